@@ -1,0 +1,77 @@
+#include "core/cli/CommandLine.h"
+
+#include <QFile>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::cli {
+
+static void printUsage(const QList<Command>& commands, const Io& io)
+{
+    QString text = u"usage: shimingctl COMMAND [ARGS...]\n\ncommands:\n"_s;
+    for (const Command& command : commands)
+        text += u"  "_s + command.name.leftJustified(12) + command.summary + u"\n"_s;
+    text += u"\nRun `shimingctl COMMAND --help` for a command's options."_s;
+    io.error(text);
+}
+
+int runCommandLine(const QList<Command>& commands, const QStringList& args, const Io& io)
+{
+    if (args.isEmpty() || args.first() == u"--help"_s || args.first() == u"-h"_s) {
+        printUsage(commands, io);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    for (const Command& command : commands) {
+        if (command.name == args.first())
+            return command.run(args.mid(1), io);
+    }
+    io.error(u"shimingctl: unknown command '%1'"_s.arg(args.first()));
+    printUsage(commands, io);
+    return ExitUsage;
+}
+
+Io processIo()
+{
+    Io io;
+    io.out = [](const QByteArray& bytes) {
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+    };
+    io.err = [](const QByteArray& bytes) {
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+        std::fflush(stderr);
+    };
+    io.readStdin = []() {
+        std::string line;
+        std::getline(std::cin, line);
+        return QByteArray::fromStdString(line);
+    };
+    return io;
+}
+
+QByteArray readSecret(const QString& passwordFile, const Io& io, QString* errorMessage)
+{
+    QByteArray secret;
+    if (!passwordFile.isEmpty()) {
+        QFile file(passwordFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (errorMessage)
+                *errorMessage = u"cannot read the password file: %1"_s.arg(file.errorString());
+            return {};
+        }
+        secret = file.readLine();
+    } else {
+        secret = io.readStdin();
+    }
+    while (secret.endsWith('\n') || secret.endsWith('\r'))
+        secret.chop(1);
+    if (secret.isEmpty() && errorMessage)
+        *errorMessage = u"no password given (stdin or --password-file)"_s;
+    return secret;
+}
+
+} // namespace shiming::cli

@@ -1,0 +1,56 @@
+#include "support/CatchQt.h"
+
+#include "core/cli/CommandLine.h"
+
+#include <QTemporaryDir>
+
+using namespace shiming;
+using namespace Qt::StringLiterals;
+
+namespace {
+struct CapturedIo {
+    QByteArray out, err, in;
+    cli::Io io()
+    {
+        return {[this](const QByteArray& b) { out += b; }, [this](const QByteArray& b) { err += b; },
+                [this]() { return in; }};
+    }
+};
+} // namespace
+
+TEST_CASE("Command line dispatches by name and refuses unknown commands", "[common][cli]")
+{
+    CapturedIo captured;
+    QStringList seen;
+    const QList<cli::Command> commands{{u"echo"_s, u"prints its arguments"_s, [&](const QStringList& args, const cli::Io& io) {
+                                            seen = args;
+                                            io.print(args.join(u' '));
+                                            return int(cli::ExitOk);
+                                        }}};
+    CHECK(cli::runCommandLine(commands, {u"echo"_s, u"a"_s, u"b"_s}, captured.io()) == cli::ExitOk);
+    CHECK(seen == QStringList{u"a"_s, u"b"_s});
+    CHECK(captured.out == "a b\n");
+
+    CHECK(cli::runCommandLine(commands, {u"nope"_s}, captured.io()) == cli::ExitUsage);
+    CHECK(captured.err.contains("unknown command 'nope'"));
+    CHECK(cli::runCommandLine(commands, {}, captured.io()) == cli::ExitUsage);
+}
+
+TEST_CASE("Secrets come from a file or stdin, without the line end", "[common][cli]")
+{
+    CapturedIo captured;
+    captured.in = "from stdin\r\n";
+    QString error;
+    CHECK(cli::readSecret({}, captured.io(), &error) == "from stdin");
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"pw"_s);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("s3cret 密码\n");
+    file.close();
+    CHECK(cli::readSecret(path, captured.io(), &error) == QByteArray("s3cret 密码"));
+
+    CHECK(cli::readSecret(dir.filePath(u"missing"_s), captured.io(), &error).isEmpty());
+    CHECK(error.contains(u"cannot read"_s));
+}

@@ -1,0 +1,6 @@
+target_sources(shiming_widgets PRIVATE
+    common/ErrorText.h
+    common/ErrorText.cpp
+    common/Localization.h
+    common/Localization.cpp
+)
