@@ -5,6 +5,7 @@ namespace shiming::cli {
 QList<Command> coreCommands()
 {
     QList<Command> commands;
+    // Each feature appends its commands here: commands += identityCommands(); ...
     return commands;
 }
 

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (preset "fuzz") and runs each for a bounded time.
+# usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 60 s, every fuzz_* target)
+# Prints one line per target: executions run and crashes found. Exits 1 if any target crashed.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+seconds=${1:-60}
+shift || true
+cd "$root"
+[ -f build-fuzz/CMakeCache.txt ] || cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -- -j"$(nproc)" >/dev/null
+targets=("$@")
+if [ "${#targets[@]}" -eq 0 ]; then
+    mapfile -t targets < <(find build-fuzz -type f -executable -name 'fuzz_*' -printf '%f\n' | sort)
+fi
+status=0
+for t in "${targets[@]}"; do
+    exe=$(find build-fuzz -type f -executable -name "$t" | head -n 1)
+    corpus=$(mktemp -d)
+    seeds="$root/tests/fuzz/corpus/${t#fuzz_}"
+    log=$(mktemp)
+    set +e
+    if [ -d "$seeds" ]; then
+        "$exe" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 "$corpus" "$seeds" >"$log" 2>&1
+    else
+        "$exe" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=2048 "$corpus" >"$log" 2>&1
+    fi
+    rc=$?
+    set -e
+    runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -n 1)
+    crashes=0
+    if [ "$rc" -ne 0 ]; then
+        crashes=1
+        status=1
+        cp "$log" "build-fuzz/$t.crash.log"
+    fi
+    printf '%-32s %6ss  executions %-10s crashes %s\n' "$t" "$seconds" "${runs:-?}" "$crashes"
+    rm -rf "$corpus" "$log"
+done
+exit "$status"
