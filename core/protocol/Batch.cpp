@@ -1,0 +1,101 @@
+#include "core/protocol/Batch.h"
+
+#include "core/protocol/CborUtil.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::protocol {
+
+QByteArray encodeBatch(const Batch& batch)
+{
+    QCborMap map;
+    map.insert("v"_L1, kProtocolVersion);
+    map.insert("batch"_L1, cbor::uuidValue(batch.id));
+    map.insert("outlet"_L1, batch.outletId);
+    map.insert("seqFrom"_L1, batch.firstSequence);
+    map.insert("seqTo"_L1, batch.lastSequence);
+    map.insert("deviceTime"_L1, batch.deviceTimeMs);
+    QCborArray records;
+    for (const SyncRecord& record : batch.records) {
+        QCborMap entry;
+        entry.insert("uuid"_L1, cbor::uuidValue(record.id));
+        entry.insert("seq"_L1, record.sequence);
+        entry.insert("hash"_L1, record.contentHash);
+        entry.insert("content"_L1, encodeContent(record.content));
+        records.append(entry);
+    }
+    map.insert("records"_L1, records);
+    return QCborValue(map).toCbor();
+}
+
+Result<Batch> decodeBatch(const QByteArray& bytes)
+{
+    if (bytes.isEmpty())
+        return fail(Error::invalidInput(u"empty batch"_s));
+    if (bytes.size() > kMaxBatchBytes)
+        return fail(Error::invalidInput(u"batch larger than the limit"_s));
+    QCborParserError parseError;
+    const QCborValue root = QCborValue::fromCbor(bytes, &parseError);
+    if (parseError.error != QCborError::NoError || !root.isMap())
+        return fail(Error::invalidInput(u"batch is not a CBOR map"_s));
+    const QCborMap map = root.toMap();
+    if (cbor::integer(map, "v"_L1) != kProtocolVersion)
+        return fail(Error::invalidInput(u"unsupported batch version"_s));
+
+    Batch batch;
+    const auto id = cbor::uuid(map, "batch"_L1);
+    const auto outlet = cbor::text(map, "outlet"_L1, 64);
+    const auto seqFrom = cbor::integer(map, "seqFrom"_L1);
+    const auto seqTo = cbor::integer(map, "seqTo"_L1);
+    const auto deviceTime = cbor::integer(map, "deviceTime"_L1);
+    if (!id || !outlet || outlet->isEmpty() || !seqFrom || !seqTo || !deviceTime)
+        return fail(Error::invalidInput(u"batch header malformed"_s));
+    batch.id = *id;
+    batch.outletId = *outlet;
+    batch.firstSequence = *seqFrom;
+    batch.lastSequence = *seqTo;
+    batch.deviceTimeMs = *deviceTime;
+
+    const QCborValue records = map.value("records"_L1);
+    if (!records.isArray())
+        return fail(Error::invalidInput(u"batch records malformed"_s));
+    const QCborArray array = records.toArray();
+    if (array.isEmpty() || array.size() > kMaxRecordsPerBatch)
+        return fail(Error::invalidInput(u"batch record count out of bounds"_s));
+    QSet<QUuid> seen;
+    for (const QCborValue& entry : array) {
+        if (!entry.isMap())
+            return fail(Error::invalidInput(u"batch record malformed"_s));
+        const QCborMap recordMap = entry.toMap();
+        const auto recordId = cbor::uuid(recordMap, "uuid"_L1);
+        if (!recordId)
+            return fail(Error::invalidInput(u"batch record without id"_s));
+        if (seen.contains(*recordId))
+            return fail(Error::invalidInput(u"batch repeats a record id"_s));
+        seen.insert(*recordId);
+
+        SyncRecord record;
+        record.id = *recordId;
+        record.sequence = cbor::integer(recordMap, "seq"_L1).value_or(0);
+        record.contentHash = cbor::bytes(recordMap, "hash"_L1, 32).value_or(QByteArray());
+        const QCborValue content = recordMap.value("content"_L1);
+        if (!content.isMap()) {
+            record.invalidReason = u"content missing"_s;
+        } else if (auto decoded = decodeContent(content.toMap()); !decoded) {
+            record.invalidReason = decoded.error().detail;
+        } else {
+            record.content = std::move(*decoded);
+            if (contentHash(record.content) != record.contentHash)
+                record.invalidReason = u"content hash mismatch"_s;
+        }
+        batch.records.append(std::move(record));
+    }
+    return batch;
+}
+
+} // namespace shiming::protocol

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/common/Error.h"
+#include "core/protocol/SyncRecord.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+namespace shiming::protocol {
+
+/// Bounds of one upload. The outlet fills batches up to both; HQ refuses anything larger (413 for bytes).
+inline constexpr qsizetype kMaxRecordsPerBatch = 50;
+inline constexpr qsizetype kMaxBatchBytes = 4 * 1024 * 1024;
+inline constexpr int kProtocolVersion = 1;
+
+/// One upload from an outlet. `id` is the idempotency key: the outlet fixes it when it first assigns records
+/// to the batch and reuses it on every retry, forever; HQ answers a repeated id with the original answers.
+struct Batch {
+    QUuid id;
+    QString outletId;
+    qint64 firstSequence = 0;
+    qint64 lastSequence = 0;
+    qint64 deviceTimeMs = 0; // the outlet's clock when the batch was (re)sent, for diagnostics only
+    QList<SyncRecord> records;
+};
+
+QByteArray encodeBatch(const Batch& batch);
+
+/// Decodes and checks a batch. A structurally bad batch (not CBOR, wrong version, missing ids, too many
+/// records or bytes, duplicate record ids) is an error; a record whose content is malformed or whose hash does
+/// not match keeps its id and gets `invalidReason`, so that HQ can answer it INVALID.
+Result<Batch> decodeBatch(const QByteArray& bytes);
+
+} // namespace shiming::protocol

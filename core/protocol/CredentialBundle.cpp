@@ -1,0 +1,54 @@
+#include "core/protocol/CredentialBundle.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::protocol {
+
+namespace {
+constexpr auto kFormat = "shiming-outlet-bundle/1";
+}
+
+QByteArray CredentialBundle::toJson() const
+{
+    QJsonObject object;
+    object.insert(u"format"_s, QString::fromLatin1(kFormat));
+    object.insert(u"outlet"_s, outletId);
+    object.insert(u"certificate"_s, QString::fromLatin1(certificatePem));
+    object.insert(u"privateKey"_s, QString::fromLatin1(privateKeyPem));
+    object.insert(u"caCertificate"_s, QString::fromLatin1(caCertificatePem));
+    object.insert(u"requestKey"_s, QString::fromLatin1(requestKey.toBase64()));
+    object.insert(u"identityKey"_s, QString::fromLatin1(identityKey.toBase64()));
+    object.insert(u"serial"_s, serial);
+    if (!hqUrl.isEmpty())
+        object.insert(u"hq"_s, hqUrl);
+    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}
+
+Result<CredentialBundle> CredentialBundle::fromJson(const QByteArray& json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return fail(Error::invalidInput(u"bundle is not a JSON object"_s));
+    const QJsonObject object = document.object();
+    if (object.value(u"format"_s).toString() != QLatin1StringView(kFormat))
+        return fail(Error::invalidInput(u"bundle format not recognised"_s));
+    CredentialBundle bundle;
+    bundle.outletId = object.value(u"outlet"_s).toString();
+    bundle.certificatePem = object.value(u"certificate"_s).toString().toLatin1();
+    bundle.privateKeyPem = object.value(u"privateKey"_s).toString().toLatin1();
+    bundle.caCertificatePem = object.value(u"caCertificate"_s).toString().toLatin1();
+    bundle.requestKey = QByteArray::fromBase64(object.value(u"requestKey"_s).toString().toLatin1());
+    bundle.identityKey = QByteArray::fromBase64(object.value(u"identityKey"_s).toString().toLatin1());
+    bundle.serial = object.value(u"serial"_s).toString();
+    bundle.hqUrl = object.value(u"hq"_s).toString();
+    if (bundle.outletId.isEmpty() || bundle.certificatePem.isEmpty() || bundle.privateKeyPem.isEmpty() ||
+        bundle.caCertificatePem.isEmpty() || bundle.requestKey.size() < 16)
+        return fail(Error::invalidInput(u"bundle incomplete"_s));
+    return bundle;
+}
+
+} // namespace shiming::protocol

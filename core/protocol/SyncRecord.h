@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/common/Error.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+namespace shiming::protocol {
+
+/// One photo of a record, carried as raw JPEG bytes (a CBOR byte string, never base64).
+struct RecordPhoto {
+    QString kind; // "chip", "live", "signature", "attachment:<name>"
+    QByteArray jpeg;
+
+    bool operator==(const RecordPhoto&) const = default;
+};
+
+/// The content of one registration as HQ receives it. The fields HQ checks (document, operator, number, ICCID)
+/// are explicit; everything else the outlet keeps travels in `extra` untouched.
+struct RecordContent {
+    QString documentType; // stable code, e.g. "resident_id", "passport"
+    QString documentNumber;
+    QString name;
+    QString operatorCode; // "CMCC", "CUCC", "CTCC", "CBN"
+    QString msisdn;
+    QString iccid;
+    QString packageCode;
+    qint64 registeredAtMs = 0; // UTC epoch milliseconds at commit on the outlet
+    QString clerk;
+    QList<RecordPhoto> photos;
+    QCborMap extra;
+
+    bool operator==(const RecordContent&) const = default;
+};
+
+/// A record in a batch: its own UUID (HQ's dedup key), the outlet's sequence number and the SHA-256 of the
+/// content's CBOR encoding, which HQ recomputes to refuse altered records.
+struct SyncRecord {
+    QUuid id;
+    qint64 sequence = 0;
+    QByteArray contentHash;
+    RecordContent content;
+    /// Set by the decoder when this one record is malformed or its hash does not match; the rest of the
+    /// batch still gets answers. Empty for a good record.
+    QString invalidReason;
+};
+
+inline constexpr qsizetype kMaxPhotosPerRecord = 8;
+inline constexpr qsizetype kMaxPhotoBytes = 2 * 1024 * 1024;
+
+/// Deterministic CBOR map of a record's content (fixed key order), the input of contentHash().
+QCborMap encodeContent(const RecordContent& content);
+Result<RecordContent> decodeContent(const QCborMap& map);
+
+/// SHA-256 over the CBOR encoding of encodeContent(content).
+QByteArray contentHash(const RecordContent& content);
+
+/// Builds a record with its hash filled in.
+SyncRecord makeRecord(const QUuid& id, qint64 sequence, RecordContent content);
+
+} // namespace shiming::protocol

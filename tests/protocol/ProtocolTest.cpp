@@ -1,0 +1,210 @@
+#include "support/CatchQt.h"
+
+#include "core/protocol/Batch.h"
+#include "core/protocol/BatchAnswer.h"
+#include "core/protocol/CredentialBundle.h"
+#include "core/protocol/FeedPage.h"
+#include "core/protocol/IdentityHash.h"
+#include "core/protocol/RequestSignature.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+using namespace shiming::protocol;
+
+namespace {
+
+RecordContent sampleContent(const QString& name = u"阿依古丽·买买提 𠮷"_s)
+{
+    RecordContent content;
+    content.documentType = u"resident_id"_s;
+    content.documentNumber = u"11010519491231002X"_s;
+    content.name = name;
+    content.operatorCode = u"CMCC"_s;
+    content.msisdn = u"13800138000"_s;
+    content.iccid = u"89860012345678901234"_s;
+    content.packageCode = u"P58"_s;
+    content.registeredAtMs = 1'790'000'000'000;
+    content.clerk = u"clerk01"_s;
+    QByteArray jpeg(20 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < jpeg.size(); ++i)
+        jpeg[i] = char(i * 7);
+    content.photos = {{u"chip"_s, jpeg.left(1024)}, {u"live"_s, jpeg}};
+    content.extra.insert(u"address"_s, u"新疆维吾尔自治区"_s);
+    return content;
+}
+
+Batch sampleBatch(int records)
+{
+    Batch batch;
+    batch.id = QUuid::createUuid();
+    batch.outletId = u"OUT-001"_s;
+    batch.firstSequence = 1;
+    batch.lastSequence = records;
+    batch.deviceTimeMs = 1'790'000'000'123;
+    for (int i = 0; i < records; ++i)
+        batch.records.append(makeRecord(QUuid::createUuid(), i + 1, sampleContent()));
+    return batch;
+}
+
+} // namespace
+
+TEST_CASE("A batch survives encoding exactly, photos as raw bytes", "[protocol]")
+{
+    const Batch batch = sampleBatch(3);
+    const QByteArray bytes = encodeBatch(batch);
+    // Raw bytes, not base64: the encoded batch is barely larger than its photos.
+    REQUIRE(bytes.size() < 3 * (21 * 1024 + 1024));
+    REQUIRE(bytes.contains(batch.records[0].content.photos[1].jpeg));
+
+    const auto decoded = decodeBatch(bytes);
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->id == batch.id);
+    CHECK(decoded->outletId == batch.outletId);
+    CHECK(decoded->lastSequence == 3);
+    REQUIRE(decoded->records.size() == 3);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(decoded->records[i].invalidReason.isEmpty());
+        CHECK(decoded->records[i].id == batch.records[i].id);
+        CHECK(decoded->records[i].content == batch.records[i].content);
+        CHECK(decoded->records[i].content.name == u"阿依古丽·买买提 𠮷"_s);
+    }
+}
+
+TEST_CASE("An altered record is marked invalid, the rest of the batch stays good", "[protocol]")
+{
+    Batch batch = sampleBatch(2);
+    batch.records[1].content.msisdn = u"13900000000"_s; // changed after hashing
+    const auto decoded = decodeBatch(encodeBatch(batch));
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->records[0].invalidReason.isEmpty());
+    CHECK(decoded->records[1].invalidReason == u"content hash mismatch"_s);
+}
+
+TEST_CASE("Structurally bad batches are refused", "[protocol]")
+{
+    CHECK_FALSE(decodeBatch(QByteArray()).has_value());
+    CHECK_FALSE(decodeBatch("garbage"_ba).has_value());
+    CHECK_FALSE(decodeBatch(QByteArray("\xff\xfe\xfd", 3)).has_value());
+    CHECK_FALSE(decodeBatch(QByteArray(kMaxBatchBytes + 1, 'a')).has_value());
+    CHECK_FALSE(decodeBatch(encodeBatch(sampleBatch(0))).has_value());
+    CHECK_FALSE(decodeBatch(encodeBatch(sampleBatch(int(kMaxRecordsPerBatch) + 1))).has_value());
+
+    Batch repeated = sampleBatch(2);
+    repeated.records[1].id = repeated.records[0].id;
+    CHECK_FALSE(decodeBatch(encodeBatch(repeated)).has_value());
+
+    Batch noOutlet = sampleBatch(1);
+    noOutlet.outletId.clear();
+    CHECK_FALSE(decodeBatch(encodeBatch(noOutlet)).has_value());
+
+    // Random mutations never crash and never decode into a record with a wrong hash marked good.
+    const QByteArray good = encodeBatch(sampleBatch(2));
+    QRandomGenerator random(42);
+    for (int round = 0; round < 300; ++round) {
+        QByteArray mutated = good;
+        for (int flips = 0; flips < 4; ++flips)
+            mutated[random.bounded(int(mutated.size()))] = char(random.bounded(256));
+        const auto decoded = decodeBatch(mutated);
+        if (decoded) {
+            for (const SyncRecord& record : decoded->records) {
+                if (record.invalidReason.isEmpty())
+                    CHECK(contentHash(record.content) == record.contentHash);
+            }
+        }
+    }
+}
+
+TEST_CASE("Batch answers round-trip including duplicates of rejected records", "[protocol]")
+{
+    BatchAnswer answer;
+    answer.batchId = QUuid::createUuid();
+    answer.hqTimeMs = 123456;
+    answer.answers.append({QUuid::createUuid(), RecordOutcome::Accepted, RecordOutcome::Accepted, {}, u"HQ-1"_s, 5});
+    answer.answers.append({QUuid::createUuid(), RecordOutcome::Duplicate, RecordOutcome::Rejected,
+                           QString::fromLatin1(reason::IdLimit), u"HQ-2"_s, 6});
+    const auto decoded = decodeBatchAnswer(encodeBatchAnswer(answer));
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->batchId == answer.batchId);
+    REQUIRE(decoded->answers.size() == 2);
+    CHECK(decoded->answers[0].isAccepted());
+    CHECK(decoded->answers[1].outcome == RecordOutcome::Duplicate);
+    CHECK_FALSE(decoded->answers[1].isAccepted());
+    CHECK(decoded->answers[1].reason == u"ID_LIMIT"_s);
+    CHECK(decoded->answers[1].hqReference == u"HQ-2"_s);
+    CHECK_FALSE(decodeBatchAnswer("nope"_ba).has_value());
+}
+
+TEST_CASE("Feed pages round-trip", "[protocol]")
+{
+    FeedPage page;
+    page.feed = QString::fromLatin1(feed::Settings);
+    page.cursor = 42;
+    page.more = true;
+    QCborMap body;
+    body.insert(u"value"_s, 0.62);
+    page.items.append({41, u"face.passThreshold"_s, false, body});
+    page.items.append({42, u"old"_s, true, {}});
+    const auto decoded = decodeFeedPage(encodeFeedPage(page));
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->feed == u"settings"_s);
+    CHECK(decoded->cursor == 42);
+    CHECK(decoded->more);
+    REQUIRE(decoded->items.size() == 2);
+    CHECK(decoded->items[0].body.value(u"value"_s).toDouble() == 0.62);
+    CHECK(decoded->items[1].removed);
+    CHECK_FALSE(decodeFeedPage(QByteArray()).has_value());
+}
+
+TEST_CASE("Request signatures detect every altered field", "[protocol]")
+{
+    const QByteArray key = "0123456789abcdef0123456789abcdef";
+    signature::Fields fields{"POST", "/v1/batches", u"OUT-001"_s, 1000, signature::newNonce()};
+    REQUIRE(signature::isWellFormedNonce(fields.nonce));
+    const QByteArray body = "body";
+    const QByteArray sig = signature::sign(key, fields, body);
+    CHECK(signature::verify(key, fields, body, sig));
+    CHECK_FALSE(signature::verify(key, fields, "bodY", sig));
+    CHECK_FALSE(signature::verify("another key another key another", fields, body, sig));
+    auto other = fields;
+    other.timeMs = 1001;
+    CHECK_FALSE(signature::verify(key, other, body, sig));
+    other = fields;
+    other.outletId = u"OUT-002"_s;
+    CHECK_FALSE(signature::verify(key, other, body, sig));
+    other = fields;
+    other.target = "/v1/batches?x";
+    CHECK_FALSE(signature::verify(key, other, body, sig));
+    CHECK_FALSE(signature::verify(key, fields, body, sig.left(10)));
+    CHECK_FALSE(signature::isWellFormedNonce("XYZ"));
+}
+
+TEST_CASE("Identity hashes ignore case and never contain the number", "[protocol]")
+{
+    const QByteArray key = "k1k1k1k1k1k1k1k1";
+    const QByteArray a = identityHash(key, u"resident_id"_s, u"11010519491231002x"_s);
+    CHECK(a == identityHash(key, u"resident_id"_s, u" 11010519491231002X"_s));
+    CHECK(a != identityHash("k2k2k2k2k2k2k2k2", u"resident_id"_s, u"11010519491231002X"_s));
+    CHECK(a != identityHash(key, u"passport"_s, u"11010519491231002X"_s));
+    CHECK_FALSE(a.contains("110105"));
+}
+
+TEST_CASE("Credential bundles round-trip and refuse incomplete files", "[protocol]")
+{
+    CredentialBundle bundle;
+    bundle.outletId = u"OUT-9"_s;
+    bundle.certificatePem = "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n";
+    bundle.privateKeyPem = "key";
+    bundle.caCertificatePem = "ca";
+    bundle.requestKey = QByteArray(32, '\x01');
+    bundle.identityKey = QByteArray(32, '\x02');
+    bundle.serial = u"abcd"_s;
+    const auto decoded = CredentialBundle::fromJson(bundle.toJson());
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->requestKey == bundle.requestKey);
+    CHECK(decoded->certificatePem == bundle.certificatePem);
+    CHECK_FALSE(CredentialBundle::fromJson("{}").has_value());
+    CHECK_FALSE(CredentialBundle::fromJson("\xff\xfe").has_value());
+}
