@@ -1,11 +1,14 @@
 #include "core/cli/CoreCommands.h"
 
+#include "core/identity/IdentityCommands.h"
+
 namespace shiming::cli {
 
 QList<Command> coreCommands()
 {
     QList<Command> commands;
     // Each feature appends its commands here: commands += identityCommands(); ...
+    commands += identityCommands();
     return commands;
 }
 

@@ -17,10 +17,14 @@ namespace shiming {
 /// newline or '|', filler variants ('«', '‹', '＜', ...) read as '<'.
 /// The clock decides "today" for future birth dates, age and expiry.
 ValidationResult validate(DocumentType type, QStringView input, const Clock& clock);
+/// The same with "today" given directly (hot loops, tools with --today). An invalid date skips the checks
+/// that need today (future birth date, age, expiry).
+ValidationResult validate(DocumentType type, QStringView input, QDate today);
 
 /// Guesses the type from the shape of `input` and validates it as that type. When nothing fits the result has
 /// the error "unrecognized".
 ValidationResult validateAuto(QStringView input, const Clock& clock);
+ValidationResult validateAuto(QStringView input, QDate today);
 
 /// Guesses the document type from the shape of the input; nullopt when nothing fits.
 std::optional<DocumentType> detectDocumentType(QStringView input);
@@ -29,8 +33,8 @@ std::optional<DocumentType> detectDocumentType(QStringView input);
 QString normalizeDocumentInput(DocumentType type, QStringView input);
 
 /// Masks a document number for display where the full number is not needed: the first 6 and last 4
-/// characters stay, the rest become '*' ("110105********002X"). Short values keep less (first 1/3, last 1/4,
-/// at least half masked). Spaces are removed first.
+/// characters stay, the rest become '*' ("110105********002X"). Shorter values keep at most a third at the
+/// start and half of the rest at the end ("138****8000"). Spaces are removed and full-width folded first.
 QString maskDocumentNumber(QStringView number);
 
 /// Completed years between `birth` and `day` (a 29 February birthday counts on 1 March in common years).
