@@ -1,0 +1,402 @@
+#include "hq/HqCommands.h"
+
+#include "core/common/Json.h"
+#include "core/protocol/CredentialBundle.h"
+#include "core/protocol/IdentityHash.h"
+#include "hq/Feeds.h"
+#include "hq/HqServer.h"
+#include "hq/HqState.h"
+#include "hq/PgUtil.h"
+#include "hq/Pki.h"
+#include "hq/Schema.h"
+
+#include <pqxx/pqxx>
+
+#include <QCborMap>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSysInfo>
+
+#include <csignal>
+#include <pthread.h>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::hq {
+
+namespace {
+
+using cli::ExitFailure;
+using cli::ExitOk;
+using cli::ExitUsage;
+
+/// --name VALUE options and bare flags.
+struct Options {
+    QMultiHash<QString, QString> values;
+    QSet<QString> flags;
+
+    QString value(const QString& name) const { return values.value(name); }
+    QStringList all(const QString& name) const
+    {
+        QStringList list = values.values(name);
+        std::reverse(list.begin(), list.end());
+        return list;
+    }
+};
+
+std::optional<Options> parse(const QStringList& args, const QStringList& withValue, const QStringList& flags,
+                             const cli::Io& io)
+{
+    Options options;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args[i];
+        if (withValue.contains(arg) && i + 1 < args.size()) {
+            options.values.insert(arg, args[++i]);
+        } else if (flags.contains(arg)) {
+            options.flags.insert(arg);
+        } else {
+            io.error(u"unexpected argument: %1"_s.arg(arg));
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+bool require(const Options& options, const QStringList& names, const cli::Io& io)
+{
+    for (const QString& name : names) {
+        if (options.value(name).isEmpty()) {
+            io.error(u"missing %1"_s.arg(name));
+            return false;
+        }
+    }
+    return true;
+}
+
+int init(const QStringList& args, const cli::Io& io)
+{
+    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--server-name"_s}, {}, io);
+    if (!options || !require(*options, {u"--pg"_s, u"--state"_s}, io)) {
+        io.error(u"usage: shiming-hq init --pg URL --state DIR [--server-name NAME ...]"_s);
+        return ExitUsage;
+    }
+    QStringList names = options->all(u"--server-name"_s);
+    if (names.isEmpty())
+        names = {u"localhost"_s, u"127.0.0.1"_s, QSysInfo::machineHostName()};
+    const auto state = HqState::initialise(options->value(u"--state"_s), names);
+    if (!state) {
+        io.error(state.error().detail);
+        return ExitFailure;
+    }
+    const auto version = migrateSchema(pg::str(options->value(u"--pg"_s)));
+    if (!version) {
+        io.error(version.error().detail);
+        return ExitFailure;
+    }
+    io.print(u"schema version %1; state in %2"_s.arg(*version).arg(state->directory()));
+    return ExitOk;
+}
+
+std::atomic<HqServer*> g_server{nullptr};
+
+int serve(const QStringList& args, const cli::Io& io)
+{
+    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s}, {}, io);
+    if (!options || !require(*options, {u"--pg"_s, u"--state"_s, u"--listen"_s}, io)) {
+        io.error(u"usage: shiming-hq serve --pg URL --state DIR --listen HOST:PORT"_s);
+        return ExitUsage;
+    }
+    const QString listen = options->value(u"--listen"_s);
+    const QString host = listen.section(u':', 0, -2);
+    bool portOk = false;
+    const int port = listen.section(u':', -1).toInt(&portOk);
+    if (host.isEmpty() || !portOk || port < 0 || port > 65535) {
+        io.error(u"--listen wants HOST:PORT"_s);
+        return ExitUsage;
+    }
+    auto state = HqState::load(options->value(u"--state"_s));
+    if (!state) {
+        io.error(state.error().detail);
+        return ExitFailure;
+    }
+    auto faults = FaultPlan::parse(options->value(u"--fault-plan"_s));
+    if (!faults) {
+        io.error(faults.error().detail);
+        return ExitUsage;
+    }
+    const std::string url = pg::str(options->value(u"--pg"_s));
+    try {
+        pqxx::connection probe(url);
+        pqxx::read_transaction tx(probe);
+        const int version = tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0].as<int>();
+        if (version != latestSchemaVersion()) {
+            io.error(u"schema version %1, expected %2: run shiming-hq init"_s.arg(version).arg(latestSchemaVersion()));
+            return ExitFailure;
+        }
+    } catch (const std::exception& e) {
+        io.error(u"cannot use the database: %1"_s.arg(pg::describe(e)));
+        return ExitFailure;
+    }
+
+    // SIGINT/SIGTERM are taken by one thread that stops the server; every other thread blocks them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    HqServer server(url, std::move(*state), std::move(*faults));
+    const auto bound = server.bind(host, port);
+    if (!bound) {
+        io.error(bound.error().detail);
+        return ExitFailure;
+    }
+    g_server = &server;
+    std::thread waiter([stopSignals] {
+        int received = 0;
+        sigwait(&stopSignals, &received);
+        if (HqServer* s = g_server.load())
+            s->stop();
+    });
+    waiter.detach();
+    io.print(u"shiming-hq listening on %1:%2"_s.arg(host).arg(*bound));
+    const bool ok = server.run();
+    g_server = nullptr;
+    return ok ? ExitOk : ExitFailure;
+}
+
+int enroll(const QStringList& args, const cli::Io& io)
+{
+    const auto options = parse(args, {u"--state"_s, u"--outlet"_s, u"--out"_s, u"--hq"_s, u"--days"_s}, {}, io);
+    if (!options || !require(*options, {u"--state"_s, u"--outlet"_s, u"--out"_s}, io)) {
+        io.error(u"usage: shiming-hq enroll --state DIR --outlet ID --out FILE [--hq URL] [--days N]"_s);
+        return ExitUsage;
+    }
+    const QString outlet = options->value(u"--outlet"_s);
+    static const QRegularExpression validId(u"^[A-Za-z0-9._-]{1,64}$"_s);
+    if (!validId.match(outlet).hasMatch()) {
+        io.error(u"outlet id: 1-64 of A-Z a-z 0-9 . _ -"_s);
+        return ExitUsage;
+    }
+    const auto state = HqState::load(options->value(u"--state"_s));
+    if (!state) {
+        io.error(state.error().detail);
+        return ExitFailure;
+    }
+    const int days = options->value(u"--days"_s).isEmpty() ? 730 : options->value(u"--days"_s).toInt();
+    const auto issued = pki::issueOutlet(state->ca(), outlet, days > 0 ? days : 730);
+    if (!issued) {
+        io.error(issued.error().detail);
+        return ExitFailure;
+    }
+    protocol::CredentialBundle bundle;
+    bundle.outletId = outlet;
+    bundle.certificatePem = issued->certificatePem;
+    bundle.privateKeyPem = issued->keyPem;
+    bundle.caCertificatePem = state->ca().certificatePem;
+    bundle.serial = issued->serialHex;
+    bundle.requestKey = state->requestKey(outlet, issued->serialHex);
+    bundle.identityKey = state->identityKey();
+    bundle.hqUrl = options->value(u"--hq"_s);
+    QSaveFile file(options->value(u"--out"_s));
+    if (!file.open(QIODevice::WriteOnly)) {
+        io.error(u"cannot write the bundle"_s);
+        return ExitFailure;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(bundle.toJson());
+    if (!file.commit()) {
+        io.error(u"cannot write the bundle"_s);
+        return ExitFailure;
+    }
+    io.print(u"enrolled outlet %1, certificate serial %2"_s.arg(outlet, issued->serialHex));
+    return ExitOk;
+}
+
+int stats(const QStringList& args, const cli::Io& io)
+{
+    const auto options = parse(args, {u"--pg"_s}, {u"--json"_s}, io);
+    if (!options || !require(*options, {u"--pg"_s}, io)) {
+        io.error(u"usage: shiming-hq stats --pg URL [--json]"_s);
+        return ExitUsage;
+    }
+    try {
+        pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
+        pqxx::read_transaction tx(connection);
+        QJsonObject out;
+        const pqxx::row totals =
+            tx.exec1("SELECT count(*), count(*) FILTER (WHERE status = 'accepted'), count(*) FILTER (WHERE status = "
+                     "'rejected'), "
+                     "(SELECT count(*) FROM batches), (SELECT count(*) FROM outlets) FROM records");
+        out.insert(u"records"_s, totals[0].as<qint64>());
+        out.insert(u"accepted"_s, totals[1].as<qint64>());
+        out.insert(u"rejections"_s, totals[2].as<qint64>());
+        out.insert(u"batches"_s, totals[3].as<qint64>());
+        out.insert(u"outlets"_s, totals[4].as<qint64>());
+        QJsonObject reasons;
+        for (const auto& row : tx.exec("SELECT reason, count(*) FROM records WHERE status = 'rejected' GROUP BY 1"))
+            reasons.insert(pg::qstr(row[0].as<std::string>()), row[1].as<qint64>());
+        out.insert(u"rejectionsByReason"_s, reasons);
+        const pqxx::result last = tx.exec(
+            "SELECT batch_uuid::text, outlet_id, to_char(received_at AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), record_count FROM batches ORDER BY received_at DESC LIMIT 1");
+        if (last.empty()) {
+            out.insert(u"lastBatch"_s, QJsonValue());
+        } else {
+            out.insert(u"lastBatch"_s, QJsonObject{{u"id"_s, pg::qstr(last[0][0].as<std::string>())},
+                                                   {u"outlet"_s, pg::qstr(last[0][1].as<std::string>())},
+                                                   {u"receivedAt"_s, pg::qstr(last[0][2].as<std::string>())},
+                                                   {u"records"_s, last[0][3].as<qint64>()}});
+        }
+        QJsonObject perOutlet;
+        for (const auto& row : tx.exec("SELECT outlet_id, count(*) FROM records GROUP BY 1 ORDER BY 1"))
+            perOutlet.insert(pg::qstr(row[0].as<std::string>()), row[1].as<qint64>());
+        out.insert(u"recordsByOutlet"_s, perOutlet);
+        if (options->flags.contains(u"--json"_s)) {
+            io.out(compactJson(out) + '\n');
+        } else {
+            io.print(
+                u"records %1 (accepted %2, rejected %3), batches %4, outlets %5"_s.arg(out[u"records"_s].toInteger())
+                    .arg(out[u"accepted"_s].toInteger())
+                    .arg(out[u"rejections"_s].toInteger())
+                    .arg(out[u"batches"_s].toInteger())
+                    .arg(out[u"outlets"_s].toInteger()));
+        }
+        return ExitOk;
+    } catch (const std::exception& e) {
+        io.error(u"stats failed: %1"_s.arg(pg::describe(e)));
+        return ExitFailure;
+    }
+}
+
+int revoke(const QStringList& args, const cli::Io& io)
+{
+    const auto options = parse(args, {u"--pg"_s, u"--serial"_s, u"--outlet"_s}, {}, io);
+    if (!options || !require(*options, {u"--pg"_s}, io) ||
+        options->value(u"--serial"_s).isEmpty() == options->value(u"--outlet"_s).isEmpty()) {
+        io.error(u"usage: shiming-hq revoke --pg URL (--serial HEX | --outlet ID)"_s);
+        return ExitUsage;
+    }
+    try {
+        pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
+        pqxx::work tx(connection);
+        if (!options->value(u"--serial"_s).isEmpty())
+            tx.exec_params("INSERT INTO revoked_certificates (serial) VALUES ($1) ON CONFLICT DO NOTHING",
+                           pg::str(options->value(u"--serial"_s).toLower()));
+        else
+            tx.exec_params("INSERT INTO revoked_outlets (outlet_id) VALUES ($1) ON CONFLICT (outlet_id) DO UPDATE "
+                           "SET revoked_at = now()",
+                           pg::str(options->value(u"--outlet"_s)));
+        tx.commit();
+        io.print(u"revoked"_s);
+        return ExitOk;
+    } catch (const std::exception& e) {
+        io.error(u"revoke failed: %1"_s.arg(pg::describe(e)));
+        return ExitFailure;
+    }
+}
+
+int publish(const QStringList& args, const cli::Io& io)
+{
+    const auto options =
+        parse(args, {u"--pg"_s, u"--feed"_s, u"--key"_s, u"--outlet"_s, u"--json"_s}, {u"--remove"_s}, io);
+    const bool remove = options && options->flags.contains(u"--remove"_s);
+    if (!options || !require(*options, {u"--pg"_s, u"--feed"_s, u"--key"_s}, io) ||
+        remove == !options->value(u"--json"_s).isEmpty()) {
+        io.error(u"usage: shiming-hq publish --pg URL --feed NAME --key KEY [--outlet ID] (--json FILE | --remove)"_s);
+        return ExitUsage;
+    }
+    QCborMap body;
+    if (!remove) {
+        QFile file(options->value(u"--json"_s));
+        if (!file.open(QIODevice::ReadOnly)) {
+            io.error(u"cannot read the JSON file"_s);
+            return ExitFailure;
+        }
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+        if (!document.isObject()) {
+            io.error(u"the JSON file must hold an object"_s);
+            return ExitFailure;
+        }
+        body = QCborMap::fromJsonObject(document.object());
+    }
+    try {
+        pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
+        const auto seq = feeds::publish(connection, options->value(u"--feed"_s), options->value(u"--outlet"_s),
+                                        options->value(u"--key"_s), body, remove);
+        if (!seq) {
+            io.error(seq.error().detail);
+            return ExitFailure;
+        }
+        io.print(u"published as %1"_s.arg(*seq));
+        return ExitOk;
+    } catch (const std::exception& e) {
+        io.error(u"publish failed: %1"_s.arg(pg::describe(e)));
+        return ExitFailure;
+    }
+}
+
+int riskAdd(const QStringList& args, const cli::Io& io)
+{
+    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--doc-type"_s}, {}, io);
+    if (!options || !require(*options, {u"--pg"_s, u"--state"_s, u"--doc-type"_s}, io)) {
+        io.error(u"usage: shiming-hq risk-add --pg URL --state DIR --doc-type TYPE < numbers (one per line)"_s);
+        return ExitUsage;
+    }
+    const auto state = HqState::load(options->value(u"--state"_s));
+    if (!state) {
+        io.error(state.error().detail);
+        return ExitFailure;
+    }
+    int added = 0;
+    try {
+        pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
+        const QList<QByteArray> lines = io.readStdin().split('\n');
+        for (const QByteArray& line : lines) {
+            const QString number = QString::fromUtf8(line).trimmed();
+            if (number.isEmpty())
+                continue;
+            const QString hash = QString::fromLatin1(
+                protocol::identityHash(state->identityKey(), options->value(u"--doc-type"_s), number));
+            {
+                pqxx::work tx(connection);
+                tx.exec_params("INSERT INTO risk_list (identity_hmac) VALUES ($1) ON CONFLICT DO NOTHING",
+                               pg::str(hash));
+                tx.commit();
+            }
+            QCborMap body;
+            body.insert(u"listed"_s, true);
+            if (auto r = feeds::publish(connection, u"risk_list"_s, QString(), hash, body, false); !r) {
+                io.error(r.error().detail);
+                return ExitFailure;
+            }
+            ++added;
+        }
+    } catch (const std::exception& e) {
+        io.error(u"risk-add failed: %1"_s.arg(pg::describe(e)));
+        return ExitFailure;
+    }
+    io.print(u"added %1 identities to the risk list"_s.arg(added));
+    return ExitOk;
+}
+
+} // namespace
+
+QList<cli::Command> hqCommands()
+{
+    return {
+        {u"init"_s, u"create or migrate the schema and HQ's CA and server certificate"_s, init},
+        {u"serve"_s, u"serve outlets over HTTPS with mutual TLS"_s, serve},
+        {u"enroll"_s, u"issue an outlet's credential bundle"_s, enroll},
+        {u"stats"_s, u"print ledger totals"_s, stats},
+        {u"revoke"_s, u"revoke a certificate (--serial) or every certificate of an outlet so far (--outlet)"_s, revoke},
+        {u"publish"_s, u"publish a downlink feed item"_s, publish},
+        {u"risk-add"_s, u"put identities (numbers on stdin) on the risk list"_s, riskAdd},
+    };
+}
+
+} // namespace shiming::hq

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/common/Error.h"
+#include "hq/FaultPlan.h"
+#include "hq/HqState.h"
+#include "hq/Ledger.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace httplib {
+class SSLServer;
+struct Request;
+struct Response;
+} // namespace httplib
+
+#include <pqxx/connection>
+
+namespace shiming::hq {
+
+/// The HTTPS endpoint: mutual TLS against HQ's CA, then per request the certificate's revocation, the outlet id,
+/// the time window, the nonce and the HMAC signature; then the ledger or a feed. Holds no state of its own
+/// between requests (everything is in PostgreSQL), so several instances can serve one database.
+///
+///   POST /v1/batches            CBOR batch  -> CBOR BatchAnswer (after COMMIT)
+///   GET  /v1/feeds/<name>?cursor=N          -> CBOR FeedPage
+///   GET  /v1/health                          -> "ok" (TLS client certificate still required)
+class HqServer {
+public:
+    HqServer(std::string pgUrl, HqState state, FaultPlan faults);
+    ~HqServer();
+
+    /// Binds; port 0 picks a free port. Returns the bound port.
+    Result<int> bind(const QString& host, int port);
+    /// Serves until stop(); blocks.
+    bool run();
+    void stop();
+
+private:
+    struct Peer {
+        QString outletId;
+        QString serial;
+    };
+    std::optional<Peer> authenticate(const httplib::Request& request, httplib::Response& response);
+    void handleBatch(const httplib::Request& request, httplib::Response& response);
+    void handleFeed(const httplib::Request& request, httplib::Response& response);
+    pqxx::connection& connection();
+    void dropConnection();
+
+    std::string m_url;
+    HqState m_state;
+    FaultPlan m_faults;
+    Ledger m_ledger;
+    std::unique_ptr<httplib::SSLServer> m_server;
+};
+
+} // namespace shiming::hq

@@ -1,0 +1,150 @@
+#include "hq/Schema.h"
+
+#include "hq/PgUtil.h"
+
+#include <pqxx/pqxx>
+
+#include <QString>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::hq {
+
+namespace {
+
+// Append only: a deployed migration is never edited.
+const char* const kMigrations[] = {
+    // 1: the ledger, policy indexes, revocations, nonces, feeds.
+    R"SQL(
+CREATE TABLE batches (
+    batch_uuid   uuid PRIMARY KEY,
+    outlet_id    text NOT NULL,
+    seq_from     bigint NOT NULL,
+    seq_to       bigint NOT NULL,
+    device_time  timestamptz,
+    received_at  timestamptz NOT NULL DEFAULT now(),
+    record_count integer NOT NULL,
+    answer       bytea NOT NULL
+);
+CREATE INDEX batches_outlet ON batches (outlet_id, received_at);
+
+CREATE SEQUENCE hq_reference_seq;
+
+-- The permanent ledger: one row per record UUID, whatever happened to it. identity_hmac is an HMAC of the
+-- document (HqState identity key), so the policy index holds no plain numbers.
+CREATE TABLE records (
+    record_uuid   uuid PRIMARY KEY,
+    batch_uuid    uuid NOT NULL REFERENCES batches (batch_uuid),
+    outlet_id     text NOT NULL,
+    outlet_seq    bigint NOT NULL,
+    content_hash  bytea NOT NULL,
+    status        text NOT NULL CHECK (status IN ('accepted', 'rejected')),
+    reason        text NOT NULL DEFAULT '',
+    hq_ref        text NOT NULL UNIQUE,
+    hq_time       timestamptz NOT NULL,
+    operator      text NOT NULL DEFAULT '',
+    identity_hmac text NOT NULL DEFAULT '',
+    msisdn        text NOT NULL DEFAULT '',
+    iccid         text NOT NULL DEFAULT '',
+    registered_at timestamptz,
+    content       bytea
+);
+CREATE UNIQUE INDEX records_msisdn_accepted ON records (msisdn) WHERE status = 'accepted';
+CREATE UNIQUE INDEX records_iccid_accepted ON records (iccid) WHERE status = 'accepted';
+CREATE INDEX records_identity_accepted ON records (identity_hmac, operator) WHERE status = 'accepted';
+CREATE INDEX records_rejected ON records (outlet_id) WHERE status = 'rejected';
+
+CREATE TABLE risk_list (
+    identity_hmac text PRIMARY KEY,
+    added_at      timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE revoked_certificates (
+    serial     text PRIMARY KEY,
+    revoked_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE revoked_outlets (
+    outlet_id  text PRIMARY KEY,
+    revoked_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE request_nonces (
+    outlet_id text NOT NULL,
+    nonce     text NOT NULL,
+    seen_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (outlet_id, nonce)
+);
+CREATE INDEX request_nonces_seen ON request_nonces (seen_at);
+
+CREATE TABLE outlets (
+    outlet_id  text PRIMARY KEY,
+    first_seen timestamptz NOT NULL DEFAULT now(),
+    last_seen  timestamptz NOT NULL DEFAULT now()
+);
+
+-- Downlink: every change is a new row; outlets read rows after their cursor. outlet_id NULL = every outlet.
+CREATE TABLE feed_items (
+    seq          bigserial PRIMARY KEY,
+    feed         text NOT NULL,
+    outlet_id    text,
+    item_key     text NOT NULL,
+    removed      boolean NOT NULL DEFAULT false,
+    body         bytea NOT NULL,
+    published_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX feed_items_feed ON feed_items (feed, seq);
+
+-- Takes advisory transaction locks in the order given (callers sort), so concurrent batches that touch the
+-- same identities, numbers or SIMs serialise without deadlocking.
+CREATE FUNCTION shiming_lock_keys(keys bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE k bigint;
+BEGIN
+    FOREACH k IN ARRAY keys LOOP
+        PERFORM pg_advisory_xact_lock(k);
+    END LOOP;
+END $$;
+)SQL",
+};
+
+constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return int(std::size(kMigrations));
+}
+
+Result<int> migrateSchema(const std::string& url)
+{
+    try {
+        pqxx::connection connection(url);
+        {
+            pqxx::nontransaction setup(connection);
+            setup.exec("SET client_min_messages = warning");
+            setup.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+                       "applied_at timestamptz NOT NULL DEFAULT now())");
+            setup.exec_params("SELECT pg_advisory_lock($1)", kMigrationLock);
+        }
+        int version = 0;
+        for (int i = 0; i < latestSchemaVersion(); ++i) {
+            pqxx::work tx(connection);
+            const int target = i + 1;
+            if (!tx.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", target).empty()) {
+                version = target;
+                continue;
+            }
+            tx.exec(kMigrations[i]);
+            tx.exec_params("INSERT INTO schema_migrations (version) VALUES ($1)", target);
+            tx.commit();
+            version = target;
+        }
+        pqxx::nontransaction done(connection);
+        done.exec_params("SELECT pg_advisory_unlock($1)", kMigrationLock);
+        return version;
+    } catch (const std::exception& e) {
+        return fail(Error::storageFailure(u"schema migration failed: %1"_s.arg(pg::describe(e))));
+    }
+}
+
+} // namespace shiming::hq
