@@ -1,0 +1,69 @@
+// shiming-face-eval: calibrates and evaluates the face comparison on labelled photos (live vs chip-sized pairs).
+// The logic lives in core/face/FaceEvaluation; this file only reads the command line.
+#include "core/common/Json.h"
+#include "core/common/Paths.h"
+#include "core/face/FaceEngine.h"
+#include "core/face/FaceEvaluation.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Shiming"_s);
+    QCoreApplication::setApplicationName(u"shiming"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Evaluates live-vs-chip face comparison on a folder of labelled photos (Name_NNNN.jpg) and suggests "
+        "thresholds."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"folder"_s, u"folder of labelled photos, e.g. ../shared/faces/lfw"_s);
+    const QCommandLineOption limit(u"limit"_s, u"use only the first N photos"_s, u"N"_s, u"0"_s);
+    const QCommandLineOption models(u"models"_s, u"model folder"_s, u"DIR"_s);
+    const QCommandLineOption crop(u"chip-crop"_s, u"width of the chip crop as a fraction of the photo"_s, u"FRACTION"_s,
+                                  u"0.62"_s);
+    const QCommandLineOption threads(u"threads"_s, u"OpenCV threads"_s, u"N"_s, u"2"_s);
+    const QCommandLineOption mirror(u"mirror"_s, u"average the embedding with the mirrored face"_s);
+    const QCommandLineOption json(u"json"_s, u"print JSON instead of text"_s);
+    const QCommandLineOption dump(u"dump"_s, u"write the first photos' crops and aligned faces to DIR"_s, u"DIR"_s);
+    parser.addOptions({limit, models, crop, threads, mirror, json, dump});
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1)
+        parser.showHelp(2);
+
+    auto engine = shiming::face::FaceEngine::load(parser.isSet(models) ? QStringList{parser.value(models)}
+                                                                       : shiming::paths::modelSearchDirs());
+    if (!engine) {
+        std::fprintf(stderr, "%s\n", qPrintable(engine.error().detail));
+        return 1;
+    }
+    shiming::face::FaceEngine::setThreads(parser.value(threads).toInt());
+    (*engine)->setMirrorEmbedding(parser.isSet(mirror));
+
+    shiming::face::EvaluationOptions options;
+    options.photoDir = parser.positionalArguments().first();
+    options.maxImages = parser.value(limit).toInt();
+    options.chipCropFraction = parser.value(crop).toDouble();
+    options.dumpDir = parser.value(dump);
+    auto report = shiming::face::evaluatePhotos(**engine, options, [](int done, int total) {
+        std::fprintf(stderr, "\r%d/%d photos", done, total);
+        if (done == total)
+            std::fprintf(stderr, "\n");
+    });
+    if (!report) {
+        std::fprintf(stderr, "%s\n", qPrintable(report.error().detail));
+        return 1;
+    }
+    if (parser.isSet(json))
+        std::fputs(shiming::compactJson(report->toJson()).constData(), stdout);
+    else
+        std::fputs(report->toText().toUtf8().constData(), stdout);
+    std::fputs("\n", stdout);
+    return 0;
+}

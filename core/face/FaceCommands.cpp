@@ -1,0 +1,192 @@
+#include "core/face/FaceCommands.h"
+
+#include "core/common/Json.h"
+#include "core/common/Paths.h"
+#include "core/face/FaceEngine.h"
+#include "core/face/FaceIssue.h"
+#include "core/face/ImageInput.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::face {
+
+namespace {
+
+const QString kUsage = u"usage: shimingctl face compare LIVE_IMAGE ID_IMAGE [--json] [--models DIR]\n"
+                       "       shimingctl face compare --pairs FILE [--json] [--models DIR]\n"
+                       "FILE holds one pair per line: the live photo's path, whitespace (or a tab), the ID photo's "
+                       "path.\nExit status 0 when the comparison ran, whatever its decision; 1 when face comparison "
+                       "is unavailable; 2 on a usage error."_s;
+
+QString messageOf(const Error& error)
+{
+    // Drop the machine name prefix ("no_face: ...") from the human message.
+    const auto issue = faceIssueOf(error);
+    if (!issue)
+        return error.detail;
+    return error.detail.mid(faceIssueName(*issue).size() + 2);
+}
+
+QString codeOf(const Error& error)
+{
+    const auto issue = faceIssueOf(error);
+    return issue ? faceIssueName(*issue) : errorCodeName(error.code);
+}
+
+QString humanText(const FaceComparison& c)
+{
+    QString text = u"decision %1, score %2, cosine %3 (pass >= %4, review >= %5)"_s.arg(decisionName(c.decision))
+                       .arg(c.score)
+                       .arg(c.cosine, 0, 'f', 4)
+                       .arg(c.settings.passCosine)
+                       .arg(c.settings.reviewCosine);
+    for (FaceIssue issue : c.reasons)
+        text += u"\n  "_s + faceIssueName(issue) + u": "_s + faceIssueInstruction(issue);
+    if (c.id.chipLayoutUsed)
+        text += u"\n  ID photo: face not detected, standard chip layout used"_s;
+    text += u"\n  time %1 ms"_s.arg(c.totalMs, 0, 'f', 1);
+    return text;
+}
+
+QJsonObject comparePaths(FaceEngine& engine, const QString& livePath, const QString& idPath, QString* text)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto live = loadImageFile(livePath);
+    if (!live) {
+        *text = u"error (live image): "_s + live.error().detail;
+        return comparisonErrorJson(live.error());
+    }
+    auto id = loadImageFile(idPath);
+    if (!id) {
+        *text = u"error (ID image): "_s + id.error().detail;
+        return comparisonErrorJson(id.error());
+    }
+    const double decodeMs = double(timer.nsecsElapsed()) / 1e6;
+    auto comparison = engine.compare(*live, *id);
+    if (!comparison) {
+        *text = u"error: "_s + comparison.error().detail;
+        return comparisonErrorJson(comparison.error());
+    }
+    *text = humanText(*comparison);
+    QJsonObject json = comparison->toJson();
+    QJsonObject timings = json.value(u"timings_ms"_s).toObject();
+    timings.insert(u"decode"_s, std::round(decodeMs * 100.0) / 100.0);
+    json.insert(u"timings_ms"_s, timings);
+    return json;
+}
+
+int runCompare(const QStringList& args, const cli::Io& io)
+{
+    bool json = false;
+    QString pairsFile;
+    QString modelsDir;
+    QStringList positional;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args[i];
+        if (arg == u"--json"_s) {
+            json = true;
+        } else if (arg == u"--pairs"_s || arg == u"--models"_s) {
+            if (i + 1 >= args.size()) {
+                io.error(kUsage);
+                return cli::ExitUsage;
+            }
+            (arg == u"--pairs"_s ? pairsFile : modelsDir) = args[++i];
+        } else if (arg == u"--help"_s || arg == u"-h"_s) {
+            io.print(kUsage);
+            return cli::ExitOk;
+        } else if (arg.startsWith(u"--"_s)) {
+            io.error(u"face compare: unknown option %1"_s.arg(arg));
+            io.error(kUsage);
+            return cli::ExitUsage;
+        } else {
+            positional << arg;
+        }
+    }
+    if (pairsFile.isEmpty() ? positional.size() != 2 : !positional.isEmpty()) {
+        io.error(kUsage);
+        return cli::ExitUsage;
+    }
+    QFile pairs(pairsFile);
+    if (!pairsFile.isEmpty() && !pairs.open(QIODevice::ReadOnly)) {
+        io.error(u"face compare: cannot read the pairs file: %1"_s.arg(pairs.errorString()));
+        return cli::ExitUsage;
+    }
+
+    auto engine = FaceEngine::load(modelsDir.isEmpty() ? paths::modelSearchDirs() : QStringList{modelsDir});
+    if (!engine) {
+        if (json)
+            io.out(compactJson(comparisonErrorJson(engine.error())) + '\n');
+        else
+            io.error(u"face comparison unavailable: "_s + messageOf(engine.error()));
+        return cli::ExitFailure;
+    }
+
+    const auto report = [&](const QJsonObject& object, const QString& text) {
+        if (json)
+            io.out(compactJson(object) + '\n');
+        else
+            io.print(text);
+    };
+    QString text;
+    if (pairsFile.isEmpty()) {
+        report(comparePaths(**engine, positional[0], positional[1], &text), text);
+        return cli::ExitOk;
+    }
+    static const QRegularExpression separator(u"\\t|\\s+"_s);
+    qint64 lineNumber = 0;
+    while (!pairs.atEnd()) {
+        QString line = QString::fromUtf8(pairs.readLine());
+        ++lineNumber;
+        while (line.endsWith(u'\n') || line.endsWith(u'\r'))
+            line.chop(1);
+        // A tab separates paths that contain spaces; otherwise any whitespace does.
+        const QStringList parts =
+            line.contains(u'\t') ? line.split(u'\t', Qt::SkipEmptyParts) : line.split(separator, Qt::SkipEmptyParts);
+        if (parts.size() != 2) {
+            const Error error = Error::invalidInput(u"line %1 does not hold exactly two paths"_s.arg(lineNumber));
+            QJsonObject object = comparisonErrorJson(error);
+            object.insert(u"error"_s, QJsonObject{{u"code"_s, u"invalid_line"_s}, {u"message"_s, error.detail}});
+            report(object, u"error: "_s + error.detail);
+            continue;
+        }
+        report(comparePaths(**engine, parts[0].trimmed(), parts[1].trimmed(), &text), text);
+    }
+    return cli::ExitOk;
+}
+
+} // namespace
+
+QJsonObject comparisonErrorJson(const Error& error)
+{
+    return QJsonObject{{u"decision"_s, u"error"_s},
+                       {u"error"_s, QJsonObject{{u"code"_s, codeOf(error)}, {u"message"_s, messageOf(error)}}}};
+}
+
+QList<cli::Command> faceCommands()
+{
+    cli::Command face;
+    face.name = u"face"_s;
+    face.summary = u"compare a live photo with an ID photo (face compare A B [--json] | --pairs FILE)"_s;
+    face.run = [](const QStringList& args, const cli::Io& io) {
+        if (args.isEmpty() || args.first() != u"compare"_s) {
+            if (!args.isEmpty() && (args.first() == u"--help"_s || args.first() == u"-h"_s)) {
+                io.print(kUsage);
+                return int(cli::ExitOk);
+            }
+            io.error(kUsage);
+            return int(cli::ExitUsage);
+        }
+        return runCompare(args.mid(1), io);
+    };
+    return {face};
+}
+
+} // namespace shiming::face

@@ -1,0 +1,317 @@
+#include "core/face/FaceEngine.h"
+
+#include "core/common/Logging.h"
+#include "core/face/FaceGeometry.h"
+#include "core/face/ImageInput.h"
+#include "core/face/ModelManifest.h"
+#include "core/face/OnnxFaceDetector.h"
+#include "core/face/OnnxFaceEmbedder.h"
+#include "core/face/OnnxLandmarkDetector.h"
+#include "core/face/OnnxLivenessModel.h"
+
+#include <opencv2/core/utility.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::face {
+
+namespace {
+
+double elapsedMs(const QElapsedTimer& timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double rounded(double value, double step = 1000.0)
+{
+    return std::round(value * step) / step;
+}
+
+// Faces smaller than this fraction of the largest face are background passers-by, not a second customer.
+constexpr float kComparableFaceFraction = 0.5f;
+
+// A chip photo is 102×126; a photo with about that aspect is treated as one when its face is missed.
+bool looksLikeChipPhoto(cv::Size size)
+{
+    const double aspect = double(size.width) / std::max(1, size.height);
+    return std::abs(aspect - 102.0 / 126.0) < 0.12 && size.width <= 400;
+}
+
+} // namespace
+
+FaceEngine::FaceEngine(Models models, FaceSettings settings)
+    : m_models(std::move(models))
+    , m_settings(settings)
+    , m_gate(settings)
+{
+    Q_ASSERT(m_models.detector && m_models.landmarks && m_models.embedder);
+}
+
+FaceEngine::~FaceEngine() = default;
+
+void FaceEngine::setThreads(int threads)
+{
+    cv::setNumThreads(std::max(1, threads));
+}
+
+Result<std::unique_ptr<FaceEngine>> FaceEngine::load(const QStringList& modelDirs, FaceSettings settings)
+{
+    QElapsedTimer timer;
+    timer.start();
+    setThreads(2);
+    auto located = locateModels(modelDirs, ModelManifest::builtIn());
+    if (!located) {
+        qCWarning(lcFace) << "face comparison unavailable:" << located.error().detail;
+        return fail(faceError(located.error().code, FaceIssue::ModelsUnavailable,
+                              u"face comparison unavailable: "_s + located.error().detail));
+    }
+    Models models;
+    for (const LocatedModel& model : std::as_const(*located)) {
+        const QString& kind = model.spec.kind;
+        Error error;
+        bool ok = true;
+        const auto take = [&](auto result, auto& slot) {
+            if (result)
+                slot = std::move(*result);
+            else {
+                ok = false;
+                error = result.error();
+            }
+        };
+        if (model.spec.role == u"detector"_s && kind == u"ultraface-rfb-320"_s)
+            take(OnnxFaceDetector::create(model), models.detector);
+        else if (model.spec.role == u"landmarks"_s && kind == u"landmark68-64"_s)
+            take(OnnxLandmarkDetector::create(model), models.landmarks);
+        else if (model.spec.role == u"embedding"_s && kind == u"arcface-112"_s)
+            take(OnnxFaceEmbedder::create(model), models.embedder);
+        else if (model.spec.role == u"liveness"_s && kind == u"liveness-128"_s)
+            take(OnnxLivenessModel::create(model), models.liveness);
+        else
+            qCWarning(lcFace) << "no implementation for model kind" << kind << "in role" << model.spec.role;
+        if (!ok)
+            return fail(
+                faceError(error.code, FaceIssue::ModelsUnavailable, u"face comparison unavailable: "_s + error.detail));
+    }
+    if (!models.detector || !models.landmarks || !models.embedder)
+        return fail(faceError(Error::Code::NotFound, FaceIssue::ModelsUnavailable,
+                              u"face comparison unavailable: the manifest names a model kind this build lacks"_s));
+    auto engine = std::make_unique<FaceEngine>(std::move(models), settings);
+    engine->m_loadMs = elapsedMs(timer);
+    qCInfo(lcFace) << "face models loaded in" << engine->m_loadMs << "ms; liveness"
+                   << (engine->hasLiveness() ? "on" : "off");
+    return engine;
+}
+
+double FaceEngine::cosine(const Embedding& a, const Embedding& b)
+{
+    if (a.size() != b.size() || a.empty())
+        return 0.0;
+    double dot = 0.0;
+    for (size_t i = 0; i < a.size(); ++i)
+        dot += double(a[i]) * b[i];
+    return dot;
+}
+
+Result<std::vector<FaceBox>> FaceEngine::detectFaces(const cv::Mat& image)
+{
+    auto bgr = toBgr8(image);
+    if (!bgr)
+        return fail(bgr.error());
+    auto faces = m_models.detector->detect(*bgr, m_settings.detectConfidence);
+    if (!faces)
+        return faces;
+    if (faces->empty()) {
+        // A face that fills the frame (a close-up, a tightly cropped photo) is missed by the detector, which was
+        // trained on faces with surroundings. Retry once with a neutral border around the image.
+        const int padX = bgr->cols / 4, padY = bgr->rows / 4;
+        cv::Mat padded;
+        cv::copyMakeBorder(*bgr, padded, padY, padY, padX, padX, cv::BORDER_CONSTANT, cv::Scalar::all(114));
+        faces = m_models.detector->detect(padded, m_settings.detectConfidence);
+        if (!faces)
+            return faces;
+        for (FaceBox& face : *faces)
+            face.rect -= cv::Point2f(float(padX), float(padY));
+    }
+    float largest = 0.0f;
+    for (const FaceBox& face : *faces)
+        largest = std::max(largest, face.rect.height);
+    std::erase_if(*faces, [&](const FaceBox& face) { return face.rect.height < kComparableFaceFraction * largest; });
+    return faces;
+}
+
+Result<Embedding> FaceEngine::embedAligned(const cv::Mat& aligned)
+{
+    auto embedding = m_models.embedder->embed(aligned);
+    if (!embedding || !m_mirror)
+        return embedding;
+    cv::Mat mirrored;
+    cv::flip(aligned, mirrored, 1);
+    auto second = m_models.embedder->embed(mirrored);
+    if (!second)
+        return second;
+    double norm = 0.0;
+    for (size_t i = 0; i < embedding->size(); ++i) {
+        (*embedding)[i] += (*second)[i];
+        norm += double((*embedding)[i]) * (*embedding)[i];
+    }
+    norm = std::sqrt(norm);
+    for (float& v : *embedding)
+        v = float(v / std::max(norm, 1e-9));
+    return embedding;
+}
+
+Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
+{
+    const QString side = role == ImageRole::Live ? u"live photo"_s : u"ID photo"_s;
+    auto converted = toBgr8(image);
+    if (!converted)
+        return fail(converted.error());
+    const cv::Mat& bgr = *converted;
+    if (bgr.cols < 16 || bgr.rows < 16)
+        return fail(faceError(Error::Code::InvalidInput, FaceIssue::UnreadableImage,
+                              u"the %1 is too small to hold a face"_s.arg(side)));
+    FaceAnalysis analysis;
+    analysis.imageSize = bgr.size();
+
+    QElapsedTimer timer;
+    timer.start();
+    auto faces = detectFaces(bgr);
+    if (!faces)
+        return fail(faces.error());
+    analysis.detectMs = elapsedMs(timer);
+    analysis.faceCount = int(faces->size());
+
+    if (faces->empty()) {
+        if (role == ImageRole::IdPhoto && looksLikeChipPhoto(bgr.size())) {
+            analysis.face = FaceBox{geometry::chipPhotoFaceBox(bgr.size()), 0.0f};
+            analysis.chipLayoutUsed = true;
+        } else {
+            return fail(
+                faceError(Error::Code::InvalidInput, FaceIssue::NoFace, u"no face found in the %1"_s.arg(side)));
+        }
+    } else if (role == ImageRole::Live && faces->size() > 1) {
+        return fail(faceError(Error::Code::InvalidInput, FaceIssue::SeveralFaces,
+                              u"%1 faces found in the live photo; exactly one is allowed"_s.arg(faces->size())));
+    } else {
+        // The chip photo holds one face; a second, weaker box is a false detection on the background pattern.
+        analysis.face = faces->front();
+    }
+
+    if (!analysis.chipLayoutUsed) {
+        const cv::Rect2f frame(0, 0, float(bgr.cols), float(bgr.rows));
+        const double inside = (analysis.face.rect & frame).area() / std::max(1.0f, analysis.face.rect.area());
+        if (inside < 0.8)
+            return fail(faceError(Error::Code::InvalidInput, FaceIssue::FaceAtEdge,
+                                  u"the face is cut off at the edge of the %1"_s.arg(side)));
+    }
+
+    timer.restart();
+    auto landmarks = m_models.landmarks->locate(bgr, analysis.face);
+    if (!landmarks)
+        return fail(landmarks.error());
+    analysis.landmarks = *landmarks;
+    analysis.landmarksMs = elapsedMs(timer);
+
+    timer.restart();
+    analysis.aligned =
+        geometry::alignFace(bgr, geometry::fivePoints(analysis.landmarks), m_models.embedder->alignedSize());
+    auto embedding = embedAligned(analysis.aligned);
+    if (!embedding)
+        return fail(embedding.error());
+    analysis.embedding = std::move(*embedding);
+    analysis.embedMs = elapsedMs(timer);
+
+    if (role == ImageRole::Live) {
+        QualityInput input;
+        input.imageSize = bgr.size();
+        input.faceCount = analysis.faceCount;
+        input.face = analysis.face;
+        input.landmarks = analysis.landmarks;
+        cv::cvtColor(analysis.aligned, input.alignedGrey, cv::COLOR_BGR2GRAY);
+        analysis.quality = QualityGate(m_settings).assess(input);
+        if (m_models.liveness) {
+            timer.restart();
+            auto live = m_models.liveness->liveProbability(bgr, analysis.face);
+            if (live)
+                analysis.liveProbability = *live;
+            analysis.livenessMs = elapsedMs(timer);
+        }
+    }
+    return analysis;
+}
+
+FaceComparison FaceEngine::decide(FaceAnalysis live, FaceAnalysis id) const
+{
+    FaceComparison result;
+    result.settings = m_settings;
+    result.cosine = cosine(live.embedding, id.embedding);
+    result.score = scoreForCosine(result.cosine, m_settings);
+    result.similarityDecision = decisionForCosine(result.cosine, m_settings);
+    result.decision = result.similarityDecision;
+    if (live.quality && !live.quality->passed())
+        result.reasons += live.quality->issues();
+    if (live.liveProbability && *live.liveProbability < m_settings.minLiveProbability)
+        result.reasons.append(FaceIssue::NotLive);
+    // A pass needs a good photo of a live person; otherwise a manager looks at it. A low score stays a fail.
+    if (result.decision == Decision::Pass && !result.reasons.isEmpty())
+        result.decision = Decision::Review;
+    result.live = std::move(live);
+    result.id = std::move(id);
+    return result;
+}
+
+Result<FaceComparison> FaceEngine::compare(const cv::Mat& liveImage, const cv::Mat& idImage)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto live = analyse(liveImage, ImageRole::Live);
+    if (!live)
+        return fail(live.error());
+    auto id = analyse(idImage, ImageRole::IdPhoto);
+    if (!id)
+        return fail(id.error());
+    FaceComparison result = decide(std::move(*live), std::move(*id));
+    result.totalMs = elapsedMs(timer);
+    return result;
+}
+
+QJsonObject FaceComparison::toJson() const
+{
+    QJsonObject object;
+    object.insert(u"score"_s, score);
+    object.insert(u"cosine"_s, rounded(cosine, 10000.0));
+    object.insert(u"decision"_s, decisionName(decision));
+    object.insert(u"similarity_decision"_s, decisionName(similarityDecision));
+    object.insert(u"thresholds"_s, QJsonObject{{u"pass_cosine"_s, settings.passCosine},
+                                               {u"review_cosine"_s, settings.reviewCosine},
+                                               {u"pass_score"_s, 80},
+                                               {u"review_score"_s, 60}});
+    QJsonObject quality = live.quality ? live.quality->toJson() : QJsonObject{};
+    quality.insert(u"id_photo_chip_layout"_s, id.chipLayoutUsed);
+    object.insert(u"quality"_s, quality);
+    if (live.liveProbability)
+        object.insert(u"liveness"_s, QJsonObject{{u"live_probability"_s, rounded(*live.liveProbability)},
+                                                 {u"threshold"_s, settings.minLiveProbability}});
+    QJsonArray reasonNames;
+    for (FaceIssue issue : reasons)
+        reasonNames.append(faceIssueName(issue));
+    object.insert(u"reasons"_s, reasonNames);
+    object.insert(u"timings_ms"_s, QJsonObject{{u"live_detect"_s, rounded(live.detectMs, 100.0)},
+                                               {u"live_landmarks"_s, rounded(live.landmarksMs, 100.0)},
+                                               {u"live_embed"_s, rounded(live.embedMs, 100.0)},
+                                               {u"live_liveness"_s, rounded(live.livenessMs, 100.0)},
+                                               {u"id_detect"_s, rounded(id.detectMs, 100.0)},
+                                               {u"id_landmarks"_s, rounded(id.landmarksMs, 100.0)},
+                                               {u"id_embed"_s, rounded(id.embedMs, 100.0)},
+                                               {u"total"_s, rounded(totalMs, 100.0)}});
+    return object;
+}
+
+} // namespace shiming::face

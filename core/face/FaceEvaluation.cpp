@@ -1,0 +1,267 @@
+#include "core/face/FaceEvaluation.h"
+
+#include "core/face/ImageInput.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::face {
+
+namespace {
+
+double fractionAtOrAbove(const std::vector<float>& sorted, double threshold)
+{
+    if (sorted.empty())
+        return 0.0;
+    const auto it = std::lower_bound(sorted.begin(), sorted.end(), float(threshold));
+    return double(sorted.end() - it) / double(sorted.size());
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+double percent(double fraction)
+{
+    return std::round(fraction * 100000.0) / 1000.0;
+}
+
+} // namespace
+
+cv::Mat makeChipPhoto(const cv::Mat& photo, double cropWidthFraction)
+{
+    const double width = photo.cols * std::clamp(cropWidthFraction, 0.1, 1.0);
+    const double height = std::min(double(photo.rows), width * 126.0 / 102.0);
+    const double fittedWidth = height * 102.0 / 126.0;
+    const cv::Rect crop(int((photo.cols - fittedWidth) / 2.0), int((photo.rows - height) / 2.0), int(fittedWidth),
+                        int(height));
+    cv::Mat chip;
+    cv::resize(photo(crop & cv::Rect(0, 0, photo.cols, photo.rows)), chip, cv::Size(102, 126), 0, 0, cv::INTER_AREA);
+    return chip;
+}
+
+OperatingPoint operatingPointAtFar(const std::vector<float>& genuine, const std::vector<float>& impostor,
+                                   double targetFar)
+{
+    OperatingPoint point;
+    if (impostor.empty())
+        return point;
+    // The lowest threshold whose false-accept rate stays at or below the target: just above the impostor score
+    // at that quantile.
+    const size_t allowed = size_t(std::floor(targetFar * double(impostor.size())));
+    const size_t index = impostor.size() - 1 - std::min(allowed, impostor.size() - 1);
+    point.threshold = std::nextafter(impostor[index], 2.0f);
+    if (allowed >= impostor.size())
+        point.threshold = impostor.front();
+    point.falseAccept = fractionAtOrAbove(impostor, point.threshold);
+    point.trueAccept = fractionAtOrAbove(genuine, point.threshold);
+    return point;
+}
+
+Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOptions& options,
+                                        const std::function<void(int, int)>& progress)
+{
+    QDir dir(options.photoDir);
+    if (!dir.exists())
+        return fail(Error::notFound(u"photo folder not found"_s));
+    QStringList files = dir.entryList({u"*.jpg"_s, u"*.png"_s}, QDir::Files, QDir::Name);
+    if (options.maxImages > 0 && files.size() > options.maxImages)
+        files = files.mid(0, options.maxImages);
+    if (files.isEmpty())
+        return fail(Error::notFound(u"no photos in the folder"_s));
+
+    static const QRegularExpression pattern(u"^(.+)_\\d+\\.(jpg|png)$"_s);
+    struct Sample {
+        int person = -1;
+        Embedding live;
+        Embedding id;
+    };
+    std::vector<Sample> samples;
+    QHash<QString, int> people;
+    EvaluationReport report;
+    report.settings = engine.settings();
+    std::vector<double> liveMs, idMs;
+    for (int i = 0; i < files.size(); ++i) {
+        if (progress && i % 50 == 0)
+            progress(i, int(files.size()));
+        const auto match = pattern.match(files[i]);
+        if (!match.hasMatch())
+            continue;
+        auto image = loadImageFile(dir.filePath(files[i]));
+        if (!image)
+            continue;
+        ++report.images;
+        Sample sample;
+        auto person = people.constFind(match.captured(1));
+        if (person == people.constEnd())
+            person = people.insert(match.captured(1), int(people.size()));
+        sample.person = *person;
+        QElapsedTimer timer;
+        timer.start();
+        auto live = engine.analyse(*image, ImageRole::Live);
+        liveMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (live) {
+            sample.live = live->embedding;
+            if (live->quality && !live->quality->passed()) {
+                ++report.liveQualityRejected;
+                for (FaceIssue issue : live->quality->issues())
+                    ++report.qualityIssues[faceIssueName(issue)];
+            }
+        } else {
+            ++report.liveFailures;
+            const auto issue = faceIssueOf(live.error());
+            ++report.liveFailureReasons[issue ? faceIssueName(*issue) : errorCodeName(live.error().code)];
+        }
+        timer.restart();
+        const cv::Mat chip = makeChipPhoto(*image, options.chipCropFraction);
+        auto id = engine.analyse(chip, ImageRole::IdPhoto);
+        if (!options.dumpDir.isEmpty() && i < options.dumpCount) {
+            const std::string base = QDir(options.dumpDir).filePath(QString::number(i)).toStdString();
+            cv::Mat marked = live ? image->clone() : cv::Mat();
+            if (live) {
+                cv::cvtColor(marked, marked, cv::COLOR_GRAY2BGR);
+                cv::rectangle(marked, live->face.rect, cv::Scalar(0, 255, 0));
+                for (const cv::Point2f& p : live->landmarks)
+                    cv::circle(marked, p, 2, cv::Scalar(0, 0, 255), -1);
+                cv::imwrite(base + "_live.png", marked);
+                cv::imwrite(base + "_live_aligned.png", live->aligned);
+            }
+            if (id) {
+                cv::Mat chipMarked;
+                cv::cvtColor(chip, chipMarked, cv::COLOR_GRAY2BGR);
+                cv::rectangle(chipMarked, id->face.rect, cv::Scalar(0, 255, 0));
+                for (const cv::Point2f& p : id->landmarks)
+                    cv::circle(chipMarked, p, 1, cv::Scalar(0, 0, 255), -1);
+                cv::imwrite(base + "_chip.png", chipMarked);
+                cv::imwrite(base + "_chip_aligned.png", id->aligned);
+            }
+        }
+        idMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (id) {
+            sample.id = id->embedding;
+            report.idChipLayoutUsed += id->chipLayoutUsed ? 1 : 0;
+        } else {
+            ++report.idFailures;
+        }
+        samples.push_back(std::move(sample));
+    }
+    if (progress)
+        progress(int(files.size()), int(files.size()));
+    report.people = int(people.size());
+    report.medianLiveMs = median(liveMs);
+    report.medianIdMs = median(idMs);
+
+    // A photo the pipeline cannot use counts as a failed comparison for its genuine pairs (score −1), so that
+    // detection failures lower the true-accept rate instead of vanishing from it.
+    std::vector<float> genuine, impostor;
+    for (size_t a = 0; a < samples.size(); ++a) {
+        for (size_t b = 0; b < samples.size(); ++b) {
+            if (a == b)
+                continue;
+            const bool same = samples[a].person == samples[b].person;
+            const bool usable = !samples[a].live.empty() && !samples[b].id.empty();
+            const float score = usable ? float(FaceEngine::cosine(samples[a].live, samples[b].id)) : -1.0f;
+            if (same)
+                genuine.push_back(score);
+            else if (usable)
+                impostor.push_back(score);
+        }
+    }
+    if (genuine.empty() || impostor.empty())
+        return fail(Error::invalidInput(u"the folder holds no genuine or no impostor pairs"_s));
+    std::sort(genuine.begin(), genuine.end());
+    std::sort(impostor.begin(), impostor.end());
+    report.genuinePairs = qint64(genuine.size());
+    report.impostorPairs = qint64(impostor.size());
+    const OperatingPoint far1 = operatingPointAtFar(genuine, impostor, 0.01);
+    const OperatingPoint far01 = operatingPointAtFar(genuine, impostor, 0.001);
+    report.thresholdAtFar1 = far1.threshold;
+    report.tarAtFar1 = far1.trueAccept;
+    report.thresholdAtFar01 = far01.threshold;
+    report.tarAtFar01 = far01.trueAccept;
+    report.tarAtPass = fractionAtOrAbove(genuine, report.settings.passCosine);
+    report.farAtPass = fractionAtOrAbove(impostor, report.settings.passCosine);
+    report.rejectAtReview = 1.0 - fractionAtOrAbove(genuine, report.settings.reviewCosine);
+    report.farAtReview = fractionAtOrAbove(impostor, report.settings.reviewCosine);
+    // Suggested: pass where false accepts reach 0.1 % (rounded up to 0.01 for headroom), review where they
+    // reach 1 % (rounded down): the band between is what a manager looks at.
+    report.suggestedPass = std::ceil(far01.threshold * 100.0) / 100.0;
+    report.suggestedReview = std::floor(far1.threshold * 100.0) / 100.0;
+    return report;
+}
+
+QString EvaluationReport::toText() const
+{
+    QString text;
+    text += u"photos %1 (people %2)\n"_s.arg(images).arg(people);
+    text += u"genuine pairs %1, impostor pairs %2\n"_s.arg(genuinePairs).arg(impostorPairs);
+    text += u"detection failures: live %1, chip %2 (chip layout used for %3 more)\n"_s.arg(liveFailures)
+                .arg(idFailures)
+                .arg(idChipLayoutUsed);
+    const auto counts = [](const QMap<QString, int>& map) {
+        QStringList parts;
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            parts << it.key() + u" "_s + QString::number(it.value());
+        return parts.join(u", "_s);
+    };
+    text += u"live photos the pipeline could not use: %1\n"_s.arg(counts(liveFailureReasons));
+    text += u"live photos failing the quality gate: %1 (%2)\n"_s.arg(liveQualityRejected).arg(counts(qualityIssues));
+    text += u"TAR at FAR 1%%: %1%% (cosine threshold %2)\n"_s.arg(percent(tarAtFar1)).arg(thresholdAtFar1, 0, 'f', 4);
+    text +=
+        u"TAR at FAR 0.1%%: %1%% (cosine threshold %2)\n"_s.arg(percent(tarAtFar01)).arg(thresholdAtFar01, 0, 'f', 4);
+    text += u"settings: pass >= %1 -> TAR %2%%, FAR %3%%; review >= %4 -> false fails %5%%, FAR %6%%\n"_s
+                .arg(settings.passCosine)
+                .arg(percent(tarAtPass))
+                .arg(percent(farAtPass))
+                .arg(settings.reviewCosine)
+                .arg(percent(rejectAtReview))
+                .arg(percent(farAtReview));
+    text += u"suggested thresholds: pass %1, review %2\n"_s.arg(suggestedPass).arg(suggestedReview);
+    text += u"median analysis time: live %1 ms, chip %2 ms\n"_s.arg(medianLiveMs, 0, 'f', 1).arg(medianIdMs, 0, 'f', 1);
+    return text.replace(u"%%"_s, u"%"_s);
+}
+
+QJsonObject EvaluationReport::toJson() const
+{
+    return QJsonObject{
+        {u"photos"_s, images},
+        {u"people"_s, people},
+        {u"genuine_pairs"_s, double(genuinePairs)},
+        {u"impostor_pairs"_s, double(impostorPairs)},
+        {u"live_failures"_s, liveFailures},
+        {u"chip_failures"_s, idFailures},
+        {u"chip_layout_used"_s, idChipLayoutUsed},
+        {u"live_quality_rejected"_s, liveQualityRejected},
+        {u"tar_at_far_1"_s, tarAtFar1},
+        {u"threshold_at_far_1"_s, thresholdAtFar1},
+        {u"tar_at_far_0_1"_s, tarAtFar01},
+        {u"threshold_at_far_0_1"_s, thresholdAtFar01},
+        {u"pass_cosine"_s, settings.passCosine},
+        {u"tar_at_pass"_s, tarAtPass},
+        {u"far_at_pass"_s, farAtPass},
+        {u"review_cosine"_s, settings.reviewCosine},
+        {u"false_fail_at_review"_s, rejectAtReview},
+        {u"far_at_review"_s, farAtReview},
+        {u"suggested_pass"_s, suggestedPass},
+        {u"suggested_review"_s, suggestedReview},
+        {u"median_live_ms"_s, medianLiveMs},
+        {u"median_chip_ms"_s, medianIdMs},
+    };
+}
+
+} // namespace shiming::face

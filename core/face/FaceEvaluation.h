@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/common/Error.h"
+#include "core/face/FaceEngine.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+#include <functional>
+
+namespace shiming::face {
+
+/// Simulates the chip photo from a face photo: a crop with the card's 102:126 aspect centred on the image,
+/// `faceWidthFraction` of the source width wide, shrunk to 102×126 (the card's geometry puts the face in the
+/// middle, as in the labelled calibration photos).
+cv::Mat makeChipPhoto(const cv::Mat& photo, double cropWidthFraction);
+
+/// Options for an evaluation over a folder of labelled photos named Person_Name_NNNN.jpg.
+struct EvaluationOptions {
+    QString photoDir;
+    int maxImages = 0;              ///< 0: all
+    double chipCropFraction = 0.62; ///< see makeChipPhoto()
+    QString dumpDir;                ///< when set: writes the first photos' chip crops and aligned faces (PNG)
+    int dumpCount = 20;
+};
+
+/// Live-vs-chip evaluation results. Genuine pairs: every ordered pair of two photos of one person, the first at
+/// full size as the live photo, the second shrunk to a chip photo. Impostor pairs: every such pair of two
+/// different people.
+struct EvaluationReport {
+    int images = 0;
+    int people = 0;
+    int liveFailures = 0;                  ///< photos the pipeline could not use as a live photo
+    QMap<QString, int> liveFailureReasons; ///< by FaceIssue name
+    QMap<QString, int> qualityIssues;      ///< quality-gate issues of the usable live photos, by name
+    int idFailures = 0;                    ///< chip photos it could not use at all
+    int idChipLayoutUsed = 0;              ///< chip photos where the standard layout replaced a missed detection
+    int liveQualityRejected = 0;           ///< live photos that fail the quality gate (they are still compared)
+    qint64 genuinePairs = 0;
+    qint64 impostorPairs = 0;
+    double thresholdAtFar1 = 0.0; ///< lowest cosine with false accepts ≤ 1 %
+    double tarAtFar1 = 0.0;
+    double thresholdAtFar01 = 0.0; ///< lowest cosine with false accepts ≤ 0.1 %
+    double tarAtFar01 = 0.0;
+    double tarAtPass = 0.0, farAtPass = 0.0;        ///< at the settings' pass threshold
+    double rejectAtReview = 0.0, farAtReview = 0.0; ///< genuine pairs below review (false fails), impostors above
+    double suggestedPass = 0.0, suggestedReview = 0.0;
+    double medianLiveMs = 0.0, medianIdMs = 0.0;
+    FaceSettings settings;
+
+    QString toText() const;
+    QJsonObject toJson() const;
+};
+
+/// Runs the evaluation; `progress` (may be empty) gets (done, total) now and then.
+Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOptions& options,
+                                        const std::function<void(int, int)>& progress = {});
+
+/// True-accept rate and threshold at a false-accept target, from sorted genuine and impostor scores.
+struct OperatingPoint {
+    double threshold = 0.0;
+    double trueAccept = 0.0;
+    double falseAccept = 0.0;
+};
+OperatingPoint operatingPointAtFar(const std::vector<float>& genuineSorted, const std::vector<float>& impostorSorted,
+                                   double targetFar);
+
+} // namespace shiming::face
