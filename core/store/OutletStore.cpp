@@ -42,7 +42,9 @@ Result<std::unique_ptr<OutletStore>> OutletStore::create(const QString& path, co
     stmt->bind(1, outletId);
     if (auto r = stmt->run(); !r)
         return fail(r.error());
-    return std::unique_ptr<OutletStore>(new OutletStore(std::move(*db), outletId, clock, options));
+    std::unique_ptr<OutletStore> store(new OutletStore(std::move(*db), outletId, clock, options));
+    store->m_keyId = keyIdOf(dataKey);
+    return store;
 }
 
 Result<std::unique_ptr<OutletStore>> OutletStore::open(const QString& path, const QByteArray& dataKey,
@@ -56,7 +58,9 @@ Result<std::unique_ptr<OutletStore>> OutletStore::open(const QString& path, cons
     auto outlet = db->queryText(u"SELECT value FROM meta WHERE key = 'outlet_id'"_s);
     if (!outlet)
         return fail(Error::storageFailure(u"the database has no outlet id"_s));
-    return std::unique_ptr<OutletStore>(new OutletStore(std::move(*db), *outlet, clock, options));
+    std::unique_ptr<OutletStore> store(new OutletStore(std::move(*db), *outlet, clock, options));
+    store->m_keyId = keyIdOf(dataKey);
+    return store;
 }
 
 QByteArray OutletStore::readDatabaseSalt(const QString& path)
@@ -165,6 +169,7 @@ Result<void> OutletStore::rekey(const QString& actor)
         return r;
     }
     wipe(newKey);
+    m_keyId = newId;
     if (auto r = m_db.checkpoint(); !r)
         qCWarning(lcStore) << "checkpoint after rekey failed:" << r.error().detail;
     // 3. The slot file forgets the old key.

@@ -52,6 +52,8 @@ public:
     Database& database() { return m_db; }
     QString path() const { return m_db.path(); }
     QString outletId() const { return m_outletId; }
+    /// keyIdOf() of the data key the database is open with.
+    QString keyId() const { return m_keyId; }
     const Clock& clock() const { return m_clock; }
     StoreOptions& options() { return m_options; }
 
@@ -78,6 +80,7 @@ private:
 
     Database m_db;
     QString m_outletId;
+    QString m_keyId;
     const Clock& m_clock;
     StoreOptions m_options;
     AuditLog m_audit;
