@@ -1,5 +1,6 @@
 #include "core/cli/CoreCommands.h"
 
+#include "core/face/FaceCommands.h"
 #include "core/identity/IdentityCommands.h"
 
 namespace shiming::cli {
@@ -9,6 +10,7 @@ QList<Command> coreCommands()
     QList<Command> commands;
     // Each feature appends its commands here: commands += identityCommands(); ...
     commands += identityCommands();
+    commands += face::faceCommands();
     return commands;
 }
 
