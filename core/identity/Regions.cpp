@@ -46,7 +46,7 @@ QString RegionNames::fullName() const
 {
     QString result = province;
     if (!city.isEmpty() && city != u"市辖区"_s && city != u"县"_s && city != u"省直辖县级行政区划"_s &&
-        city != u"自治区直辖县级行政区划"_s)
+        city != u"自治区直辖县级行政区划"_s && city != area)
         result += city;
     result += area;
     return result;
@@ -78,13 +78,12 @@ std::optional<RegionNames> lookupRegion(int regionCode)
     }
     if (const auto* city = find(generated::kCities, regionCode / 100))
         names.city = toQString(city->name);
-    if (regionCode % 100 == 0) {
-        names.exactMatch = !names.city.isEmpty();
-        return names;
-    }
+    // Prefecture-level cities without districts (东莞市 441900) are listed among the areas with a code ending 00.
     if (const auto* area = find(generated::kAreas, regionCode)) {
         names.area = toQString(area->name);
         names.exactMatch = true;
+    } else if (regionCode % 100 == 0) {
+        names.exactMatch = !names.city.isEmpty();
     }
     return names;
 }

@@ -156,6 +156,8 @@ QString maskDocumentNumber(QStringView number)
 {
     QString text = normalizeToken(number);
     const qsizetype n = text.size();
+    if (n < 3)
+        return QString(n, u'*');
     const qsizetype keepStart = std::min<qsizetype>(6, n / 3);
     const qsizetype keepEnd = std::min<qsizetype>(4, (n - keepStart) / 2);
     for (qsizetype i = keepStart; i < n - keepEnd; ++i)
