@@ -153,7 +153,7 @@ QString RegistrationSession::stepBlockingReason(SessionStep step) const
             return u"package_ineligible"_s;
         if (m_number.isEmpty() || m_services.pool->reservedBy(m_number) != m_id)
             return u"number_missing"_s;
-        if (!m_iccid.valid())
+        if (m_iccid.iccid.isEmpty() || !m_iccid.valid())
             return u"iccid_missing"_s;
         const QStringList missing = missingAttachments();
         if (!missing.isEmpty())

@@ -1,0 +1,351 @@
+#include "core/registration/RegistrationSession.h"
+
+#include "support/CatchQt.h"
+#include "support/FakeSessionServices.h"
+
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+using namespace shiming::registration;
+using shiming::testing::residentCard;
+
+namespace {
+
+const QDate kToday(2026, 6, 15);
+const QString kUscc = u"911101051234567883"_s;
+
+QString validIccid()
+{
+    const QString body = u"898600123456789012"_s;
+    for (int d = 0; d <= 9; ++d) {
+        if (catalog::luhnValid(QString(body + QString::number(d))))
+            return body + QString::number(d);
+    }
+    return {};
+}
+
+/// Everything a session needs, on fakes.
+struct Fixture {
+    FixedClock clock{QDateTime(kToday, QTime(10, 0))};
+    testing::FakeHoldings holdings;
+    testing::FakeRiskList risk;
+    Policy policy{PolicySettings{}, clock, &holdings, &risk};
+    catalog::Catalog catalog;
+    catalog::NumberPool pool;
+    testing::FakeSink sink;
+
+    Fixture()
+    {
+        auto loaded = catalog::Catalog::load(QStringLiteral(SHIMING_DEMO_DIR "/catalog.json"));
+        REQUIRE(loaded.has_value());
+        catalog = *loaded;
+        auto opened = catalog::NumberPool::open({{u"13800138000"_s, 0}, {u"13800138001"_s, 0}}, {});
+        REQUIRE(opened.has_value());
+        pool = std::move(*opened);
+    }
+
+    SessionServices services()
+    {
+        return SessionServices{&clock, &policy,       &catalog,    &pool,
+                               &sink,  u"outlet-1"_s, u"clerk1"_s, catalog::SimOperator::ChinaMobile};
+    }
+};
+
+FaceEvidence evidence(FaceBand band, double score)
+{
+    FaceEvidence e;
+    e.band = band;
+    e.score = score;
+    e.threshold = 0.5;
+    return e;
+}
+
+void completeIndividualUpToSummary(RegistrationSession& session)
+{
+    REQUIRE(session.advance().has_value()); // customer type: individual
+    const auto decision = session.setDocument(
+        DocumentRole::Customer, residentCard(u"𠮷田·张"_s, QDate(1990, 5, 1), kToday), "BMchip", DocumentSource::Chip);
+    REQUIRE(decision.allowed());
+    REQUIRE(session.advance().has_value());
+    CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.72), "jpeg") == FaceState::Passed);
+    REQUIRE(session.advance().has_value());
+    REQUIRE(session.choosePackage(u"changliao-58"_s).has_value());
+    REQUIRE(session.reserveNumber(u"13800138000"_s).has_value());
+    REQUIRE(session.setIccid(validIccid()).valid());
+    REQUIRE(session.advance().has_value());
+    session.setAgreementRead(true);
+    session.setFraudNoticeRead(true);
+    session.setSignature("PNGsig");
+    session.setClerkConfirmed(true);
+    REQUIRE(session.advance().has_value());
+    REQUIRE(session.step() == SessionStep::Summary);
+}
+
+} // namespace
+
+TEST_CASE("An individual goes through every step and is committed once", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    QSignalSpy committed(&session, &RegistrationSession::committed);
+    QSignalSpy steps(&session, &RegistrationSession::stepChanged);
+    completeIndividualUpToSummary(session);
+    CHECK(steps.count() == 5);
+
+    auto stored = session.commit();
+    REQUIRE(stored.has_value());
+    CHECK(session.step() == SessionStep::Done);
+    CHECK(committed.count() == 1);
+    REQUIRE(f.sink.records.size() == 1);
+    const Registration& record = f.sink.records.first();
+    CHECK(record.outletId == u"outlet-1"_s);
+    CHECK(record.clerk == u"clerk1"_s);
+    CHECK(record.customer()->document.name == u"𠮷田·张"_s);
+    CHECK(record.packageId == u"changliao-58"_s);
+    CHECK(record.number == u"13800138000"_s);
+    CHECK(record.iccid == validIccid());
+    CHECK(record.face.band == FaceBand::Pass);
+    CHECK(record.mediaOfKind(MediaItem::Kind::Signature).size() == 1);
+    CHECK(record.mediaOfKind(MediaItem::Kind::LivePhoto).size() == 1);
+    CHECK(record.mediaOfKind(MediaItem::Kind::ChipPhoto).size() == 1);
+    CHECK(record.deviceTime == f.clock.now());
+    CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Taken);
+
+    // No second commit, no way back.
+    CHECK_FALSE(session.commit().has_value());
+    CHECK_FALSE(session.back().has_value());
+    CHECK(f.sink.records.size() == 1);
+}
+
+TEST_CASE("Each step refuses to advance until complete, with a reason", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    REQUIRE(session.advance().has_value());
+    CHECK(session.blockingReason() == u"document_missing:customer"_s);
+    CHECK(session.advance().error().detail == u"document_missing:customer"_s);
+
+    session.setDocument(DocumentRole::Customer, residentCard(u"小明"_s, kToday.addYears(-12), kToday), "BM",
+                        DocumentSource::Chip);
+    CHECK(session.blockingReason() == u"policy:guardian_required"_s);
+    session.setDocument(DocumentRole::Customer, residentCard(u"张三"_s, QDate(1985, 1, 1), kToday), "BM",
+                        DocumentSource::Chip);
+    CHECK(session.blockingReason().isEmpty());
+    REQUIRE(session.advance().has_value());
+
+    CHECK(session.blockingReason() == u"face_pending:customer"_s);
+    session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.8), "jpeg");
+    REQUIRE(session.advance().has_value());
+
+    CHECK(session.blockingReason() == u"package_missing"_s);
+    CHECK_FALSE(session.choosePackage(u"org-office-199"_s).has_value()); // organisations only
+    CHECK_FALSE(session.choosePackage(u"xiaoxin-18"_s).has_value());     // 60+
+    REQUIRE(session.choosePackage(u"quantian-88"_s).has_value());
+    CHECK(session.blockingReason() == u"number_missing"_s);
+    REQUIRE(session.reserveNumber(u"13800138001"_s).has_value());
+    CHECK(session.blockingReason() == u"iccid_missing"_s);
+    CHECK_FALSE(session.setIccid(u"12345"_s).valid());
+    CHECK(session.blockingReason() == u"iccid_missing"_s);
+    CHECK(session.setIccid(u"8986011234567890123"_s).error == u"wrong_operator"_s);
+    session.setIccid(validIccid());
+    REQUIRE(session.advance().has_value());
+
+    CHECK(session.blockingReason() == u"agreement_unread"_s);
+    session.setAgreementRead(true);
+    CHECK(session.blockingReason() == u"fraud_notice_unread"_s);
+    session.setFraudNoticeRead(true);
+    CHECK(session.blockingReason() == u"signature_missing"_s);
+    session.setSignature("png");
+    CHECK(session.blockingReason() == u"clerk_unconfirmed"_s);
+    session.setClerkConfirmed(true);
+    REQUIRE(session.advance().has_value());
+    CHECK_FALSE(session.advance().has_value()); // the summary ends with commit
+}
+
+TEST_CASE("Cancel and destruction release the reserved number; nothing is written", "[catalog][session]")
+{
+    Fixture f;
+    {
+        RegistrationSession session(f.services());
+        QSignalSpy cancelled(&session, &RegistrationSession::cancelled);
+        completeIndividualUpToSummary(session);
+        CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Reserved);
+        session.cancel();
+        CHECK(cancelled.count() == 1);
+        CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Free);
+        CHECK_FALSE(session.commit().has_value());
+        CHECK_FALSE(session.reserveNumber(u"13800138000"_s).has_value());
+    }
+    {
+        RegistrationSession abandoned(f.services());
+        completeIndividualUpToSummary(abandoned);
+        CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Reserved);
+    }
+    CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Free);
+    CHECK(f.sink.attempts == 0);
+}
+
+TEST_CASE("A failed commit keeps the session and its number for another try", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    completeIndividualUpToSummary(session);
+    f.sink.failNext = true;
+    auto first = session.commit();
+    REQUIRE_FALSE(first.has_value());
+    CHECK(first.error().code == Error::Code::StorageFailure);
+    CHECK(session.step() == SessionStep::Summary);
+    CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Reserved);
+    REQUIRE(session.commit().has_value());
+    CHECK(f.sink.records.size() == 1);
+}
+
+TEST_CASE("Back keeps the data; changing the customer type forgets it", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    CHECK_FALSE(session.back().has_value());
+    completeIndividualUpToSummary(session);
+    REQUIRE(session.back().has_value());
+    REQUIRE(session.back().has_value());
+    CHECK(session.step() == SessionStep::Package);
+    CHECK(session.number() == u"13800138000"_s);
+    REQUIRE(session.back().has_value());
+    REQUIRE(session.back().has_value());
+    REQUIRE(session.back().has_value());
+    CHECK(session.step() == SessionStep::CustomerType);
+    session.setCustomerType(CustomerType::Minor);
+    CHECK(session.person(DocumentRole::Customer) == nullptr);
+    CHECK(session.number().isEmpty());
+    CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Free);
+}
+
+TEST_CASE("Face review: a manager approves, or the registration is parked; failures stop it", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    REQUIRE(session.advance().has_value());
+    session.setDocument(DocumentRole::Customer, residentCard(u"张三"_s, QDate(1985, 1, 1), kToday), "BM",
+                        DocumentSource::Chip);
+    REQUIRE(session.advance().has_value());
+
+    CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::ManualReview, 0.45), "a") ==
+          FaceState::AwaitingReview);
+    CHECK(session.blockingReason() == u"face_review:customer"_s);
+    CHECK_FALSE(session.approveFaceReview(DocumentRole::Customer, QString()).has_value());
+    REQUIRE(session.approveFaceReview(DocumentRole::Customer, u"manager1"_s).has_value());
+    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.buildRegistration().face.overrideBy == u"manager1"_s);
+    CHECK(session.buildRegistration().face.band == FaceBand::ManualReview);
+
+    // Models unavailable: NotCompared also goes to a manager; parking lets the clerk continue.
+    session.recordFace(DocumentRole::Customer, evidence(FaceBand::NotCompared, 0.0), "b");
+    REQUIRE(session.parkFaceReview(DocumentRole::Customer).has_value());
+    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.buildRegistration().face.overrideBy.isEmpty());
+    CHECK_FALSE(session.parkFaceReview(DocumentRole::Customer).has_value());
+
+    // Three failures stop the registration.
+    CHECK(session.faceAttemptsLeft(DocumentRole::Customer) == 3);
+    CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Fail, 0.1), "c") == FaceState::Failed);
+    CHECK(session.faceAttemptsLeft(DocumentRole::Customer) == 2);
+    CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Fail, 0.1), "c") == FaceState::Failed);
+    CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Fail, 0.1), "c") == FaceState::Stopped);
+    CHECK(session.isStopped());
+    CHECK(session.blockingReason() == u"face_stopped"_s);
+    CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.9), "d") == FaceState::Stopped);
+}
+
+TEST_CASE("Minor with guardian: both documents and both faces", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    session.setCustomerType(CustomerType::Minor);
+    CHECK(session.requiredDocuments() == QList<DocumentRole>{DocumentRole::Customer, DocumentRole::Guardian});
+    REQUIRE(session.advance().has_value());
+    session.setDocument(DocumentRole::Customer, residentCard(u"小明"_s, kToday.addYears(-12), kToday, 125), "BM",
+                        DocumentSource::Chip);
+    CHECK(session.blockingReason() == u"document_missing:guardian"_s);
+    // The minor cannot be their own guardian.
+    session.setDocument(DocumentRole::Guardian, residentCard(u"小明"_s, kToday.addYears(-12), kToday, 125), "BM",
+                        DocumentSource::Chip);
+    CHECK(session.blockingReason() == u"policy:guardian_too_young"_s);
+    session.setDocument(DocumentRole::Guardian, residentCard(u"张父"_s, QDate(1980, 2, 2), kToday, 131), "BM",
+                        DocumentSource::Chip);
+    REQUIRE(session.advance().has_value());
+    session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.8), "m");
+    CHECK(session.blockingReason() == u"face_pending:guardian"_s);
+    session.recordFace(DocumentRole::Guardian, evidence(FaceBand::Pass, 0.7), "g");
+    REQUIRE(session.advance().has_value());
+    QStringList offered;
+    for (const auto& package : session.eligiblePackages())
+        offered.append(package.id);
+    CHECK(offered.contains(u"campus-29"_s));
+    CHECK_FALSE(offered.contains(u"wuxian-128"_s));
+    const Registration record = session.buildRegistration();
+    CHECK(record.documents.size() == 2);
+    CHECK(record.mediaOfKind(MediaItem::Kind::HandlerPhoto).size() == 1); // the guardian's live photo
+}
+
+TEST_CASE("Chip documents cannot be typed; manual documents need a photo of the photo page", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    REQUIRE(session.advance().has_value());
+    const auto typed = session.setDocument(DocumentRole::Customer, residentCard(u"张三"_s, QDate(1985, 1, 1), kToday),
+                                           {}, DocumentSource::Manual);
+    CHECK(typed.has(policy::DocumentNotAccepted));
+    CHECK_FALSE(typed.allowed());
+
+    IdentityDocument permit;
+    permit.type = DocumentType::HkMoPermit;
+    permit.name = u"陈大文"_s;
+    permit.englishName = u"CHAN, TAI MAN"_s;
+    permit.sexCode = u"1"_s;
+    permit.birthDate = QDate(1988, 8, 8);
+    permit.number = u"H12345678"_s;
+    permit.validFrom = kToday.addYears(-1);
+    permit.validTo = kToday.addYears(9);
+    const auto manual = session.setDocument(DocumentRole::Customer, permit, {}, DocumentSource::Manual);
+    INFO((manual.findings.isEmpty() ? std::string("no findings") : manual.findings.first().code.toStdString()));
+    CHECK(manual.allowed());
+    CHECK(session.blockingReason() == u"document_photo_missing:customer"_s);
+    session.setDocumentPhoto(DocumentRole::Customer, "jpeg-of-photo-page");
+    CHECK(session.blockingReason().isEmpty());
+}
+
+TEST_CASE("Organisations need a valid USCC, both documents and the package's attachments", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    session.setCustomerType(CustomerType::Organisation);
+    REQUIRE(session.advance().has_value());
+    session.setDocument(DocumentRole::Handler, residentCard(u"经办人"_s, QDate(1980, 1, 1), kToday, 137), "BM",
+                        DocumentSource::Chip);
+    session.setDocument(DocumentRole::Customer, residentCard(u"使用人"_s, QDate(1982, 1, 1), kToday, 139), "BM",
+                        DocumentSource::Chip);
+    CHECK(session.blockingReason() == u"organisation_invalid"_s);
+    session.setOrganisation(Organisation{u"911101051234567880"_s, u"示例科技有限公司"_s});
+    CHECK(session.blockingReason() == u"organisation_invalid"_s);
+    session.setOrganisation(Organisation{kUscc, u"示例科技有限公司"_s});
+    CHECK(session.blockingReason().isEmpty());
+    REQUIRE(session.advance().has_value());
+    CHECK(session.faceSubjects() == QList<DocumentRole>{DocumentRole::Handler});
+    session.recordFace(DocumentRole::Handler, evidence(FaceBand::Pass, 0.8), "h");
+    REQUIRE(session.advance().has_value());
+
+    REQUIRE(session.choosePackage(u"org-telemarketing-299"_s).has_value());
+    REQUIRE(session.reserveNumber(u"13800138000"_s).has_value());
+    session.setIccid(validIccid());
+    CHECK(session.requiredAttachments() ==
+          QStringList{u"business_licence"_s, u"authorisation_letter"_s, u"call_script"_s, u"security_commitment"_s});
+    CHECK(session.blockingReason() == u"attachment_missing:business_licence"_s);
+    for (const QString& key : session.requiredAttachments())
+        session.setAttachment(key, MediaItem{MediaItem::Kind::Attachment, {}, u"image/jpeg"_s, "scan"});
+    CHECK(session.blockingReason().isEmpty());
+    const Registration record = session.buildRegistration();
+    REQUIRE(record.organisation.has_value());
+    CHECK(record.organisation->uscc == kUscc);
+    CHECK(record.mediaOfKind(MediaItem::Kind::Attachment).size() == 4);
+}
