@@ -1,6 +1,7 @@
 #include "widgets/MainWindow.h"
 
-#include <QLabel>
+#include "widgets/identity/DocumentCheckForm.h"
+
 #include <QStatusBar>
 
 namespace shiming {
@@ -9,9 +10,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Shiming real-name registration"));
-    auto* label = new QLabel(tr("Real-name registration"), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
+    setCentralWidget(new DocumentCheckForm(m_clock, this));
     statusBar()->showMessage(tr("Ready"));
     resize(1280, 720);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/Clock.h"
+
 #include <QMainWindow>
 
 namespace shiming {
@@ -10,6 +12,9 @@ class MainWindow : public QMainWindow {
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+
+private:
+    SystemClock m_clock; // until the app's composition root passes a Clock in
 };
 
 } // namespace shiming

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/identity/Validation.h"
+
+#include <QString>
+
+namespace shiming {
+
+/// The clerk's text for a validation issue, translated by its stable code; falls back to the English message
+/// for codes this table does not know yet.
+QString validationIssueText(const ValidationIssue& issue);
+
+/// The clerk's label for a validator field key ("birth_date" → "Date of birth"); the key itself when unknown.
+QString validationFieldLabel(const QString& key);
+
+} // namespace shiming
