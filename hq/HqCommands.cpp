@@ -142,6 +142,8 @@ int serve(const QStringList& args, const cli::Io& io)
         return ExitFailure;
     }
 
+    // A client that hangs up mid-answer must not kill the server.
+    std::signal(SIGPIPE, SIG_IGN);
     // SIGINT/SIGTERM are taken by one thread that stops the server; every other thread blocks them.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);

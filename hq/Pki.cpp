@@ -86,7 +86,9 @@ struct Draft {
     CertPtr cert;
 };
 
-Result<Draft> draft(const QString& commonName, int validDays)
+// Outlet certificates are not backdated: HQ checks them against its own clock, and revoking an outlet revokes
+// every certificate issued up to that second (a re-enrolment right after must stay valid).
+Result<Draft> draft(const QString& commonName, int validDays, long backdateSeconds = 300)
 {
     Draft d;
     d.key.reset(EVP_EC_gen("P-256"));
@@ -97,7 +99,7 @@ Result<Draft> draft(const QString& commonName, int validDays)
     BnPtr serial(BN_new());
     BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY);
     BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(d.cert.get()));
-    X509_gmtime_adj(X509_getm_notBefore(d.cert.get()), -300);
+    X509_gmtime_adj(X509_getm_notBefore(d.cert.get()), -backdateSeconds);
     X509_gmtime_adj(X509_getm_notAfter(d.cert.get()), long(validDays) * 86400);
     X509_set_pubkey(d.cert.get(), d.key.get());
     X509_NAME* name = X509_get_subject_name(d.cert.get());
@@ -135,13 +137,13 @@ Result<KeyAndCertificate> createCa(const QString& commonName, int validDays)
 namespace {
 
 Result<KeyAndCertificate> issueLeaf(const KeyAndCertificate& ca, const QString& commonName, int validDays,
-                                    const char* extendedUsage, const QByteArray& subjectAltName)
+                                    const char* extendedUsage, const QByteArray& subjectAltName, long backdate)
 {
     KeyPtr caKey = keyFromPem(ca.keyPem);
     CertPtr caCert = certFromPem(ca.certificatePem);
     if (!caKey || !caCert)
         return fail(Error::invalidInput(u"CA key or certificate unreadable"_s));
-    auto d = draft(commonName, validDays);
+    auto d = draft(commonName, validDays, backdate);
     if (!d)
         return fail(d.error());
     X509* cert = d->cert.get();
@@ -165,13 +167,13 @@ Result<KeyAndCertificate> issueServer(const KeyAndCertificate& ca, const QString
         const bool isAddress = !name.isEmpty() && (name.front().isDigit() || name.contains(u':'));
         entries << (isAddress ? u"IP:"_s : u"DNS:"_s) + name;
     }
-    return issueLeaf(ca, subjectAltNames.value(0, u"localhost"_s), validDays, "serverAuth",
-                     entries.join(u',').toUtf8());
+    return issueLeaf(ca, subjectAltNames.value(0, u"localhost"_s), validDays, "serverAuth", entries.join(u',').toUtf8(),
+                     300);
 }
 
 Result<KeyAndCertificate> issueOutlet(const KeyAndCertificate& ca, const QString& outletId, int validDays)
 {
-    return issueLeaf(ca, outletId, validDays, "clientAuth", QByteArray());
+    return issueLeaf(ca, outletId, validDays, "clientAuth", QByteArray(), 0);
 }
 
 namespace {

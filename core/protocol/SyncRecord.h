@@ -48,7 +48,7 @@ struct SyncRecord {
     QString invalidReason;
 };
 
-inline constexpr qsizetype kMaxPhotosPerRecord = 8;
+inline constexpr qsizetype kMaxPhotosPerRecord = 16;
 inline constexpr qsizetype kMaxPhotoBytes = 2 * 1024 * 1024;
 
 /// Deterministic CBOR map of a record's content (fixed key order), the input of contentHash().

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "core/protocol/Batch.h"
+#include "core/protocol/BatchAnswer.h"
+#include "core/protocol/CredentialBundle.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace shiming::testing {
+
+/// The PostgreSQL of the test run: the CTest fixture's cluster (SHIMING_TEST_PG_DIR) or, when a test binary runs
+/// on its own, one it starts itself and stops at exit. newDatabase() makes a fresh database per test case.
+class PgCluster {
+public:
+    static PgCluster& instance();
+    /// A connection string for a new, empty database.
+    std::string newDatabase();
+    /// Runs one SQL query on `url` and returns the first column of the first row as text ("" when none).
+    static std::string scalar(const std::string& url, const std::string& sql);
+
+    ~PgCluster();
+
+private:
+    PgCluster();
+    QString m_dir;
+    bool m_owned = false;
+    std::string m_adminUrl;
+};
+
+/// A real `shiming-hq` process: init (schema, CA) and serve on 127.0.0.1 with a free port.
+class HqProcess {
+public:
+    /// `stateDir` empty: a fresh state directory. `faultPlan`: see hq/FaultPlan.h.
+    explicit HqProcess(std::string pgUrl, QString stateDir = {}, QString faultPlan = {});
+    ~HqProcess();
+
+    bool start();
+    void stop();
+    int port() const { return m_port; }
+    QString url() const;
+    QString stateDir() const { return m_stateDir; }
+    std::string pgUrl() const { return m_pgUrl; }
+    /// Runs `shiming-hq enroll` and returns the bundle.
+    std::optional<protocol::CredentialBundle> enroll(const QString& outletId, const QString& bundlePath = {});
+    /// Runs any shiming-hq subcommand; returns exit code, stdout in `output`.
+    int run(const QStringList& args, QByteArray* output = nullptr, const QByteArray& input = {});
+
+private:
+    std::string m_pgUrl;
+    QTemporaryDir m_temp;
+    QString m_stateDir;
+    QString m_faultPlan;
+    std::unique_ptr<QProcess> m_process;
+    int m_port = 0;
+};
+
+/// A deliberately low-level HTTPS client (cpp-httplib) for the security tests: optional client certificate,
+/// hand-made signatures, raw bodies.
+struct RawResponse {
+    int status = 0; // 0: no HTTP response (TLS refused, connection cut)
+    QByteArray body;
+    std::map<std::string, std::string> headers;
+};
+
+class RawClient {
+public:
+    /// `bundle` nullptr: no client certificate at all.
+    RawClient(int port, const QString& caPath, const protocol::CredentialBundle* bundle);
+
+    struct Signing {
+        qint64 timeMs = 0;           // 0: now
+        QByteArray nonce;            // empty: fresh
+        QByteArray bodyForSignature; // null: sign the real body
+        bool sign = true;
+        QString outletHeader; // empty: the bundle's outlet
+    };
+    RawResponse post(const QByteArray& target, const QByteArray& body, const Signing& signing);
+    RawResponse post(const QByteArray& target, const QByteArray& body) { return post(target, body, Signing{}); }
+    RawResponse get(const QByteArray& target);
+    /// Posts exactly the same bytes and headers as the previous post() (a captured request replayed).
+    RawResponse replayLast();
+
+private:
+    int m_port;
+    QString m_caPath;
+    QTemporaryDir m_dir;
+    std::optional<protocol::CredentialBundle> m_bundle;
+    QByteArray m_lastTarget, m_lastBody;
+    std::map<std::string, std::string> m_lastHeaders;
+    RawResponse send(const QByteArray& method, const QByteArray& target, const QByteArray& body,
+                     const std::map<std::string, std::string>& headers);
+};
+
+/// A sample registration for the ledger: `identity` picks the document number, `serial` the number and SIM.
+protocol::RecordContent sampleContent(int identity, int serial, const QString& operatorCode = QStringLiteral("CMCC"),
+                                      int photoBytes = 20 * 1024);
+protocol::Batch makeBatch(const QString& outletId, const QList<protocol::RecordContent>& contents,
+                          qint64 firstSequence = 1);
+
+} // namespace shiming::testing
