@@ -37,8 +37,7 @@ Authenticator::Authenticator(QString databasePath, const Clock& clock, Options o
     , m_clock(clock)
     , m_options(options)
     , m_lockout(LockoutStore::pathFor(m_databasePath))
-{
-}
+{}
 
 Result<void> Authenticator::initialize(const QString& databasePath, const QString& outletId, const QString& adminName,
                                        const QByteArray& password, const KdfParams& kdf, const Clock& clock,
@@ -68,7 +67,9 @@ Result<void> Authenticator::initialize(const QString& databasePath, const QStrin
             return fail(created.error());
         OutletStore& store = **created;
         auto work = store.inTransaction([&]() -> Result<void> {
-            if (auto r = store.accounts().add({adminName, adminName, roleKey(Role::Admin), accountKey, true, {}, {}, {}}); !r)
+            if (auto r =
+                    store.accounts().add({adminName, adminName, roleKey(Role::Admin), accountKey, true, {}, {}, {}});
+                !r)
                 return r;
             if (auto r = store.audit().append(audit::Initialised, adminName, {}, u"outlet database created"_s); !r)
                 return fail(r.error());
@@ -268,11 +269,12 @@ Result<void> Authenticator::addAccount(Session& actor, const QString& name, cons
     wipe(dataKey);
     if (result)
         result = store.inTransaction([&]() -> Result<void> {
-            if (auto r = store.accounts().add({name, displayName, roleKey(role), accountKey, true, {}, actor.account().name, {}}); !r)
+            if (auto r = store.accounts().add(
+                    {name, displayName, roleKey(role), accountKey, true, {}, actor.account().name, {}});
+                !r)
                 return r;
-            return asVoid(store.audit()
-                .append(audit::AccountAdded, actor.account().name, {}, u"account %1 role %2"_s.arg(name, roleKey(role)))
-                );
+            return asVoid(store.audit().append(audit::AccountAdded, actor.account().name, {},
+                                               u"account %1 role %2"_s.arg(name, roleKey(role))));
         });
     wipe(accountKey);
     if (!result)
@@ -331,8 +333,8 @@ Result<void> Authenticator::disableAccount(Session& actor, const QString& name)
     return store.inTransaction([&]() -> Result<void> {
         if (auto r = store.accounts().setActive(name, false); !r)
             return r;
-        return asVoid(store.audit().append(audit::AccountDisabled, actor.account().name, {}, u"account %1"_s.arg(name))
-            );
+        return asVoid(
+            store.audit().append(audit::AccountDisabled, actor.account().name, {}, u"account %1"_s.arg(name)));
     });
 }
 

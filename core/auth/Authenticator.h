@@ -24,7 +24,9 @@ public:
     };
 
     Authenticator(QString databasePath, const Clock& clock, Options options);
-    Authenticator(QString databasePath, const Clock& clock) : Authenticator(std::move(databasePath), clock, Options{}) {}
+    Authenticator(QString databasePath, const Clock& clock)
+        : Authenticator(std::move(databasePath), clock, Options{})
+    {}
 
     /// Creates a new outlet database, its slot file and the first (admin) account. Refuses to overwrite either
     /// file. `recoveryPublicKey` (HQ's X25519 key, optional) adds a recovery slot.

@@ -56,7 +56,8 @@ Result<bool> LockoutStore::recordFailure(const QString& user, const QDateTime& n
     root.insert(u"users"_s, users);
     QJsonArray pending = root.value(u"unaudited"_s).toArray();
     if (pending.size() < 10000)
-        pending.append(QJsonObject{{u"user"_s, user}, {u"at"_s, now.toUTC().toString(Qt::ISODateWithMs)}, {u"locked"_s, locked}});
+        pending.append(
+            QJsonObject{{u"user"_s, user}, {u"at"_s, now.toUTC().toString(Qt::ISODateWithMs)}, {u"locked"_s, locked}});
     root.insert(u"unaudited"_s, pending);
     if (auto r = writeFile(m_path, root); !r)
         return fail(r.error());
@@ -81,7 +82,8 @@ Result<QList<LockoutStore::Failure>> LockoutStore::takeUnaudited()
     QList<Failure> list;
     for (const QJsonValue& value : pending) {
         const QJsonObject o = value.toObject();
-        list.append({o.value(u"user"_s).toString(), QDateTime::fromString(o.value(u"at"_s).toString(), Qt::ISODateWithMs),
+        list.append({o.value(u"user"_s).toString(),
+                     QDateTime::fromString(o.value(u"at"_s).toString(), Qt::ISODateWithMs),
                      o.value(u"locked"_s).toBool()});
     }
     if (list.isEmpty())

@@ -27,7 +27,9 @@ public:
         bool locked = false; ///< this failure locked the account
     };
 
-    explicit LockoutStore(QString path) : m_path(std::move(path)) {}
+    explicit LockoutStore(QString path)
+        : m_path(std::move(path))
+    {}
     static QString pathFor(const QString& databasePath) { return databasePath + QStringLiteral(".lockout"); }
 
     /// When the account is locked at `now`, the end of the lock; otherwise an invalid QDateTime.

@@ -20,8 +20,8 @@ class Authenticator;
 class Session : public QObject {
     Q_OBJECT
 public:
-    Session(std::unique_ptr<store::OutletStore> store, Account account, Authenticator& authenticator,
-            int idleSeconds, QObject* parent = nullptr);
+    Session(std::unique_ptr<store::OutletStore> store, Account account, Authenticator& authenticator, int idleSeconds,
+            QObject* parent = nullptr);
     ~Session() override;
 
     const Account& account() const { return m_account; }

@@ -1,5 +1,6 @@
 #include "core/cli/CoreCommands.h"
 
+#include "core/auth/OutletCommands.h"
 #include "core/face/FaceCommands.h"
 #include "core/identity/IdentityCommands.h"
 
@@ -11,6 +12,7 @@ QList<Command> coreCommands()
     // Each feature appends its commands here: commands += identityCommands(); ...
     commands += identityCommands();
     commands += face::faceCommands();
+    commands += auth::outletCommands();
     return commands;
 }
 

@@ -57,7 +57,9 @@ Result<std::unique_ptr<OutletStore>> OutletStore::open(const QString& path, cons
         return fail(r.error());
     auto outlet = db->queryText(u"SELECT value FROM meta WHERE key = 'outlet_id'"_s);
     if (!outlet)
-        return fail(Error::storageFailure(u"the database has no outlet id"_s));
+        return fail(outlet.error().code == Error::Code::NotFound
+                        ? Error::storageFailure(u"the database has no outlet id"_s)
+                        : outlet.error());
     std::unique_ptr<OutletStore> store(new OutletStore(std::move(*db), *outlet, clock, options));
     store->m_keyId = keyIdOf(dataKey);
     return store;
