@@ -6,6 +6,7 @@
 # Run with `cmake -DISO_JSON=... -DOUT=... -P identity-nationalities.cmake`: writes the table.
 
 if(CMAKE_SCRIPT_MODE_FILE)
+    cmake_minimum_required(VERSION 3.25)
     file(READ "${ISO_JSON}" json)
     string(JSON count LENGTH "${json}" "3166-1")
     if(count LESS 200)

@@ -44,6 +44,8 @@ constexpr ExtraProvince kExtraProvinces[] = {
 
 QString RegionNames::fullName() const
 {
+    if (!full.isEmpty())
+        return full;
     QString result = province;
     if (!city.isEmpty() && city != u"市辖区"_s && city != u"县"_s && city != u"省直辖县级行政区划"_s &&
         city != u"自治区直辖县级行政区划"_s && city != area)
@@ -81,6 +83,7 @@ std::optional<RegionNames> lookupRegion(int regionCode)
     // Prefecture-level cities without districts (东莞市 441900) are listed among the areas with a code ending 00.
     if (const auto* area = find(generated::kAreas, regionCode)) {
         names.area = toQString(area->name);
+        names.full = toQString(area->fullName);
         names.exactMatch = true;
     } else if (regionCode % 100 == 0) {
         names.exactMatch = !names.city.isEmpty();

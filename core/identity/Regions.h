@@ -13,8 +13,10 @@ struct RegionNames {
     QString city;            ///< "市辖区"; empty when the 4-digit prefix is unknown or the code is a province
     QString area;            ///< "东城区"; empty when the 6-digit code is unknown (abolished codes on old cards)
     bool exactMatch = false; ///< the full 6-digit code is known
+    QString full;            ///< precomputed full name when the table has it (no allocation); see fullName()
 
-    /// Province + city + area joined, skipping empty parts and the "市辖区"/"县" placeholders.
+    /// Province + city + area joined, skipping empty parts, the "市辖区"/"县" placeholders and a city repeated
+    /// as its own area ("广东省东莞市").
     QString fullName() const;
 };
 

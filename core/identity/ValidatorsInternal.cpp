@@ -7,18 +7,41 @@ using namespace Qt::StringLiterals;
 
 namespace shiming::identity::detail {
 
+namespace {
+
+QString staticCode(QStringView code)
+{
+    // Codes are the string literals of identity::codes: share them instead of copying.
+    return QString::fromRawData(code.data(), code.size());
+}
+
+} // namespace
+
 void addError(ValidationResult& result, QStringView code, QString message)
 {
-    result.errors.append({code.toString(), std::move(message)});
+    result.errors.append({staticCode(code), std::move(message)});
 }
 
 void addWarning(ValidationResult& result, QStringView code, QString message)
 {
-    result.warnings.append({code.toString(), std::move(message)});
+    result.warnings.append({staticCode(code), std::move(message)});
 }
 
 QString normalizeToken(QStringView input, Separators separators)
 {
+    // Fast path: already clean (digits and capitals only), as from a card reader or a scanner.
+    if (input.size() <= kMaxInputLength) {
+        bool clean = true;
+        for (const QChar ch : input) {
+            const char16_t c = ch.unicode();
+            if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z'))) {
+                clean = false;
+                break;
+            }
+        }
+        if (clean)
+            return input.toString();
+    }
     QString out;
     out.reserve(std::min<qsizetype>(input.size(), kMaxInputLength + 1));
     for (const QChar ch : input) {

@@ -13,6 +13,7 @@ namespace shiming::identity::detail {
 /// Longer input is refused before any work: no document number or MRZ comes near it.
 inline constexpr qsizetype kMaxInputLength = 512;
 
+/// `code` must be one of the identity::codes constants (static storage: the issue shares it without copying).
 void addError(ValidationResult& result, QStringView code, QString message);
 void addWarning(ValidationResult& result, QStringView code, QString message);
 
