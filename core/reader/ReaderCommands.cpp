@@ -1,0 +1,251 @@
+#include "core/reader/ReaderCommands.h"
+
+#include "core/common/Json.h"
+#include "core/identity/Validators.h"
+#include "core/reader/Ga467Link.h"
+#include "core/reader/Ga467Reader.h"
+#include "core/reader/LibraryWltDecoder.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonObject>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::reader {
+namespace {
+
+QJsonObject errorJson(const ReaderError& error)
+{
+    return {{u"code"_s, error.codeName()}, {u"message"_s, error.message()}, {u"detail"_s, error.detail}};
+}
+
+QString dateText(const QDate& date)
+{
+    return date.isValid() ? date.toString(u"yyyy-MM-dd"_s) : QString();
+}
+
+QJsonObject documentJson(const CardReadout& readout)
+{
+    const IdentityDocument& d = readout.document;
+    QJsonObject object{{u"type"_s, documentTypeKey(d.type)},
+                       {u"name"_s, d.name},
+                       {u"sex"_s, d.sexCode},
+                       {u"nation_code"_s, d.nationCode},
+                       {u"nation"_s, ethnicityName(d.nationCode)},
+                       {u"birth_date"_s, dateText(d.birthDate)},
+                       {u"address"_s, d.address},
+                       {u"id_number"_s, d.number},
+                       {u"authority"_s, d.authority},
+                       {u"valid_from"_s, dateText(d.validFrom)},
+                       {u"valid_to"_s, d.validToLongTerm ? u"长期"_s : dateText(d.validTo)}};
+    if (!d.appendedAddress.isEmpty())
+        object.insert(u"appended_address"_s, d.appendedAddress);
+    if (d.type == DocumentType::ForeignPermanent) {
+        object.insert(u"english_name"_s, d.englishName);
+        object.insert(u"nationality"_s, d.nationality);
+        object.insert(u"card_version"_s, d.cardVersion);
+    }
+    return object;
+}
+
+bool parseArgs(QCommandLineParser& parser, const QString& command, const QStringList& args, const cli::Io& io,
+               int& exitStatus)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{u"shimingctl reader "_s + command} + args)) {
+        io.error(u"shimingctl reader %1: %2"_s.arg(command, parser.errorText()));
+        exitStatus = cli::ExitUsage;
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        io.print(parser.helpText());
+        exitStatus = cli::ExitOk;
+        return false;
+    }
+    if (parser.value(u"port"_s).isEmpty()) {
+        io.error(u"shimingctl reader %1: --port PATH is required"_s.arg(command));
+        exitStatus = cli::ExitUsage;
+        return false;
+    }
+    bool ok = false;
+    const int baud = parser.value(u"baud"_s).toInt(&ok);
+    if (!ok || baud < 1200) {
+        io.error(u"shimingctl reader %1: --baud takes a rate such as 115200"_s.arg(command));
+        exitStatus = cli::ExitUsage;
+        return false;
+    }
+    return true;
+}
+
+int runRead(const QStringList& args, const cli::Io& io)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{u"port"_s, u"Serial port of the reader."_s, u"PATH"_s},
+                       {u"baud"_s, u"Line speed."_s, u"N"_s, u"115200"_s},
+                       {u"decoder"_s, u"WLT photo decoder library."_s, u"LIB"_s},
+                       {u"decoder-symbol"_s, u"Decoder function in the library."_s, u"SYMBOL"_s, u"unpack"_s},
+                       {u"photo-out"_s, u"Write the decoded photo (BMP) to FILE."_s, u"FILE"_s},
+                       {u"timeout"_s, u"Give up after MS without a card."_s, u"MS"_s, u"10000"_s},
+                       {u"fingerprint"_s, u"Read with fingerprint (30 10)."_s},
+                       {u"json"_s, u"Print one JSON object."_s}});
+    int status = cli::ExitUsage;
+    if (!parseArgs(parser, u"read"_s, args, io, status))
+        return status;
+    bool ok = false;
+    const int timeoutMs = parser.value(u"timeout"_s).toInt(&ok);
+    if (!ok || timeoutMs <= 0) {
+        io.error(u"shimingctl reader read: --timeout takes milliseconds"_s);
+        return cli::ExitUsage;
+    }
+
+    std::unique_ptr<LibraryWltDecoder> decoder;
+    if (parser.isSet(u"decoder"_s))
+        decoder = std::make_unique<LibraryWltDecoder>(
+            LibraryWltDecoder::Config{parser.value(u"decoder"_s), parser.value(u"decoder-symbol"_s)});
+    SystemClock clock;
+    Ga467Reader::Options options;
+    options.port = parser.value(u"port"_s);
+    options.baud = parser.value(u"baud"_s).toInt();
+    options.readFingerprint = parser.isSet(u"fingerprint"_s);
+    Ga467Reader reader(options, decoder.get(), clock);
+
+    std::optional<CardReadout> readout;
+    std::optional<ReaderError> error;
+    QEventLoop loop;
+    QObject::connect(&reader, &IdCardReader::cardRead, &loop, [&](const CardReadout& r) {
+        if (readout || error)
+            return;
+        readout = r;
+        loop.quit();
+    });
+    QObject::connect(&reader, &IdCardReader::readFailed, &loop, [&](const ReaderError& e) {
+        if (readout || error)
+            return;
+        error = e;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, [&] {
+        if (readout || error)
+            return;
+        error = reader.status() == ReaderStatus::NoDevice
+                    ? ReaderError{ReaderError::Kind::Timeout, 0, u"the reader did not become ready"_s}
+                    : ReaderError::fromStatus(std::uint8_t(Sw3::FindFailed), u"no card placed in time"_s);
+        loop.quit();
+    });
+    reader.start(); // may fail at once (no such port)
+    if (!readout && !error)
+        loop.exec();
+    reader.stop();
+
+    if (readout && parser.isSet(u"photo-out"_s) && !readout->photo.isEmpty()) {
+        QFile file(parser.value(u"photo-out"_s));
+        if (!file.open(QIODevice::WriteOnly) || file.write(readout->photo) != readout->photo.size()) {
+            io.error(u"shimingctl reader read: cannot write the photo: %1"_s.arg(file.errorString()));
+            return cli::ExitFailure;
+        }
+    }
+    if (parser.isSet(u"json"_s)) {
+        QJsonObject object{{u"ok"_s, bool(readout)}};
+        if (readout) {
+            object.insert(u"document"_s, documentJson(*readout));
+            object.insert(u"photo"_s, readout->photoStatus == PhotoStatus::Decoded);
+            object.insert(u"photo_status"_s, photoStatusName(readout->photoStatus));
+            object.insert(u"sam_id"_s, readout->samId);
+            object.insert(u"valid"_s, readout->validation.valid());
+            object.insert(u"validation"_s, validationResultToJson(readout->validation));
+        } else {
+            object.insert(u"document"_s, QJsonValue::Null);
+            object.insert(u"photo"_s, false);
+            object.insert(u"sam_id"_s,
+                          reader.samId().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(reader.samId()));
+            object.insert(u"error"_s, errorJson(*error));
+        }
+        io.out(compactJson(object) + '\n');
+    } else if (readout) {
+        const IdentityDocument& d = readout->document;
+        io.print(u"%1  %2  %3"_s.arg(documentTypeKey(d.type), d.name, maskDocumentNumber(d.number)));
+        io.print(u"photo: %1; SAM %2"_s.arg(photoStatusName(readout->photoStatus), readout->samId));
+    } else {
+        io.error(u"reader error (%1): %2"_s.arg(error->codeName(), error->message()));
+    }
+    return readout ? cli::ExitOk : cli::ExitFailure;
+}
+
+int runProbe(const QStringList& args, const cli::Io& io)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{u"port"_s, u"Serial port of the reader."_s, u"PATH"_s},
+                       {u"baud"_s, u"Line speed."_s, u"N"_s, u"115200"_s},
+                       {u"json"_s, u"Print one JSON object."_s}});
+    int status = cli::ExitUsage;
+    if (!parseArgs(parser, u"probe"_s, args, io, status))
+        return status;
+
+    Ga467Link link({parser.value(u"port"_s), parser.value(u"baud"_s).toInt()});
+    std::optional<ReaderError> error;
+    std::optional<std::uint8_t> samStatus;
+    QString samId;
+    if (Result<void> opened = link.open(); !opened) {
+        error = ReaderError{ReaderError::Kind::Link, 0, opened.error().detail};
+    } else {
+        QEventLoop loop;
+        link.request(ga467::Command::SamStatus, [&](std::expected<ga467::Reply, ReaderError> reply) {
+            if (!reply) {
+                error = reply.error();
+                loop.quit();
+                return;
+            }
+            samStatus = reply->sw3;
+            link.request(ga467::Command::SamId, [&](std::expected<ga467::Reply, ReaderError> idReply) {
+                if (!idReply)
+                    error = idReply.error();
+                else if (idReply->sw3 != kStatusOk)
+                    error = ReaderError::fromStatus(idReply->sw3);
+                else
+                    samId = formatSamId(idReply->data);
+                loop.quit();
+            });
+        });
+        loop.exec();
+    }
+    if (!error && samStatus && *samStatus != kStatusOk)
+        error = ReaderError::fromStatus(*samStatus);
+    const bool ok = !error;
+    if (parser.isSet(u"json"_s)) {
+        QJsonObject object{
+            {u"ok"_s, ok},
+            {u"port"_s, parser.value(u"port"_s)},
+            {u"sam_id"_s, samId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(samId)},
+            {u"sam_status"_s, samStatus ? QJsonValue(statusName(*samStatus)) : QJsonValue(QJsonValue::Null)}};
+        if (error)
+            object.insert(u"error"_s, errorJson(*error));
+        io.out(compactJson(object) + '\n');
+    } else if (ok) {
+        io.print(u"reader ready; SAM %1"_s.arg(samId));
+    } else {
+        io.error(u"reader error (%1): %2"_s.arg(error->codeName(), error->message()));
+    }
+    return ok ? cli::ExitOk : cli::ExitFailure;
+}
+
+} // namespace
+
+QList<cli::Command> readerCommands()
+{
+    return {{u"reader"_s, u"read an ID card or probe a card reader (read|probe --port PATH)"_s,
+             [](const QStringList& args, const cli::Io& io) {
+                 const QString sub = args.value(0);
+                 if (sub == u"read"_s)
+                     return runRead(args.mid(1), io);
+                 if (sub == u"probe"_s)
+                     return runProbe(args.mid(1), io);
+                 io.error(u"usage: shimingctl reader read --port PATH [--baud N] [--decoder LIB] [--photo-out FILE] "
+                          "[--json]\n       shimingctl reader probe --port PATH [--json]"_s);
+                 return sub == u"--help"_s ? int(cli::ExitOk) : int(cli::ExitUsage);
+             }}};
+}
+
+} // namespace shiming::reader
