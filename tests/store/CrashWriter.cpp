@@ -4,6 +4,7 @@
 #include "core/store/DemoData.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -12,6 +13,8 @@ using namespace Qt::StringLiterals;
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    // stderr is for failures only: the driver treats anything there as an error.
+    QLoggingCategory::setFilterRules(u"shiming.*.info=false"_s);
     const QStringList args = app.arguments();
     if (args.size() < 4) {
         std::fprintf(stderr, "usage: store_crash_writer DB USER PASSWORD [SEED]\n");
