@@ -1,0 +1,12 @@
+#pragma once
+
+#include "core/cli/CommandLine.h"
+
+namespace shiming::sync {
+
+/// `shimingctl sync setup --db PATH --user NAME --password-file F --hq https://HOST:PORT --bundle FILE [--operator C]`
+/// `shimingctl sync --db PATH --user NAME --password-file F --once [--json]`
+/// `shimingctl sync --db PATH --user NAME --password-file F --status [--json]`
+QList<cli::Command> syncCommands();
+
+} // namespace shiming::sync

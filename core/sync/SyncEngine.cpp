@@ -1,0 +1,280 @@
+#include "core/sync/SyncEngine.h"
+
+#include "core/common/Logging.h"
+#include "core/protocol/Batch.h"
+#include "core/protocol/BatchAnswer.h"
+#include "core/protocol/FeedPage.h"
+#include "core/store/OutletStore.h"
+#include "core/sync/HqClient.h"
+#include "core/sync/RecordMapper.h"
+#include "core/sync/SyncStatus.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::sync {
+
+namespace {
+
+struct FeedBinding {
+    const char* feed;
+    QStringView kind;
+};
+
+const FeedBinding kFeeds[] = {
+    {protocol::feed::Catalog, store::downlink::Packages},  {protocol::feed::NumberPool, store::downlink::NumberPool},
+    {protocol::feed::RiskList, store::downlink::RiskList}, {protocol::feed::Accounts, store::downlink::Accounts},
+    {protocol::feed::Settings, store::downlink::Settings},
+};
+
+QUuid batchUuid(const QString& batchId)
+{
+    const QUuid parsed = QUuid::fromString(batchId);
+    if (!parsed.isNull())
+        return parsed;
+    // Not a UUID: derive a stable one, so retries keep the same idempotency key.
+    static const QUuid ns = QUuid::fromString(u"6f1c2a4e-8d0b-4c53-9a51-3f3c0b7d2e11"_s);
+    return QUuid::createUuidV5(ns, batchId);
+}
+
+QString refusalText(const HqReply& reply)
+{
+    const QString code = QString::fromLatin1(reply.body.left(40)).trimmed();
+    return u"HQ refused the request (HTTP %1 %2)"_s.arg(reply.status).arg(code);
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(store::OutletStore& store, HqClient& client, QString operatorCode, Options options,
+                       QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_client(client)
+    , m_operatorCode(std::move(operatorCode))
+    , m_options(options)
+{}
+
+bool SyncEngine::run(std::function<void(const SyncReport&)> done)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_report = SyncReport{};
+    m_done = std::move(done);
+    uploadNext();
+    return true;
+}
+
+SyncReport SyncEngine::runBlocking()
+{
+    QEventLoop loop;
+    SyncReport result;
+    bool finished = false;
+    if (!run([&](const SyncReport& report) {
+            result = report;
+            finished = true;
+            loop.quit();
+        })) {
+        result.ok = false;
+        result.error = u"a sync pass is already running"_s;
+        return result;
+    }
+    if (!finished)
+        loop.exec();
+    return result;
+}
+
+void SyncEngine::uploadNext()
+{
+    const auto next = m_store.outbox().nextBatch(m_options.maxRecords, m_options.maxBytes);
+    if (!next) {
+        finish(false, u"outbox unreadable: "_s + next.error().detail);
+        return;
+    }
+    if (next->isEmpty()) {
+        if (m_options.feeds)
+            fetchFeed(0);
+        else
+            finish(true, {});
+        return;
+    }
+    protocol::Batch batch;
+    batch.id = batchUuid(next->batchId);
+    batch.outletId = m_client.outletId();
+    batch.firstSequence = next->items.first().seq;
+    batch.lastSequence = next->items.last().seq;
+    batch.deviceTimeMs = m_store.clock().now().toMSecsSinceEpoch();
+    for (const store::OutboxItem& item : next->items) {
+        const auto record = m_store.outbox().payload(item.recordUuid);
+        if (!record) {
+            finish(false, u"record payload unreadable: "_s + record.error().detail);
+            return;
+        }
+        auto content = toRecordContent(*record, m_operatorCode);
+        if (!content) {
+            finish(false, content.error().detail);
+            return;
+        }
+        batch.records.append(protocol::makeRecord(QUuid::fromString(item.recordUuid), item.seq, std::move(*content)));
+    }
+    const QByteArray body = protocol::encodeBatch(batch);
+    const QString batchId = next->batchId;
+    const int count = int(batch.records.size());
+    QSet<QUuid> members;
+    for (const auto& record : batch.records)
+        members.insert(record.id);
+    qCDebug(lcSync) << "sending batch" << batchId << "records" << count << (next->retry ? "(retry)" : "");
+    m_client.post("/v1/batches", body, [this, batchId, count, members, expected = batch.id](const HqReply& reply) {
+        if (reply.isTransportFailure()) {
+            finish(false,
+                   reply.timedOut ? u"HQ did not answer in time"_s : u"HQ unreachable: "_s + reply.transportError);
+            return;
+        }
+        m_report.reachedHq = true;
+        if (reply.status == 409 && reply.body.startsWith("BATCH_ID_CONFLICT")) {
+            // HQ holds this id for another outlet: give the records a fresh batch.
+            (void)m_store.outbox().releaseBatch(batchId);
+            finish(false, refusalText(reply));
+            return;
+        }
+        if (reply.status == 401 || reply.status == 403) {
+            m_report.retryable = false;
+            finish(false, refusalText(reply));
+            return;
+        }
+        if (reply.status != 200) {
+            finish(false, refusalText(reply));
+            return;
+        }
+        const auto answer = protocol::decodeBatchAnswer(reply.body);
+        if (!answer || answer->batchId != expected) {
+            finish(false, u"HQ's answer could not be read"_s);
+            return;
+        }
+        QList<store::OutboxResult> results;
+        int accepted = 0, rejected = 0;
+        for (const protocol::RecordAnswer& a : answer->answers) {
+            if (!members.contains(a.recordId))
+                continue;
+            store::OutboxResult result;
+            result.recordUuid = a.recordId.toString(QUuid::WithoutBraces);
+            result.hqReference = a.hqReference;
+            result.hqTime = QDateTime::fromMSecsSinceEpoch(a.hqTimeMs, Qt::UTC);
+            if (a.outcome == protocol::RecordOutcome::Accepted) {
+                result.outcome = store::OutboxResult::Outcome::Accepted;
+            } else if (a.outcome == protocol::RecordOutcome::Duplicate && a.isAccepted()) {
+                result.outcome = store::OutboxResult::Outcome::Duplicate;
+            } else {
+                result.outcome = store::OutboxResult::Outcome::Rejected;
+                result.reasonCode = a.reason;
+            }
+            (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
+            results.append(result);
+        }
+        if (auto applied = m_store.outbox().applyResults(batchId, results); !applied) {
+            finish(false, u"answers could not be stored: "_s + applied.error().detail);
+            return;
+        }
+        m_report.sent += count;
+        m_report.accepted += accepted;
+        m_report.rejected += rejected;
+        m_report.batches += 1;
+        if (rejected > 0) {
+            const auto total = m_store.syncState().value(QString::fromLatin1(state::RejectedTotal));
+            const qint64 before = (total && total->has_value()) ? (*total)->toLongLong() : 0;
+            (void)m_store.syncState().setValue(QString::fromLatin1(state::RejectedTotal),
+                                               QByteArray::number(before + rejected));
+        }
+        emit recordsAnswered(accepted, rejected);
+        uploadNext();
+    });
+}
+
+void SyncEngine::fetchFeed(int index)
+{
+    if (index >= int(std::size(kFeeds))) {
+        finish(true, {});
+        return;
+    }
+    const FeedBinding binding = kFeeds[index];
+    const QString cursorKey = QString::fromLatin1(state::CursorPrefix) + QString::fromLatin1(binding.feed);
+    const auto stored = m_store.syncState().value(cursorKey);
+    if (!stored) {
+        finish(false, stored.error().detail);
+        return;
+    }
+    const qint64 cursor = stored->has_value() ? (*stored)->toLongLong() : 0;
+    const QByteArray target = "/v1/feeds/" + QByteArray(binding.feed) + "?cursor=" + QByteArray::number(cursor);
+    m_client.get(target, [this, index, binding, cursorKey](const HqReply& reply) {
+        if (reply.isTransportFailure()) {
+            finish(false, u"HQ unreachable: "_s + reply.transportError);
+            return;
+        }
+        m_report.reachedHq = true;
+        if (reply.status != 200) {
+            finish(false, refusalText(reply));
+            return;
+        }
+        const auto page = protocol::decodeFeedPage(reply.body);
+        if (!page || page->feed != QLatin1StringView(binding.feed)) {
+            finish(false, u"HQ's feed page could not be read"_s);
+            return;
+        }
+        const auto applied = m_store.inTransaction([&]() -> Result<void> {
+            for (const protocol::FeedItem& item : page->items) {
+                const QString kind = binding.kind.toString();
+                if (item.removed) {
+                    if (auto r = m_store.downlink().remove(kind, item.key); !r)
+                        return r;
+                    continue;
+                }
+                store::DownlinkItem row;
+                row.kind = kind;
+                row.key = item.key;
+                row.payload = QJsonDocument(item.body.toJsonObject()).toJson(QJsonDocument::Compact);
+                row.version = QString::number(item.sequence);
+                row.updatedAt = m_store.clock().now();
+                if (auto r = m_store.downlink().upsert(row); !r)
+                    return r;
+            }
+            return m_store.syncState().setValue(cursorKey, QByteArray::number(page->cursor));
+        });
+        if (!applied) {
+            finish(false, u"feed could not be stored: "_s + applied.error().detail);
+            return;
+        }
+        m_report.feedItems += int(page->items.size());
+        fetchFeed(page->more ? index : index + 1);
+    });
+}
+
+void SyncEngine::finish(bool ok, const QString& error)
+{
+    m_report.ok = ok;
+    m_report.error = error;
+    const auto pending = m_store.outbox().queueLength();
+    m_report.pending = pending ? *pending : -1;
+    const QByteArray now = m_store.clock().now().toUTC().toString(Qt::ISODateWithMs).toUtf8();
+    auto& stateRepository = m_store.syncState();
+    (void)stateRepository.setValue(QString::fromLatin1(state::LastAttempt), now);
+    if (ok) {
+        (void)stateRepository.setValue(QString::fromLatin1(state::LastSuccess), now);
+        (void)stateRepository.remove(QString::fromLatin1(state::LastError));
+        (void)stateRepository.setValue(QString::fromLatin1(state::Online), "1");
+    } else {
+        qCWarning(lcSync).noquote() << "sync pass failed:" << error;
+        (void)stateRepository.setValue(QString::fromLatin1(state::LastError), error.toUtf8());
+        (void)stateRepository.setValue(QString::fromLatin1(state::LastErrorAt), now);
+        (void)stateRepository.setValue(QString::fromLatin1(state::Online), m_report.reachedHq ? "1" : "0");
+    }
+    m_running = false;
+    auto done = std::move(m_done);
+    m_done = nullptr;
+    if (done)
+        done(m_report);
+}
+
+} // namespace shiming::sync

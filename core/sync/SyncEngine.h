@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/common/Error.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace shiming::store {
+class OutletStore;
+}
+
+namespace shiming::sync {
+
+class HqClient;
+
+/// What one pass did. `reachedHq` false means HQ could not be reached at all (offline).
+struct SyncReport {
+    int sent = 0;     ///< records uploaded (including retries of a batch in flight)
+    int accepted = 0; ///< answered accepted (first time or as a duplicate of an accepted record)
+    int rejected = 0;
+    qint64 pending = 0; ///< records still waiting for an answer after the pass
+    int batches = 0;
+    int feedItems = 0;
+    bool ok = true;
+    bool reachedHq = false;
+    bool retryable = true; ///< false when HQ refused us (certificate revoked, signature): retrying will not help
+    QString error;
+};
+
+/// One sync pass: upload outbox batches until the queue is empty (each batch's answers applied in one
+/// transaction; a batch keeps its id across retries, crashes and restarts, so HQ answers a resend with the
+/// original answers), then read every downlink feed from its cursor, applying each page with its new cursor in
+/// one transaction. Stops at the first failure and leaves everything to the next pass.
+class SyncEngine : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        int maxRecords = 50;
+        qint64 maxBytes = qint64(3) << 20; // below the protocol's 4 MiB with room for the fields
+        bool feeds = true;
+    };
+
+    SyncEngine(store::OutletStore& store, HqClient& client, QString operatorCode, Options options,
+               QObject* parent = nullptr);
+    SyncEngine(store::OutletStore& store, HqClient& client, QString operatorCode, QObject* parent = nullptr)
+        : SyncEngine(store, client, std::move(operatorCode), Options{}, parent)
+    {}
+
+    /// Starts a pass; `done` runs when it ends. Refused (done not called, returns false) while one runs.
+    bool run(std::function<void(const SyncReport&)> done);
+    bool isRunning() const { return m_running; }
+    /// Runs a pass in a local event loop (command line, tests).
+    SyncReport runBlocking();
+
+signals:
+    /// HQ answered records of a batch; the manager's rejection queue may have grown.
+    void recordsAnswered(int accepted, int rejected);
+
+private:
+    void uploadNext();
+    void fetchFeed(int index);
+    void finish(bool ok, const QString& error);
+
+    store::OutletStore& m_store;
+    HqClient& m_client;
+    QString m_operatorCode;
+    Options m_options;
+    bool m_running = false;
+    SyncReport m_report;
+    std::function<void(const SyncReport&)> m_done;
+};
+
+} // namespace shiming::sync

@@ -1,0 +1,69 @@
+#include "core/sync/SyncStatus.h"
+
+#include "core/store/OutletStore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::sync {
+
+namespace {
+
+QString iso(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime readTime(store::SyncStateRepository& repository, const char* key)
+{
+    const auto value = repository.value(QString::fromLatin1(key));
+    if (!value || !value->has_value())
+        return {};
+    return QDateTime::fromString(QString::fromUtf8(**value), Qt::ISODateWithMs);
+}
+
+QString readText(store::SyncStateRepository& repository, const char* key)
+{
+    const auto value = repository.value(QString::fromLatin1(key));
+    if (!value || !value->has_value())
+        return {};
+    return QString::fromUtf8(**value);
+}
+
+} // namespace
+
+QJsonObject SyncStatus::toJson() const
+{
+    QJsonObject object;
+    object.insert(u"pending"_s, queueLength);
+    object.insert(u"oldestUnsent"_s, oldestUnsent ? QJsonValue(iso(*oldestUnsent)) : QJsonValue());
+    object.insert(u"lastSuccess"_s, lastSuccess.isValid() ? QJsonValue(iso(lastSuccess)) : QJsonValue());
+    object.insert(u"lastAttempt"_s, lastAttempt.isValid() ? QJsonValue(iso(lastAttempt)) : QJsonValue());
+    object.insert(u"lastError"_s, lastError.isEmpty() ? QJsonValue() : QJsonValue(lastError));
+    object.insert(u"lastErrorAt"_s, lastErrorAt.isValid() ? QJsonValue(iso(lastErrorAt)) : QJsonValue());
+    object.insert(u"online"_s, online);
+    object.insert(u"rejected"_s, rejectedTotal);
+    return object;
+}
+
+Result<SyncStatus> readSyncStatus(store::OutletStore& store)
+{
+    SyncStatus status;
+    const auto length = store.outbox().queueLength();
+    if (!length)
+        return fail(length.error());
+    status.queueLength = *length;
+    const auto oldest = store.outbox().oldestUnsent();
+    if (!oldest)
+        return fail(oldest.error());
+    status.oldestUnsent = *oldest;
+    auto& repository = store.syncState();
+    status.lastSuccess = readTime(repository, state::LastSuccess);
+    status.lastAttempt = readTime(repository, state::LastAttempt);
+    status.lastErrorAt = readTime(repository, state::LastErrorAt);
+    status.lastError = readText(repository, state::LastError);
+    status.online = readText(repository, state::Online) != "0"_L1;
+    status.rejectedTotal = readText(repository, state::RejectedTotal).toLongLong();
+    return status;
+}
+
+} // namespace shiming::sync
