@@ -5,7 +5,6 @@
 #include "core/identity/IdentityCommands.h"
 #include "core/sync/SyncCommands.h"
 #include "core/reader/ReaderCommands.h"
-#include "core/sync/SyncCommands.h"
 
 namespace shiming::cli {
 
@@ -17,7 +16,6 @@ QList<Command> coreCommands()
     commands += reader::readerCommands();
     commands += face::faceCommands();
     commands += auth::outletCommands();
-    commands += sync::syncCommands();
     commands += sync::syncCommands();
     return commands;
 }
