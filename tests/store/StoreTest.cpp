@@ -1,6 +1,9 @@
 #include "StoreTestSupport.h"
 
+#include "core/identity/DocumentType.h"
 #include "core/store/Schema.h"
+
+#include <random>
 
 #include <QDir>
 #include <QSignalSpy>
@@ -485,4 +488,59 @@ TEST_CASE("The free-space floor refuses a registration with a clear message befo
     CHECK(session->store().registrations().count().value() == 0);
     session->store().options().freeSpaceFloorBytes = 0;
     CHECK(session->store().registrations().commit(fullRegistration(u"admin"_s)).has_value());
+}
+
+TEST_CASE("Slot and lockout files: garbage, huge or invalid UTF-8 content never crashes", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.keys"_s);
+    std::mt19937 rng(5);
+    QList<QByteArray> inputs{
+        QByteArray(),
+        QByteArray("\xff\xfe\xfd invalid utf-8 \xc3\x28"),
+        QByteArray("{\"format\":\"shiming-keyslots\",\"version\":1,\"slots\":[{\"user\":\"a\",\"kdf\":{\"algorithm\":"
+                   "\"argon2id13\",\"opsLimit\":1e300,\"memLimitBytes\":-5,\"salt\":\"!!\"}}]}"),
+        QByteArray("{\"format\":\"shiming-keyslots\",\"version\":1,\"slots\":[{\"user\":\"a\",\"kdf\":{\"algorithm\":"
+                   "\"argon2id13\",\"opsLimit\":2,\"memLimitBytes\":9000000,\"salt\":\"AAAAAAAAAAAAAAAAAAAAAA==\"},"
+                   "\"accountKey\":{\"nonce\":\"AA==\",\"ciphertext\":\"\"},\"dataKeys\":[{}]}]}"),
+        QByteArray(5 << 20, '['),
+    };
+    for (int i = 0; i < 20; ++i) {
+        QByteArray random(int(rng() % 4096), Qt::Uninitialized);
+        for (char& c : random)
+            c = char(rng());
+        inputs.append(random);
+    }
+    for (const QByteArray& input : std::as_const(inputs)) {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(input);
+        file.close();
+        auto loaded = KeySlotFile::load(path);
+        if (loaded) {
+            // Parsed but unusable: unlocking fails cleanly.
+            auto key = loaded->unlockAccountKey(u"a"_s, "password");
+            CHECK_FALSE(key.has_value());
+        } else {
+            CHECK(loaded.error().code == Error::Code::StorageFailure);
+        }
+        auth::LockoutStore lockout(path);
+        CHECK_FALSE(lockout.lockedUntil(u"a"_s, QDateTime::currentDateTime()).isValid());
+        CHECK(lockout.recordFailure(u"a"_s, QDateTime::currentDateTime(), {}).has_value());
+    }
+}
+
+TEST_CASE("Record enum keys are stable and round-trip", "[store]")
+{
+    for (auto status : {RecordStatus::Committed, RecordStatus::Sent, RecordStatus::Accepted, RecordStatus::Rejected,
+                        RecordStatus::Voided})
+        CHECK(parseRecordStatus(recordStatusKey(status)) == status);
+    CHECK(recordStatusKey(RecordStatus::Rejected) == u"rejected"_s);
+    CHECK(customerTypeKey(CustomerType::Organisation) == u"organisation"_s);
+    CHECK(documentTypeStorageKey(DocumentType::HkMoPermit) == u"hkmo-permit"_s);
+    CHECK(documentTypeStorageKey(DocumentType::HkMoPermit) == documentTypeKey(DocumentType::HkMoPermit));
+    for (DocumentType type : allDocumentTypes())
+        CHECK(documentTypeStorageKey(type) == documentTypeKey(type));
+    CHECK_FALSE(parseFaceBand(u"nonsense").has_value());
+    CHECK(parseMediaKind(u"SIGNATURE") == MediaItem::Kind::Signature);
 }
