@@ -24,10 +24,13 @@ public:
 
     void begin()
     {
-        m_timer = new QTimer(this);
-        m_timer->setSingleShot(true);
-        connect(m_timer, &QTimer::timeout, this, &VendorSdkWorker::tick);
-        tick();
+        if (!m_timer) {
+            m_timer = new QTimer(this);
+            m_timer->setSingleShot(true);
+            connect(m_timer, &QTimer::timeout, this, &VendorSdkWorker::tick);
+        }
+        if (!m_timer->isActive())
+            tick();
     }
 
     void end()
