@@ -27,12 +27,14 @@ int main(int argc, char* argv[])
     const QCommandLineOption limit(u"limit"_s, u"use only the first N photos"_s, u"N"_s, u"0"_s);
     const QCommandLineOption models(u"models"_s, u"model folder"_s, u"DIR"_s);
     const QCommandLineOption crop(u"chip-crop"_s, u"width of the chip crop as a fraction of the photo"_s, u"FRACTION"_s,
-                                  u"0.62"_s);
+                                  u"1.0"_s);
     const QCommandLineOption threads(u"threads"_s, u"OpenCV threads"_s, u"N"_s, u"2"_s);
     const QCommandLineOption mirror(u"mirror"_s, u"average the embedding with the mirrored face"_s);
+    const QCommandLineOption rawLive(u"raw-live"_s,
+                                     u"use the photo itself as the live image instead of a simulated camera frame"_s);
     const QCommandLineOption json(u"json"_s, u"print JSON instead of text"_s);
     const QCommandLineOption dump(u"dump"_s, u"write the first photos' crops and aligned faces to DIR"_s, u"DIR"_s);
-    parser.addOptions({limit, models, crop, threads, mirror, json, dump});
+    parser.addOptions({limit, models, crop, threads, mirror, json, dump, rawLive});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
@@ -51,6 +53,7 @@ int main(int argc, char* argv[])
     options.maxImages = parser.value(limit).toInt();
     options.chipCropFraction = parser.value(crop).toDouble();
     options.dumpDir = parser.value(dump);
+    options.liveAsCameraFrame = !parser.isSet(rawLive);
     auto report = shiming::face::evaluatePhotos(**engine, options, [](int done, int total) {
         std::fprintf(stderr, "\r%d/%d photos", done, total);
         if (done == total)

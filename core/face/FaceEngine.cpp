@@ -34,6 +34,12 @@ double rounded(double value, double step = 1000.0)
     return std::round(value * step) / step;
 }
 
+// The refined landmark crop's side relative to the extent of the first landmarks (calibrated with face-eval).
+constexpr float kLandmarkRefineScale = 1.1f;
+
+// More landmarks than this outside the frame: the face is cut off, its embedding would be a guess.
+constexpr int kMaxLandmarksOutside = 4;
+
 // Faces smaller than this fraction of the largest face are background passers-by, not a second customer.
 constexpr float kComparableFaceFraction = 0.5f;
 
@@ -45,6 +51,13 @@ bool looksLikeChipPhoto(cv::Size size)
 }
 
 } // namespace
+
+int landmarksOutside(const Landmarks68& landmarks, cv::Size frame)
+{
+    const cv::Rect2f inside(-1.0f, -1.0f, float(frame.width) + 2.0f, float(frame.height) + 2.0f);
+    return int(
+        std::count_if(landmarks.begin(), landmarks.end(), [&](const cv::Point2f& p) { return !inside.contains(p); }));
+}
 
 FaceEngine::FaceEngine(Models models, FaceSettings settings)
     : m_models(std::move(models))
@@ -207,9 +220,16 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
     if (!analysis.chipLayoutUsed) {
         const cv::Rect2f frame(0, 0, float(bgr.cols), float(bgr.rows));
         const double inside = (analysis.face.rect & frame).area() / std::max(1.0f, analysis.face.rect.area());
-        if (inside < 0.8)
-            return fail(faceError(Error::Code::InvalidInput, FaceIssue::FaceAtEdge,
-                                  u"the face is cut off at the edge of the %1"_s.arg(side)));
+        if (inside < 0.8) {
+            if (role == ImageRole::IdPhoto && looksLikeChipPhoto(bgr.size())) {
+                // A box leaving a chip photo is a poor detection: the card's layout is the better guess.
+                analysis.face = FaceBox{geometry::chipPhotoFaceBox(bgr.size()), 0.0f};
+                analysis.chipLayoutUsed = true;
+            } else {
+                return fail(faceError(Error::Code::InvalidInput, FaceIssue::FaceAtEdge,
+                                      u"the face is cut off at the edge of the %1"_s.arg(side)));
+            }
+        }
     }
 
     timer.restart();
@@ -217,7 +237,31 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
     if (!landmarks)
         return fail(landmarks.error());
     analysis.landmarks = *landmarks;
+    {
+        // Second pass on a square box around the first landmarks: the detector's box sits loosely on the face
+        // (often beyond the frame on close-ups), and a crop that fits the face places the points better. Worth
+        // about 1.5 points of true accepts at 0.1 % false accepts on the calibration set.
+        std::vector<cv::Point2f> points(analysis.landmarks.begin(), analysis.landmarks.end());
+        const cv::Rect2f bounds = cv::boundingRect(points);
+        const float side = std::max(bounds.width, bounds.height) * kLandmarkRefineScale;
+        const FaceBox refined{cv::Rect2f(bounds.x + bounds.width / 2.0f - side / 2.0f,
+                                         bounds.y + bounds.height / 2.0f - side / 2.0f, side, side),
+                              analysis.face.confidence};
+        if (side >= 8.0f) {
+            auto second = m_models.landmarks->locate(bgr, refined);
+            if (second)
+                analysis.landmarks = *second;
+        }
+    }
     analysis.landmarksMs = elapsedMs(timer);
+    if (role == ImageRole::Live) {
+        // The detector happily boxes the visible half of a face; the landmarks, placed on the whole face, tell
+        // that the rest lies outside the frame.
+        const int outside = landmarksOutside(analysis.landmarks, bgr.size());
+        if (outside > kMaxLandmarksOutside)
+            return fail(faceError(Error::Code::InvalidInput, FaceIssue::FaceAtEdge,
+                                  u"the face is cut off at the edge of the live photo"_s));
+    }
 
     timer.restart();
     analysis.aligned =

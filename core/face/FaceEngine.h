@@ -14,6 +14,9 @@
 
 namespace shiming::face {
 
+/// How many landmarks lie outside a frame of `frame` size (a face cut off at the edge has many).
+int landmarksOutside(const Landmarks68& landmarks, cv::Size frame);
+
 /// Everything the pipeline learnt about one image.
 struct FaceAnalysis {
     cv::Size imageSize;

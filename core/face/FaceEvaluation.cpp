@@ -55,6 +55,19 @@ cv::Mat makeChipPhoto(const cv::Mat& photo, double cropWidthFraction)
     return chip;
 }
 
+cv::Mat makeLiveFrame(const cv::Mat& photo)
+{
+    const cv::Size frameSize(640, 480);
+    cv::Mat source = photo;
+    const double fit = std::min({1.0, 440.0 / photo.rows, 600.0 / photo.cols});
+    if (fit < 1.0)
+        cv::resize(photo, source, cv::Size(), fit, fit, cv::INTER_AREA);
+    cv::Mat frame(frameSize, source.type(), cv::Scalar::all(128));
+    source.copyTo(frame(
+        cv::Rect((frameSize.width - source.cols) / 2, (frameSize.height - source.rows) / 2, source.cols, source.rows)));
+    return frame;
+}
+
 OperatingPoint operatingPointAtFar(const std::vector<float>& genuine, const std::vector<float>& impostor,
                                    double targetFar)
 {
@@ -113,10 +126,15 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
         sample.person = *person;
         QElapsedTimer timer;
         timer.start();
-        auto live = engine.analyse(*image, ImageRole::Live);
+        const cv::Mat liveImage = options.liveAsCameraFrame ? makeLiveFrame(*image) : *image;
+        auto live = engine.analyse(liveImage, ImageRole::Live);
         liveMs.push_back(double(timer.nsecsElapsed()) / 1e6);
         if (live) {
             sample.live = live->embedding;
+            if (live->quality) {
+                for (const QualityCheck& check : live->quality->checks)
+                    report.qualityMeasures[check.name].push_back(check.value);
+            }
             if (live->quality && !live->quality->passed()) {
                 ++report.liveQualityRejected;
                 for (FaceIssue issue : live->quality->issues())
@@ -132,9 +150,10 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
         auto id = engine.analyse(chip, ImageRole::IdPhoto);
         if (!options.dumpDir.isEmpty() && i < options.dumpCount) {
             const std::string base = QDir(options.dumpDir).filePath(QString::number(i)).toStdString();
-            cv::Mat marked = live ? image->clone() : cv::Mat();
+            cv::Mat marked = live ? liveImage.clone() : cv::Mat();
             if (live) {
-                cv::cvtColor(marked, marked, cv::COLOR_GRAY2BGR);
+                if (marked.channels() == 1)
+                    cv::cvtColor(marked, marked, cv::COLOR_GRAY2BGR);
                 cv::rectangle(marked, live->face.rect, cv::Scalar(0, 255, 0));
                 for (const cv::Point2f& p : live->landmarks)
                     cv::circle(marked, p, 2, cv::Scalar(0, 0, 255), -1);
@@ -143,7 +162,10 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
             }
             if (id) {
                 cv::Mat chipMarked;
-                cv::cvtColor(chip, chipMarked, cv::COLOR_GRAY2BGR);
+                if (chip.channels() == 1)
+                    cv::cvtColor(chip, chipMarked, cv::COLOR_GRAY2BGR);
+                else
+                    chipMarked = chip.clone();
                 cv::rectangle(chipMarked, id->face.rect, cv::Scalar(0, 255, 0));
                 for (const cv::Point2f& p : id->landmarks)
                     cv::circle(chipMarked, p, 1, cv::Scalar(0, 0, 255), -1);
@@ -157,6 +179,8 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
             report.idChipLayoutUsed += id->chipLayoutUsed ? 1 : 0;
         } else {
             ++report.idFailures;
+            const auto issue = faceIssueOf(id.error());
+            ++report.idFailureReasons[issue ? faceIssueName(*issue) : errorCodeName(id.error().code)];
         }
         samples.push_back(std::move(sample));
     }
@@ -220,7 +244,21 @@ QString EvaluationReport::toText() const
         return parts.join(u", "_s);
     };
     text += u"live photos the pipeline could not use: %1\n"_s.arg(counts(liveFailureReasons));
+    text += u"chip photos the pipeline could not use: %1\n"_s.arg(counts(idFailureReasons));
     text += u"live photos failing the quality gate: %1 (%2)\n"_s.arg(liveQualityRejected).arg(counts(qualityIssues));
+    for (auto it = qualityMeasures.cbegin(); it != qualityMeasures.cend(); ++it) {
+        std::vector<double> values = it.value();
+        std::sort(values.begin(), values.end());
+        const auto at = [&](double q) {
+            return values[size_t(q * double(values.size() - 1))];
+        };
+        text += u"  quality %1: p1 %2, p5 %3, median %4, p95 %5, p99 %6\n"_s.arg(it.key())
+                    .arg(at(0.01), 0, 'f', 2)
+                    .arg(at(0.05), 0, 'f', 2)
+                    .arg(at(0.5), 0, 'f', 2)
+                    .arg(at(0.95), 0, 'f', 2)
+                    .arg(at(0.99), 0, 'f', 2);
+    }
     text += u"TAR at FAR 1%%: %1%% (cosine threshold %2)\n"_s.arg(percent(tarAtFar1)).arg(thresholdAtFar1, 0, 'f', 4);
     text +=
         u"TAR at FAR 0.1%%: %1%% (cosine threshold %2)\n"_s.arg(percent(tarAtFar01)).arg(thresholdAtFar01, 0, 'f', 4);

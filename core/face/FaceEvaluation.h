@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <functional>
+#include <vector>
 
 namespace shiming::face {
 
@@ -16,12 +17,17 @@ namespace shiming::face {
 /// middle, as in the labelled calibration photos).
 cv::Mat makeChipPhoto(const cv::Mat& photo, double cropWidthFraction);
 
+/// Simulates a counter-camera frame from a tightly cropped face photo: the photo centred on a 640×480 neutral
+/// background (scaled down only if it does not fit), so that the face does not touch the frame's edges.
+cv::Mat makeLiveFrame(const cv::Mat& photo);
+
 /// Options for an evaluation over a folder of labelled photos named Person_Name_NNNN.jpg.
 struct EvaluationOptions {
     QString photoDir;
-    int maxImages = 0;              ///< 0: all
-    double chipCropFraction = 0.62; ///< see makeChipPhoto()
-    QString dumpDir;                ///< when set: writes the first photos' chip crops and aligned faces (PNG)
+    int maxImages = 0;             ///< 0: all
+    double chipCropFraction = 1.0; ///< see makeChipPhoto()
+    bool liveAsCameraFrame = true; ///< see makeLiveFrame(); false compares the photo itself
+    QString dumpDir;               ///< when set: writes the first photos' chip crops and aligned faces (PNG)
     int dumpCount = 20;
 };
 
@@ -33,10 +39,13 @@ struct EvaluationReport {
     int people = 0;
     int liveFailures = 0;                  ///< photos the pipeline could not use as a live photo
     QMap<QString, int> liveFailureReasons; ///< by FaceIssue name
-    QMap<QString, int> qualityIssues;      ///< quality-gate issues of the usable live photos, by name
-    int idFailures = 0;                    ///< chip photos it could not use at all
-    int idChipLayoutUsed = 0;              ///< chip photos where the standard layout replaced a missed detection
-    int liveQualityRejected = 0;           ///< live photos that fail the quality gate (they are still compared)
+    QMap<QString, int> idFailureReasons;   ///< by FaceIssue name
+    QMap<QString, int> qualityIssues;
+    QMap<QString, std::vector<double>> qualityMeasures; ///< every live photo's measures, for calibrating the gate ///<
+                                                        ///< quality-gate issues of the usable live photos, by name
+    int idFailures = 0;          ///< chip photos it could not use at all
+    int idChipLayoutUsed = 0;    ///< chip photos where the standard layout replaced a missed detection
+    int liveQualityRejected = 0; ///< live photos that fail the quality gate (they are still compared)
     qint64 genuinePairs = 0;
     qint64 impostorPairs = 0;
     double thresholdAtFar1 = 0.0; ///< lowest cosine with false accepts ≤ 1 %

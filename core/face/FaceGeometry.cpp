@@ -40,7 +40,7 @@ double degrees(double radians)
 }
 
 // Nose-tip position between eye line and mouth line on a frontal face, measured on the LFW calibration set.
-constexpr double kFrontalNoseRatio = 0.45;
+constexpr double kFrontalNoseRatio = 0.51;
 
 } // namespace
 

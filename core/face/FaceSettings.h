@@ -23,8 +23,8 @@ struct FaceSettings {
     double minSharpness = 25.0;  ///< variance of the Laplacian on the aligned 112×112 face
     double minBrightness = 60.0; ///< mean grey level on the aligned face
     double maxBrightness = 205.0;
-    double maxYawDegrees = 20.0;
-    double maxPitchDegrees = 20.0;
+    double maxYawDegrees = 25.0;
+    double maxPitchDegrees = 25.0;
     double minEyeOpenness = 0.12;
 
     /// Passive liveness: below this live probability the comparison cannot pass on its own.

@@ -1,5 +1,6 @@
 #include "core/face/QualityGate.h"
 
+#include "core/face/FaceEngine.h"
 #include "core/face/FaceGeometry.h"
 
 #include <opencv2/imgproc.hpp>
@@ -75,10 +76,12 @@ QualityReport QualityGate::assess(const QualityInput& in) const
         add(FaceIssue::FaceTooLarge, u"face_height"_s, height,
             height <= m_settings.maxFaceHeightFraction * in.imageSize.height);
 
-    // A face whose box leaves the frame is cut off: landmarks and embedding would be guesses.
+    // A face whose box or landmarks leave the frame is cut off: part of what is compared is a guess.
     const cv::Rect2f frame(0, 0, float(in.imageSize.width), float(in.imageSize.height));
-    const double inside = (in.face.rect & frame).area() / std::max(1.0f, in.face.rect.area());
-    add(FaceIssue::FaceAtEdge, u"inside_frame"_s, inside, inside >= 0.95);
+    const double boxInside = (in.face.rect & frame).area() / std::max(1.0f, in.face.rect.area());
+    const double pointsInside = 1.0 - landmarksOutside(in.landmarks, in.imageSize) / 68.0;
+    add(FaceIssue::FaceAtEdge, u"inside_frame"_s, std::min(boxInside, pointsInside),
+        boxInside >= 0.9 && pointsInside >= 1.0);
 
     if (!in.alignedGrey.empty()) {
         // Only the central part of the aligned face: the corners hold background and black warp borders.

@@ -1,0 +1,139 @@
+// bench_face: medians of the face pipeline's costs on this machine, each next to a baseline measured in the
+// same run (the bare network forward pass the stage cannot avoid), so that a slow machine and a slow change
+// can be told apart.
+#include "core/face/FaceEngine.h"
+#include "core/face/FaceEvaluation.h"
+#include "core/face/ImageInput.h"
+#include "core/face/ModelManifest.h"
+
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace shiming::face;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2.0;
+}
+
+double medianMs(int runs, const std::function<void()>& work)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return median(times);
+}
+
+cv::Mat liveFrame(const cv::Mat& photo)
+{
+    cv::Mat bgr = *toBgr8(photo);
+    cv::resize(bgr, bgr, cv::Size(300, 300), 0, 0, cv::INTER_AREA);
+    cv::Mat frame(480, 640, CV_8UC3, cv::Scalar(150, 160, 170));
+    bgr.copyTo(frame(cv::Rect(170, 90, 300, 300)));
+    return frame;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString modelsDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(SHIMING_FACE_MODELS_DIR);
+    const QString lfw = QStringLiteral(SHIMING_SHARED_DIR "/faces/lfw");
+    const int threads = qEnvironmentVariableIntValue("SHIMING_FACE_THREADS") > 0
+                            ? qEnvironmentVariableIntValue("SHIMING_FACE_THREADS")
+                            : 2;
+
+    const double loadMs = medianMs(7, [&] {
+        auto engine = FaceEngine::load({modelsDir});
+        if (!engine)
+            qFatal("models missing");
+    });
+    auto loaded = FaceEngine::load({modelsDir});
+    if (!loaded) {
+        std::fprintf(stderr, "%s\n", qPrintable(loaded.error().detail));
+        return 1;
+    }
+    FaceEngine& engine = **loaded;
+    FaceEngine::setThreads(threads);
+
+    const QStringList files = QDir(lfw).entryList({u"*.jpg"_s}, QDir::Files, QDir::Name);
+    if (files.size() < 2) {
+        std::fprintf(stderr, "LFW photos not found in %s\n", qPrintable(lfw));
+        return 1;
+    }
+    const cv::Mat frame = liveFrame(*loadImageFile(QDir(lfw).filePath(files[0])));
+    const cv::Mat chip = makeChipPhoto(*loadImageFile(QDir(lfw).filePath(files[1])), 1.0);
+
+    // Baselines: the bare forward passes of the detector and of the embedder on ready-made blobs.
+    auto located = locateModels({modelsDir}, ModelManifest::builtIn());
+    cv::dnn::Net detector, embedder;
+    for (const LocatedModel& model : *located) {
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(model.bytes.constData(), size_t(model.bytes.size()));
+        if (model.spec.role == u"detector"_s)
+            detector = net;
+        else if (model.spec.role == u"embedding"_s)
+            embedder = net;
+    }
+    const cv::Mat detectBlob(std::vector<int>{1, 3, 240, 320}, CV_32F, cv::Scalar(0.1));
+    const cv::Mat embedBlob(std::vector<int>{1, 3, 112, 112}, CV_32F, cv::Scalar(0.1));
+    const auto forward = [](cv::dnn::Net& net, const cv::Mat& blob) {
+        net.setInput(blob);
+        std::vector<cv::Mat> out;
+        net.forward(out, net.getUnconnectedOutLayersNames());
+    };
+    for (int i = 0; i < 5; ++i) { // warm-up
+        forward(detector, detectBlob);
+        forward(embedder, embedBlob);
+        (void)engine.compare(frame, chip);
+    }
+    const double detectForwardMs = medianMs(100, [&] { forward(detector, detectBlob); });
+    const double embedForwardMs = medianMs(50, [&] { forward(embedder, embedBlob); });
+
+    const double previewMs = medianMs(200, [&] { (void)engine.detectFaces(frame); });
+    double compareMs = 0.0;
+    {
+        std::vector<double> totals;
+        for (int i = 0; i < 40; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            auto result = engine.compare(frame, chip);
+            if (!result)
+                qFatal("comparison failed");
+            totals.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        compareMs = median(totals);
+    }
+    const double liveMs = medianMs(40, [&] { (void)engine.analyse(frame, ImageRole::Live); });
+    const double chipMs = medianMs(40, [&] { (void)engine.analyse(chip, ImageRole::IdPhoto); });
+
+    std::printf("bench_face (OpenCV threads %d, medians)\n", threads);
+    std::printf("model load (read, sha256, parse 4 models)     %8.1f ms   goal <= 300 ms\n", loadMs);
+    std::printf("full compare 640x480 frame vs 102x126 chip    %8.1f ms   goal <= 30 ms\n", compareMs);
+    std::printf("  live side (detect, landmarks, embed, quality, liveness) %6.1f ms\n", liveMs);
+    std::printf("  chip side (detect, landmarks, embed)        %8.1f ms\n", chipMs);
+    std::printf("  baseline: bare embedder forward 112x112     %8.1f ms (compare = %.1f x)\n", embedForwardMs,
+                compareMs / std::max(embedForwardMs, 1e-6));
+    std::printf("preview detection 640x480                     %8.1f ms = %.0f frames/s   goal >= 30 frames/s\n",
+                previewMs, 1000.0 / std::max(previewMs, 1e-6));
+    std::printf("  baseline: bare detector forward 320x240     %8.1f ms (preview = %.2f x)\n", detectForwardMs,
+                previewMs / std::max(detectForwardMs, 1e-6));
+    return 0;
+}

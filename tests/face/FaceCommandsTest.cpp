@@ -1,0 +1,154 @@
+#include "FaceTestSupport.h"
+
+#include "core/face/FaceCommands.h"
+#include "core/face/FaceEvaluation.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+
+namespace {
+
+struct Captured {
+    QByteArray out;
+    QByteArray err;
+    cli::Io io()
+    {
+        cli::Io io;
+        io.out = [this](const QByteArray& bytes) {
+            out += bytes;
+        };
+        io.err = [this](const QByteArray& bytes) {
+            err += bytes;
+        };
+        io.readStdin = [] {
+            return QByteArray();
+        };
+        return io;
+    }
+};
+
+int runFace(const QStringList& args, Captured& captured)
+{
+    const QList<cli::Command> commands = face::faceCommands();
+    REQUIRE(commands.size() == 1);
+    return cli::runCommandLine(commands, QStringList{u"face"_s} + args, captured.io());
+}
+
+QList<QJsonObject> jsonLines(const QByteArray& out)
+{
+    QList<QJsonObject> objects;
+    for (const QByteArray& line : out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        REQUIRE(error.error == QJsonParseError::NoError);
+        objects.append(document.object());
+    }
+    return objects;
+}
+
+// Writes a live frame and a chip photo of one person, and a chip photo of another, into `dir`.
+void writePhotos(const QTemporaryDir& dir)
+{
+    const auto people = facetest::lfwPeopleWithTwoPhotos(2);
+    facetest::writeFile(dir.filePath(u"live.jpg"_s),
+                        facetest::encode(facetest::counterFrame(facetest::lfwPhoto(people[0].first)), ".jpg"));
+    facetest::writeFile(dir.filePath(u"id.png"_s),
+                        facetest::encode(face::makeChipPhoto(facetest::lfwPhoto(people[0].second), 1.0), ".png"));
+    facetest::writeFile(dir.filePath(u"other id.png"_s),
+                        facetest::encode(face::makeChipPhoto(facetest::lfwPhoto(people[1].second), 1.0), ".png"));
+}
+
+} // namespace
+
+TEST_CASE("face compare: usage errors exit 2", "[face]")
+{
+    Captured c;
+    CHECK(runFace({}, c) == cli::ExitUsage);
+    CHECK(runFace({u"compare"_s}, c) == cli::ExitUsage);
+    CHECK(runFace({u"compare"_s, u"a.jpg"_s}, c) == cli::ExitUsage);
+    CHECK(runFace({u"compare"_s, u"a"_s, u"b"_s, u"c"_s}, c) == cli::ExitUsage);
+    CHECK(runFace({u"compare"_s, u"a"_s, u"b"_s, u"--bogus"_s}, c) == cli::ExitUsage);
+    CHECK(runFace({u"compare"_s, u"--pairs"_s}, c) == cli::ExitUsage);
+    CHECK(runFace({u"compare"_s, u"--pairs"_s, u"/nonexistent/pairs.txt"_s}, c) == cli::ExitUsage);
+    CHECK(runFace({u"compare"_s, u"--pairs"_s, u"p.txt"_s, u"extra.jpg"_s}, c) == cli::ExitUsage);
+    CHECK(c.out.isEmpty());
+    CHECK(c.err.contains("usage: shimingctl face compare"));
+}
+
+TEST_CASE("face compare A B --json prints score, cosine, decision, quality and timings", "[face]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    writePhotos(dir);
+    Captured c;
+    const int status = runFace({u"compare"_s, dir.filePath(u"live.jpg"_s), dir.filePath(u"id.png"_s), u"--json"_s,
+                                u"--models"_s, facetest::modelsDir()},
+                               c);
+    CHECK(status == cli::ExitOk);
+    const auto lines = jsonLines(c.out);
+    REQUIRE(lines.size() == 1);
+    const QJsonObject result = lines.first();
+    const int score = result.value(u"score"_s).toInt(-1);
+    CHECK((score >= 0 && score <= 100));
+    CHECK(result.value(u"cosine"_s).isDouble());
+    const QString decision = result.value(u"decision"_s).toString();
+    CHECK((decision == u"pass"_s || decision == u"review"_s));
+    CHECK(result.value(u"quality"_s).isObject());
+    CHECK(result.value(u"timings_ms"_s).toObject().value(u"total"_s).toDouble() > 0.0);
+}
+
+TEST_CASE("face compare --pairs prints one line per input line, in order", "[face]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    writePhotos(dir);
+    const QString pairs = dir.filePath(u"pairs.txt"_s);
+    facetest::writeFile(pairs, (dir.filePath(u"live.jpg"_s) + u" "_s + dir.filePath(u"id.png"_s) + u"\n"_s +
+                                dir.filePath(u"live.jpg"_s) + u" "_s + dir.filePath(u"missing.png"_s) + u"\n"_s +
+                                u"only-one-path.jpg\n"_s + dir.filePath(u"live.jpg"_s) + u"\t"_s +
+                                dir.filePath(u"other id.png"_s) + u"\r\n"_s)
+                                   .toUtf8());
+    Captured c;
+    CHECK(runFace({u"compare"_s, u"--pairs"_s, pairs, u"--json"_s, u"--models"_s, facetest::modelsDir()}, c) ==
+          cli::ExitOk);
+    const auto lines = jsonLines(c.out);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].value(u"decision"_s).toString() != u"error"_s);
+    CHECK(lines[1].value(u"decision"_s).toString() == u"error"_s);
+    CHECK(lines[1].value(u"error"_s).toObject().value(u"code"_s).toString() == u"file_not_found"_s);
+    CHECK(lines[2].value(u"error"_s).toObject().value(u"code"_s).toString() == u"invalid_line"_s);
+    CHECK(lines[3].value(u"decision"_s).toString() == u"fail"_s);
+    CHECK(lines[0].value(u"cosine"_s).toDouble() > lines[3].value(u"cosine"_s).toDouble());
+}
+
+TEST_CASE("face compare reports unreadable images and missing models as JSON errors", "[face]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    writePhotos(dir);
+    facetest::writeFile(dir.filePath(u"empty.jpg"_s), {});
+    Captured c;
+    CHECK(runFace({u"compare"_s, dir.filePath(u"empty.jpg"_s), dir.filePath(u"id.png"_s), u"--json"_s, u"--models"_s,
+                   facetest::modelsDir()},
+                  c) == cli::ExitOk);
+    auto lines = jsonLines(c.out);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].value(u"decision"_s).toString() == u"error"_s);
+    CHECK(lines[0].value(u"error"_s).toObject().value(u"code"_s).toString() == u"empty_file"_s);
+    CHECK_FALSE(lines[0].value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+
+    QTemporaryDir noModels;
+    Captured unavailable;
+    CHECK(runFace({u"compare"_s, dir.filePath(u"live.jpg"_s), dir.filePath(u"id.png"_s), u"--json"_s, u"--models"_s,
+                   noModels.path()},
+                  unavailable) == cli::ExitFailure);
+    lines = jsonLines(unavailable.out);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].value(u"error"_s).toObject().value(u"code"_s).toString() == u"models_unavailable"_s);
+    CHECK(lines[0].value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"unavailable"_s));
+}
