@@ -47,11 +47,15 @@ QString RegionNames::fullName() const
     if (!full.isEmpty())
         return full;
     QString result = province;
-    if (!city.isEmpty() && city != u"市辖区"_s && city != u"县"_s && city != u"省直辖县级行政区划"_s &&
-        city != u"自治区直辖县级行政区划"_s && city != area)
+    if (!city.isEmpty() && !isPlaceholderCity(city) && city != area)
         result += city;
     result += area;
     return result;
+}
+
+bool isPlaceholderCity(QStringView name)
+{
+    return name == u"市辖区" || name == u"县" || name == u"省直辖县级行政区划" || name == u"自治区直辖县级行政区划";
 }
 
 std::optional<QString> provinceName(int provinceCode)

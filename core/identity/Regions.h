@@ -27,6 +27,10 @@ std::optional<QString> provinceName(int provinceCode);
 /// Names for a 6-digit region code; nullopt when even the province is unknown.
 std::optional<RegionNames> lookupRegion(int regionCode);
 
+/// Whether a city-level name is one of GB/T 2260's placeholders ("市辖区", "县", "省直辖县级行政区划",
+/// "自治区直辖县级行政区划") rather than a real city.
+bool isPlaceholderCity(QStringView name);
+
 /// Number of 6-digit codes in the compiled table (for tests and `shimingctl`).
 int regionCount();
 

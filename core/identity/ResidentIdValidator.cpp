@@ -113,7 +113,8 @@ void checkBody(ValidationResult& result, QDate today, Family family)
                  u"document type."_s);
     } else if (const auto names = lookupRegion(region)) {
         province = names->province;
-        city = names->city;
+        if (!isPlaceholderCity(names->city))
+            city = names->city;
         regionName = names->fullName();
         regionKnown = true;
         if (!names->exactMatch)

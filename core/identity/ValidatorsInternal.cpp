@@ -175,7 +175,7 @@ bool addRegionFields(ValidationResult& result, int regionCode, bool provinceIsEr
         return false;
     }
     result.fields.insert(u"province"_s, names->province);
-    if (!names->city.isEmpty())
+    if (!names->city.isEmpty() && !isPlaceholderCity(names->city))
         result.fields.insert(u"city"_s, names->city);
     result.fields.insert(u"region"_s, names->fullName());
     if (!names->exactMatch)

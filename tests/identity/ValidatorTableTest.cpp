@@ -72,6 +72,8 @@ QList<Row> table1()
         // Generated numbers across regions, sexes and dates.
         {R, u"44030419900307123X"_s, {}, {}, u"region"_s, u"广东省深圳市福田区"_s},
         {R, u"44030419900307123X"_s, {}, {}, u"sex"_s, u"M"_s},
+        {R, u"44030419900307123X"_s, {}, {}, u"city"_s, u"深圳市"_s},
+        {R, u"11010519491231002X"_s, {}, {}, u"city"_s, u""_s}, // "市辖区" is a placeholder, not a city
         {R, u"330106198506150011"_s, {}, {}, u"province"_s, u"浙江省"_s},
         {R, u"110101200002290042"_s, {}, {}, u"birth_date"_s, u"2000-02-29"_s},
         {R, u"650100197001010111"_s, {}, {}, u"province"_s, u"新疆维吾尔自治区"_s},
