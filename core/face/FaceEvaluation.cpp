@@ -135,6 +135,8 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
                 for (const QualityCheck& check : live->quality->checks)
                     report.qualityMeasures[check.name].push_back(check.value);
             }
+            if (live->liveProbability)
+                report.qualityMeasures[u"live_probability"_s].push_back(*live->liveProbability);
             if (live->quality && !live->quality->passed()) {
                 ++report.liveQualityRejected;
                 for (FaceIssue issue : live->quality->issues())

@@ -84,13 +84,17 @@ int main(int argc, char* argv[])
 
     // Baselines: the bare forward passes of the detector and of the embedder on ready-made blobs.
     auto located = locateModels({modelsDir}, ModelManifest::builtIn());
-    cv::dnn::Net detector, embedder;
+    cv::dnn::Net detector, embedder, landmarker, liveness;
     for (const LocatedModel& model : *located) {
         cv::dnn::Net net = cv::dnn::readNetFromONNX(model.bytes.constData(), size_t(model.bytes.size()));
         if (model.spec.role == u"detector"_s)
             detector = net;
         else if (model.spec.role == u"embedding"_s)
             embedder = net;
+        else if (model.spec.role == u"landmarks"_s)
+            landmarker = net;
+        else if (model.spec.role == u"liveness"_s)
+            liveness = net;
     }
     const cv::Mat detectBlob(std::vector<int>{1, 3, 240, 320}, CV_32F, cv::Scalar(0.1));
     const cv::Mat embedBlob(std::vector<int>{1, 3, 112, 112}, CV_32F, cv::Scalar(0.1));
@@ -106,6 +110,12 @@ int main(int argc, char* argv[])
     }
     const double detectForwardMs = medianMs(100, [&] { forward(detector, detectBlob); });
     const double embedForwardMs = medianMs(50, [&] { forward(embedder, embedBlob); });
+    const cv::Mat landmarkBlob(std::vector<int>{1, 1, 64, 64}, CV_32F, cv::Scalar(0.1));
+    const cv::Mat livenessBlob(std::vector<int>{1, 3, 128, 128}, CV_32F, cv::Scalar(100));
+    forward(landmarker, landmarkBlob);
+    forward(liveness, livenessBlob);
+    const double landmarkForwardMs = medianMs(50, [&] { forward(landmarker, landmarkBlob); });
+    const double livenessForwardMs = medianMs(50, [&] { forward(liveness, livenessBlob); });
 
     const double previewMs = medianMs(200, [&] { (void)engine.detectFaces(frame); });
     double compareMs = 0.0;
@@ -131,6 +141,8 @@ int main(int argc, char* argv[])
     std::printf("  chip side (detect, landmarks, embed)        %8.1f ms\n", chipMs);
     std::printf("  baseline: bare embedder forward 112x112     %8.1f ms (compare = %.1f x)\n", embedForwardMs,
                 compareMs / std::max(embedForwardMs, 1e-6));
+    std::printf("  bare forwards: detector %.1f, landmarks %.1f, liveness %.1f ms\n", detectForwardMs,
+                landmarkForwardMs, livenessForwardMs);
     std::printf("preview detection 640x480                     %8.1f ms = %.0f frames/s   goal >= 30 frames/s\n",
                 previewMs, 1000.0 / std::max(previewMs, 1e-6));
     std::printf("  baseline: bare detector forward 320x240     %8.1f ms (preview = %.2f x)\n", detectForwardMs,

@@ -199,3 +199,40 @@ TEST_CASE("Grey, 16-bit, alpha and CMYK images decode to 8 bits", "[face]")
         CHECK(toBgr8(cv::Mat(4, 4, CV_8UC1, cv::Scalar(9)))->type() == CV_8UC3);
     }
 }
+
+TEST_CASE("Mutated and cut image files never crash the decoder", "[face]")
+{
+    // A deterministic miniature fuzzer: flip bytes, cut, and splice real JPEG, PNG and BMP files.
+    const cv::Mat picture = gradient(64, 48);
+    const QList<QByteArray> seeds{facetest::encode(picture, ".jpg"), facetest::encode(picture, ".png"),
+                                  facetest::encode(picture, ".bmp")};
+    quint32 state = 12345u;
+    const auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    int decoded = 0, refused = 0;
+    for (const QByteArray& seed : seeds) {
+        for (int round = 0; round < 150; ++round) {
+            QByteArray bytes = seed;
+            const int flips = 1 + int(next() % 8);
+            for (int i = 0; i < flips; ++i)
+                bytes[qsizetype(next() % quint32(bytes.size()))] = char(next() & 0xff);
+            if (round % 5 == 0)
+                bytes.truncate(qsizetype(next() % quint32(bytes.size())));
+            if (round % 7 == 0)
+                bytes += seed.mid(qsizetype(next() % quint32(seed.size())));
+            auto result = decodeImage(bytes);
+            if (result) {
+                ++decoded;
+                CHECK_FALSE(result->empty());
+                CHECK(result->depth() == CV_8U);
+            } else {
+                ++refused;
+                CHECK(faceIssueOf(result.error()).has_value());
+            }
+        }
+    }
+    CHECK(decoded + refused == 450);
+    CHECK(refused > 0);
+}
