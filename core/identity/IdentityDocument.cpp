@@ -3,6 +3,8 @@
 #include "core/identity/Validators.h"
 #include "core/identity/ValidatorsInternal.h"
 
+#include <cstdlib>
+
 using namespace Qt::StringLiterals;
 
 namespace shiming {
@@ -30,6 +32,28 @@ bool hasChipEthnicity(DocumentType type)
 {
     return type == DocumentType::ResidentId || type == DocumentType::TemporaryResidentId ||
            type == DocumentType::HouseholdRegister;
+}
+
+// 居民身份证法 article 5: the period follows the age at application: under 16 five years, 16–25 ten, 26–45
+// twenty, 46 and over long-term. A card that does not fit was typed wrongly or deserves a second look.
+void checkResidentValidityPeriod(ValidationResult& result, const IdentityDocument& document, QDate birth)
+{
+    if (!birth.isValid() || !document.validFrom.isValid())
+        return;
+    const int age = ageOn(birth, document.validFrom);
+    if (age < 0)
+        return;
+    const int years = age < 16 ? 5 : age <= 25 ? 10 : age <= 45 ? 20 : 0;
+    bool fits = false;
+    if (document.validToLongTerm)
+        fits = years == 0;
+    else if (document.validTo.isValid() && years > 0)
+        fits = std::abs(document.validFrom.addYears(years).daysTo(document.validTo)) <= 1;
+    else
+        fits = !document.validTo.isValid(); // nothing to compare
+    if (!fits)
+        addWarning(result, codes::UnusualValidityPeriod,
+                   u"The validity period does not match the holder's age at issue (5, 10, 20 years or long-term)."_s);
 }
 
 } // namespace
@@ -88,6 +112,10 @@ ValidationResult validateIdentityDocument(const IdentityDocument& document, cons
     }
     if (document.validToLongTerm)
         result.fields.insert(u"expiry_date"_s, u"long-term"_s);
+    if (document.type == DocumentType::ResidentId) {
+        const QDate birth = QDate::fromString(result.fields.value(u"birth_date"_s).toString(), Qt::ISODate);
+        checkResidentValidityPeriod(result, document, birth.isValid() ? birth : document.birthDate);
+    }
     if (!document.nationality.isEmpty())
         result.fields.insert(u"nationality"_s, document.nationality);
     return result;

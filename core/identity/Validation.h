@@ -81,7 +81,8 @@ inline constexpr QStringView SexMismatch = u"sex_mismatch";
 inline constexpr QStringView UnknownEthnicity = u"unknown_ethnicity";
 inline constexpr QStringView InvalidValidity = u"invalid_validity";
 inline constexpr QStringView NotYetValid = u"not_yet_valid";
-inline constexpr QStringView ExpiresSoon = u"expires_soon"; // warning
+inline constexpr QStringView ExpiresSoon = u"expires_soon";                      // warning
+inline constexpr QStringView UnusualValidityPeriod = u"unusual_validity_period"; // warning
 inline constexpr QStringView TypeMismatch = u"type_mismatch";
 } // namespace identity::codes
 

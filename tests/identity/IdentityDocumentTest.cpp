@@ -38,10 +38,53 @@ TEST_CASE("Identity documents: number, birth date, sex, ethnicity and validity a
     const QList<Row> rows = {
         {"unchanged", [](IdentityDocument&) {}, {}, {}},
         {"no birth date typed", [](IdentityDocument& d) { d.birthDate = {}; }, {}, {}},
-        {"ten-year card still valid",
+        {"ten-year card for a 70-year-old is valid but unusual",
          [](IdentityDocument& d) {
              d.validToLongTerm = false;
              d.validTo = QDate(2030, 1, 1);
+         },
+         {},
+         u"unusual_validity_period"_s},
+        {"ten-year card issued at 20",
+         [](IdentityDocument& d) {
+             d.number = u"44030419900307123X"_s;
+             d.birthDate = QDate(1990, 3, 7);
+             d.sexCode = u"1"_s;
+             d.validFrom = QDate(2010, 5, 1);
+             d.validTo = QDate(2020, 5, 1);
+             d.validToLongTerm = false;
+         },
+         u"document_expired"_s,
+         {}},
+        {"twenty-year card issued at 30",
+         [](IdentityDocument& d) {
+             d.number = u"44030419900307123X"_s;
+             d.birthDate = QDate(1990, 3, 7);
+             d.sexCode = u"1"_s;
+             d.validFrom = QDate(2020, 5, 1);
+             d.validTo = QDate(2040, 5, 1);
+             d.validToLongTerm = false;
+         },
+         {},
+         {}},
+        {"long-term card issued at 30",
+         [](IdentityDocument& d) {
+             d.number = u"44030419900307123X"_s;
+             d.birthDate = QDate(1990, 3, 7);
+             d.sexCode = u"1"_s;
+             d.validFrom = QDate(2020, 5, 1);
+             d.validToLongTerm = true;
+         },
+         {},
+         u"unusual_validity_period"_s},
+        {"five-year card for a child",
+         [](IdentityDocument& d) {
+             d.number = u"11010120120101001X"_s;
+             d.birthDate = QDate(2012, 1, 1);
+             d.sexCode = u"1"_s;
+             d.validFrom = QDate(2024, 2, 29);
+             d.validTo = QDate(2029, 2, 28);
+             d.validToLongTerm = false;
          },
          {},
          {}},
@@ -156,6 +199,8 @@ TEST_CASE("Identity documents: number, birth date, sex, ethnicity and validity a
         }
         if (!row.warning.isEmpty())
             CHECK(result.hasWarning(row.warning));
+        else if (row.error.isEmpty())
+            CHECK(result.warnings.isEmpty());
     }
 }
 

@@ -32,7 +32,9 @@ QString fieldValueText(const QString& key, const QVariant& value)
 
 } // namespace
 
-DocumentCheckForm::DocumentCheckForm(const Clock& clock, QWidget* parent) : QWidget(parent), m_clock(clock)
+DocumentCheckForm::DocumentCheckForm(const Clock& clock, QWidget* parent)
+    : QWidget(parent)
+    , m_clock(clock)
 {
     setObjectName(u"documentCheckForm"_s);
 
