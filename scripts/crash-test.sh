@@ -15,4 +15,6 @@ fi
 cmake --build "$build" --target store_crash_test store_crash_writer -j2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$build/tests/store/store_crash_test" --kills "$kills" --dir "$work" --seed "${SEED:-$RANDOM}"
+# Run copies, so that a rebuild during the run cannot pull the binaries away.
+cp "$build/tests/store/store_crash_test" "$build/tests/store/store_crash_writer" "$work/"
+"$work/store_crash_test" --kills "$kills" --dir "$work" --seed "${SEED:-$RANDOM}" --writer "$work/store_crash_writer"

@@ -20,7 +20,13 @@ Session::Session(std::unique_ptr<store::OutletStore> store, Account account, Aut
         m_timer.start();
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    if (m_store) {
+        if (auto r = m_store->audit().append(store::audit::Logout, m_account.name); !r)
+            qCWarning(lcAuth) << "could not audit the logout:" << r.error().detail;
+    }
+}
 
 void Session::touch()
 {

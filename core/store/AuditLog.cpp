@@ -43,9 +43,10 @@ struct Head {
 
 Result<Head> readHead(Database& db)
 {
-    auto stmt = db.prepare(u"SELECT value FROM meta WHERE key = 'audit_head'"_s);
-    if (!stmt)
-        return fail(stmt.error());
+    auto cached = db.cached(u"SELECT value FROM meta WHERE key = 'audit_head'"_s);
+    if (!cached)
+        return fail(cached.error());
+    StatementLease stmt(*cached);
     auto row = stmt->step();
     if (!row)
         return fail(row.error());
@@ -95,18 +96,20 @@ Result<qint64> AuditLog::appendInTransaction(const AuditEntry& input)
     // Times are kept to the millisecond in UTC, exactly as they will be read back for verification.
     entry.at = parseStoredTime(storedTime(entry.at));
     const QByteArray hash = entryHash(head->hash, entry);
-    auto insert = m_db.prepare(
+    auto insertCached = m_db.cached(
         u"INSERT INTO audit (id, at, actor, action, record_uuid, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)"_s);
-    if (!insert)
-        return fail(insert.error());
+    if (!insertCached)
+        return fail(insertCached.error());
+    StatementLease insert(*insertCached);
     insert->bind(1, entry.id).bind(2, entry.at).bind(3, entry.actor).bind(4, entry.action);
     insert->bind(5, entry.recordUuid.isEmpty() ? QString() : entry.recordUuid);
     insert->bind(6, entry.detail.isEmpty() ? QString() : entry.detail).bind(7, head->hash).bind(8, hash);
     if (auto r = insert->run(); !r)
         return fail(r.error());
-    auto setHead = m_db.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)"_s);
-    if (!setHead)
-        return fail(setHead.error());
+    auto setHeadCached = m_db.cached(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)"_s);
+    if (!setHeadCached)
+        return fail(setHeadCached.error());
+    StatementLease setHead(*setHeadCached);
     setHead->bind(1, QString::number(entry.id) + u':' + QString::fromLatin1(hash.toHex()));
     if (auto r = setHead->run(); !r)
         return fail(r.error());

@@ -4,8 +4,10 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 struct sqlite3;
@@ -39,6 +41,9 @@ public:
     /// Runs one or more statements without results.
     Result<void> exec(const QString& sql);
     Result<Statement> prepare(const QString& sql);
+    /// A prepared statement kept for the connection's lifetime (hot paths: commit, audit). Reset and
+    /// unbound on return; the caller resets it again when done (StatementLease does), so no read stays open.
+    Result<Statement*> cached(const QString& sql);
     /// Runs a query returning one integer (first column of first row); NotFound when no row.
     Result<qint64> queryInt(const QString& sql);
     /// Runs a query returning one text value (first column of first row); NotFound when no row.
@@ -68,6 +73,7 @@ private:
 
     sqlite3* m_db = nullptr;
     QString m_path;
+    std::unique_ptr<QHash<QString, std::shared_ptr<Statement>>> m_cache;
 };
 
 /// A prepared statement. Bind indexes start at 1, column indexes at 0. Text is bound and read as UTF-8
@@ -111,6 +117,22 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
     const Database* m_db = nullptr;
     int m_bindFailure = 0;
+};
+
+/// Resets a cached statement when the caller is done with it.
+class StatementLease {
+public:
+    explicit StatementLease(Statement* statement)
+        : m_statement(statement)
+    {}
+    StatementLease(const StatementLease&) = delete;
+    StatementLease& operator=(const StatementLease&) = delete;
+    ~StatementLease();
+    Statement* operator->() const { return m_statement; }
+    Statement& operator*() const { return *m_statement; }
+
+private:
+    Statement* m_statement;
 };
 
 /// BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.

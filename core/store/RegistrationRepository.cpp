@@ -110,9 +110,10 @@ Result<qint64> RegistrationRepository::blobId(const QByteArray& bytes)
     QByteArray digest(crypto_generichash_BYTES, Qt::Uninitialized);
     crypto_generichash(reinterpret_cast<unsigned char*>(digest.data()), size_t(digest.size()),
                        reinterpret_cast<const unsigned char*>(bytes.constData()), quint64(bytes.size()), nullptr, 0);
-    auto find = m_db.prepare(u"SELECT id FROM blobs WHERE digest = ?"_s);
-    if (!find)
-        return fail(find.error());
+    auto findCached = m_db.cached(u"SELECT id FROM blobs WHERE digest = ?"_s);
+    if (!findCached)
+        return fail(findCached.error());
+    StatementLease find(*findCached);
     find->bind(1, digest);
     auto row = find->step();
     if (!row)
@@ -121,9 +122,10 @@ Result<qint64> RegistrationRepository::blobId(const QByteArray& bytes)
     if (*row) {
         id = find->int64(0);
     } else {
-        auto insert = m_db.prepare(u"INSERT INTO blobs (digest, bytes) VALUES (?, ?)"_s);
-        if (!insert)
-            return fail(insert.error());
+        auto insertCached = m_db.cached(u"INSERT INTO blobs (digest, bytes) VALUES (?, ?)"_s);
+        if (!insertCached)
+            return fail(insertCached.error());
+        StatementLease insert(*insertCached);
         insert->bind(1, digest).bind(2, bytes.isNull() ? QByteArray("") : bytes);
         if (auto r = insert->run(); !r)
             return fail(r.error());
@@ -150,17 +152,25 @@ Result<Registration> RegistrationRepository::insert(Registration record)
     if (record.clerk.isEmpty())
         return fail(Error::invalidInput(u"a registration needs the clerk"_s));
 
-    auto sequence = m_db.queryInt(u"SELECT coalesce(max(sequence), 0) + 1 FROM registrations"_s);
-    if (!sequence)
-        return fail(sequence.error());
-    record.sequence = *sequence;
+    {
+        auto next = m_db.cached(u"SELECT coalesce(max(sequence), 0) + 1 FROM registrations"_s);
+        if (!next)
+            return fail(next.error());
+        StatementLease sequence(*next);
+        auto row = sequence->step();
+        if (!row)
+            return fail(row.error());
+        record.sequence = sequence->int64(0);
+    }
 
-    auto stmt = m_db.prepare(uR"(INSERT INTO registrations (uuid, sequence, outlet_id, clerk, device_time, device_date,
+    auto stmtCached =
+        m_db.cached(uR"(INSERT INTO registrations (uuid, sequence, outlet_id, clerk, device_time, device_date,
         customer_type, organisation_uscc, organisation_name, package_id, number, iccid, face_band, face_score,
         face_threshold, liveness, liveness_score, quality, override_by, status)
         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))"_s);
-    if (!stmt)
-        return fail(stmt.error());
+    if (!stmtCached)
+        return fail(stmtCached.error());
+    StatementLease stmt(*stmtCached);
     stmt->bind(1, record.uuid).bind(2, record.sequence).bind(3, record.outletId).bind(4, record.clerk);
     stmt->bind(5, record.deviceTime).bind(6, dateText(record.deviceTime.toLocalTime().date()));
     stmt->bind(7, customerTypeKey(record.customerType));
@@ -175,11 +185,12 @@ Result<Registration> RegistrationRepository::insert(Registration record)
         return fail(r.error());
     const qint64 id = m_db.lastInsertRowId();
 
-    auto doc = m_db.prepare(uR"(INSERT INTO documents (registration_id, role, type, name, english_name, sex_code,
+    auto docCached = m_db.cached(uR"(INSERT INTO documents (registration_id, role, type, name, english_name, sex_code,
         nation_code, birth_date, address, appended_address, number, authority, valid_from, valid_to,
         valid_to_long_term, nationality, card_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))"_s);
-    if (!doc)
-        return fail(doc.error());
+    if (!docCached)
+        return fail(docCached.error());
+    StatementLease doc(*docCached);
     for (const PartyDocument& party : std::as_const(record.documents)) {
         const IdentityDocument& d = party.document;
         doc->reset();
@@ -192,10 +203,11 @@ Result<Registration> RegistrationRepository::insert(Registration record)
             return fail(r.error());
     }
 
-    auto media = m_db.prepare(
+    auto mediaCached = m_db.cached(
         u"INSERT INTO media (registration_id, position, kind, label, mime_type, size, blob_id) VALUES (?,?,?,?,?,?,?)"_s);
-    if (!media)
-        return fail(media.error());
+    if (!mediaCached)
+        return fail(mediaCached.error());
+    StatementLease media(*mediaCached);
     int position = 0;
     for (const MediaItem& item : std::as_const(record.media)) {
         auto blob = blobId(item.bytes);
@@ -208,9 +220,11 @@ Result<Registration> RegistrationRepository::insert(Registration record)
             return fail(r.error());
     }
 
-    auto outbox = m_db.prepare(u"INSERT INTO outbox (registration_id, state, created_at) VALUES (?, 'pending', ?)"_s);
-    if (!outbox)
-        return fail(outbox.error());
+    auto outboxCached =
+        m_db.cached(u"INSERT INTO outbox (registration_id, state, created_at) VALUES (?, 'pending', ?)"_s);
+    if (!outboxCached)
+        return fail(outboxCached.error());
+    StatementLease outbox(*outboxCached);
     outbox->bind(1, id).bind(2, m_clock.now());
     if (auto r = outbox->run(); !r)
         return fail(r.error());
