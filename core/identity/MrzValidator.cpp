@@ -105,8 +105,12 @@ void addNames(ValidationResult& result, QStringView nameField)
     const qsizetype split = nameField.indexOf(u"<<");
     const QStringView primary = split < 0 ? nameField : nameField.first(split);
     const QStringView secondary = split < 0 ? QStringView() : nameField.sliced(split + 2);
-    result.fields.insert(u"surname"_s, withoutFillers(primary));
-    result.fields.insert(u"given_names"_s, withoutFillers(secondary));
+    const QString surname = withoutFillers(primary);
+    const QString given = withoutFillers(secondary);
+    result.fields.insert(u"surname"_s, surname);
+    result.fields.insert(u"given_names"_s, given);
+    // The Latin name as it is usually written on forms: "ERIKSSON ANNA MARIA".
+    result.fields.insert(u"name"_s, given.isEmpty() ? surname : QString(surname + u' ' + given));
 }
 
 void addDates(ValidationResult& result, QStringView birth, QStringView expiry, QDate today)

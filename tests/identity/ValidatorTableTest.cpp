@@ -215,6 +215,7 @@ QList<Row> table5()
     return {
         {M, td3, {}, {}, u"surname"_s, u"ERIKSSON"_s, kSpecimenDay},
         {M, td3, {}, {}, u"given_names"_s, u"ANNA MARIA"_s, kSpecimenDay},
+        {M, td3, {}, {}, u"name"_s, u"ERIKSSON ANNA MARIA"_s, kSpecimenDay},
         {M, td3, {}, {}, u"document_number"_s, u"L898902C3"_s, kSpecimenDay},
         {M, td3, {}, {}, u"nationality"_s, u"UTO"_s, kSpecimenDay},
         {M, td3, {}, {}, u"issuing_state"_s, u"UTO"_s, kSpecimenDay},
