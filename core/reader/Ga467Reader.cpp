@@ -19,6 +19,10 @@ Ga467Reader::Ga467Reader(Options options, WltDecoder* decoder, const Clock& cloc
     , m_decoder(decoder)
     , m_clock(clock)
 {
+    // Receivers on other threads get the signals queued.
+    qRegisterMetaType<CardReadout>();
+    qRegisterMetaType<ReaderError>();
+    qRegisterMetaType<ReaderStatus>();
     m_options.pollIntervalMs = std::max(m_options.pollIntervalMs, kMinPollIntervalMs);
     m_link = new Ga467Link(
         {m_options.port, m_options.baud, m_options.replyTimeoutMs, m_options.readTimeoutMs, m_options.retries}, this);
