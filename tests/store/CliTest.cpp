@@ -28,7 +28,7 @@ Run run(const QStringList& args, const QByteArray& stdinText)
 
 } // namespace
 
-TEST_CASE("shimingctl db init, demo seed, check, export, audit verify; a wrong password changes nothing",
+TEST_CASE("shimingctl db init, demo seed, check, export, audit verify, and a wrong password changes nothing",
           "[store][cli]")
 {
     QTemporaryDir dir;
