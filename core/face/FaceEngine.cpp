@@ -62,7 +62,6 @@ int landmarksOutside(const Landmarks68& landmarks, cv::Size frame)
 FaceEngine::FaceEngine(Models models, FaceSettings settings)
     : m_models(std::move(models))
     , m_settings(settings)
-    , m_gate(settings)
 {
     Q_ASSERT(m_models.detector && m_models.landmarks && m_models.embedder);
 }
@@ -134,13 +133,18 @@ double FaceEngine::cosine(const Embedding& a, const Embedding& b)
 
 Result<std::vector<FaceBox>> FaceEngine::detectFaces(const cv::Mat& image)
 {
+    return detect(image, false);
+}
+
+Result<std::vector<FaceBox>> FaceEngine::detect(const cv::Mat& image, bool retryPadded)
+{
     auto bgr = toBgr8(image);
     if (!bgr)
         return fail(bgr.error());
     auto faces = m_models.detector->detect(*bgr, m_settings.detectConfidence);
     if (!faces)
         return faces;
-    if (faces->empty()) {
+    if (faces->empty() && retryPadded) {
         // A face that fills the frame (a close-up, a tightly cropped photo) is missed by the detector, which was
         // trained on faces with surroundings. Retry once with a neutral border around the image.
         const int padX = bgr->cols / 4, padY = bgr->rows / 4;
@@ -195,7 +199,7 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
 
     QElapsedTimer timer;
     timer.start();
-    auto faces = detectFaces(bgr);
+    auto faces = detect(bgr, true);
     if (!faces)
         return fail(faces.error());
     analysis.detectMs = elapsedMs(timer);

@@ -76,7 +76,8 @@ public:
     /// Also embed the mirrored face and average both: steadier scores for about 40 % more embedding time.
     void setMirrorEmbedding(bool on) { m_mirror = on; }
 
-    /// Detection only, for the live preview: faces of comparable size, most confident first.
+    /// Detection only, for the live preview: faces of comparable size, most confident first. One detector pass
+    /// (analyse() also retries on a padded image when a close-up face is missed).
     Result<std::vector<FaceBox>> detectFaces(const cv::Mat& image);
 
     /// Runs the whole pipeline on one image. Fails (with a FaceIssue in the error) when the image cannot be
@@ -93,10 +94,10 @@ public:
 
 private:
     Result<Embedding> embedAligned(const cv::Mat& aligned);
+    Result<std::vector<FaceBox>> detect(const cv::Mat& image, bool retryPadded);
 
     Models m_models;
     FaceSettings m_settings;
-    QualityGate m_gate;
     double m_loadMs = 0.0;
     bool m_mirror = false;
 };

@@ -43,7 +43,7 @@ struct EvaluationReport {
     QMap<QString, int> qualityIssues;
     QMap<QString, std::vector<double>> qualityMeasures; ///< every live photo's measures, for calibrating the gate ///<
                                                         ///< quality-gate issues of the usable live photos, by name
-    int idFailures = 0;          ///< chip photos it could not use at all
+    int idFailures = 0;                                 ///< chip photos it could not use at all
     int idChipLayoutUsed = 0;    ///< chip photos where the standard layout replaced a missed detection
     int liveQualityRejected = 0; ///< live photos that fail the quality gate (they are still compared)
     qint64 genuinePairs = 0;
@@ -56,6 +56,10 @@ struct EvaluationReport {
     double rejectAtReview = 0.0, farAtReview = 0.0; ///< genuine pairs below review (false fails), impostors above
     double suggestedPass = 0.0, suggestedReview = 0.0;
     double medianLiveMs = 0.0, medianIdMs = 0.0;
+    struct Row {
+        double threshold, trueAccept, falseAccept;
+    };
+    std::vector<Row> table; ///< true and false accepts at cosines 0.20, 0.21, … 0.50
     FaceSettings settings;
 
     QString toText() const;

@@ -10,9 +10,9 @@ namespace shiming::face {
 /// (docs/face.md); HQ may push other values down, which are stored under the "face/" group of the settings.
 struct FaceSettings {
     /// Cosine at or above which a comparison passes. Calibrated to keep false accepts at or below 0.1 %.
-    double passCosine = 0.40;
+    double passCosine = 0.37;
     /// Cosine at or above which (and below passCosine) a manager reviews; below it the comparison fails.
-    double reviewCosine = 0.28;
+    double reviewCosine = 0.25;
 
     /// Detector confidence for a face to count.
     float detectConfidence = 0.7f;

@@ -11,9 +11,10 @@ using namespace Qt::StringLiterals;
 
 namespace shiming::face {
 
-// Index of the "live" class in the network's output. Measured with the evaluation tool on real photographs
-// (see docs/face.md); the other classes are attack types.
-static constexpr size_t kLiveClass = 0;
+// The network has three outputs, in the MiniFASNet convention: 0 a flat (print/screen) attack, 1 a live face,
+// 2 another attack. Checked on real photographs with the proper 2.7× context crop, where class 1 dominates; with a
+// tight crop that shows the photo's own border, class 0 does. See docs/face.md.
+static constexpr size_t kLiveClass = 1;
 
 Result<std::unique_ptr<OnnxLivenessModel>> OnnxLivenessModel::create(const LocatedModel& model)
 {
