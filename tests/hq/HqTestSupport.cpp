@@ -45,7 +45,10 @@ PgCluster::PgCluster()
     if (m_dir.isEmpty()) {
         m_dir = u"/tmp/shiming-pg-own-%1"_s.arg(QCoreApplication::applicationPid());
         m_owned = true;
-        runScript({u"start"_s, m_dir});
+        QStringList args{u"start"_s, m_dir};
+        if (qEnvironmentVariableIsSet("SHIMING_PG_DURABLE"))
+            args << u"--durable"_s;
+        runScript(args);
     } else {
         // The fixture normally started it; start it when a test runs alone (idempotent).
         runScript({u"start"_s, m_dir});

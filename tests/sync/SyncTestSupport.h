@@ -1,0 +1,69 @@
+#pragma once
+
+#include "HqTestSupport.h"
+
+#include "core/common/Clock.h"
+#include "core/registration/Registration.h"
+#include "core/store/DemoData.h"
+#include "core/store/OutletStore.h"
+#include "core/sync/HqClient.h"
+#include "core/sync/SyncEngine.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace shiming::testing {
+
+/// An outlet for the sync tests: a real encrypted outlet database in a temporary directory, enrolled with a real
+/// shiming-hq, with its HQ client and sync engine.
+class TestOutlet {
+public:
+    TestOutlet(const QString& outletId, HqProcess& hq, quint32 seed);
+
+    /// Commits a demo registration; `identity` >= 0 fixes the customer's document number, `serial` the number
+    /// and SIM. Returns the record uuid.
+    QString commit(int identity, int serial);
+    /// Commits `count` registrations with distinct identities and numbers from `firstSerial`.
+    void commitMany(int count, int firstSerial);
+
+    store::OutletStore& store() { return *m_store; }
+    sync::SyncEngine& engine() { return *m_engine; }
+    sync::HqClient& client() { return *m_client; }
+    const protocol::CredentialBundle& bundle() const { return m_bundle; }
+    QString databasePath() const { return m_path; }
+    QByteArray dataKey() const { return m_key; }
+    QString bundlePath() const { return m_bundlePath; }
+    /// Reopens the database (after another process wrote to it).
+    void reopen();
+    /// Closes the database (before another process opens it).
+    void close();
+    /// Points the client at another HQ instance and/or changes the engine's batch limits (recreates both).
+    void configure(const QUrl& hqUrl, sync::SyncEngine::Options options, int timeoutMs = 30000);
+
+    /// uuid -> status key ("accepted", "rejected", ...) and reason, from the outlet's own records.
+    QHash<QString, QPair<QString, QString>> statuses();
+
+private:
+    void openEngine();
+
+    QString m_outletId;
+    QTemporaryDir m_dir;
+    QString m_path;
+    QByteArray m_key;
+    QString m_bundlePath;
+    SystemClock m_clock;
+    store::DemoDataGenerator m_generator;
+    protocol::CredentialBundle m_bundle;
+    QUrl m_hqUrl;
+    sync::SyncEngine::Options m_options;
+    int m_timeoutMs = 30000;
+    std::unique_ptr<store::OutletStore> m_store;
+    std::unique_ptr<sync::HqClient> m_client;
+    std::unique_ptr<sync::SyncEngine> m_engine;
+};
+
+/// uuid -> (status, reason) as HQ's ledger holds them.
+QHash<QString, QPair<QString, QString>> hqStatuses(const std::string& pgUrl);
+
+} // namespace shiming::testing
