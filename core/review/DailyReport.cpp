@@ -1,0 +1,262 @@
+#include "core/review/DailyReport.h"
+
+#include "core/identity/Validators.h"
+#include "core/review/ReviewRepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+using namespace shiming::registration;
+
+namespace shiming::review {
+
+namespace {
+
+struct Tally {
+    QMap<QString, ReportLine> lines;
+    ReportLine& at(const QString& key)
+    {
+        ReportLine& line = lines[key];
+        line.key = key;
+        return line;
+    }
+    QList<ReportLine> sorted() const
+    {
+        QList<ReportLine> out = lines.values();
+        std::stable_sort(out.begin(), out.end(),
+                         [](const ReportLine& a, const ReportLine& b) { return a.registrations > b.registrations; });
+        return out;
+    }
+};
+
+void count(ReportLine& line, bool voided, const QString& band)
+{
+    if (voided) {
+        ++line.voided;
+        return;
+    }
+    ++line.registrations;
+    if (band != u"not_compared"_s)
+        ++line.compared;
+    if (band == u"pass"_s)
+        ++line.passed;
+}
+
+QJsonArray linesJson(const QList<ReportLine>& lines, bool withTime)
+{
+    QJsonArray array;
+    for (const ReportLine& line : lines) {
+        QJsonObject object{{u"key"_s, line.key},
+                           {u"registrations"_s, line.registrations},
+                           {u"voided"_s, line.voided},
+                           {u"face_passed"_s, line.passed},
+                           {u"face_compared"_s, line.compared},
+                           {u"pass_rate"_s, line.passRate()}};
+        if (withTime)
+            object.insert(u"average_seconds"_s, line.averageSeconds);
+        array.append(object);
+    }
+    return array;
+}
+
+} // namespace
+
+QString csvCell(QString value)
+{
+    if (!value.isEmpty() && QStringView(u"=+-@").contains(value.front()))
+        value.prepend(u'\'');
+    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r'))
+        return u'"' + value.replace(u"\""_s, u"\"\""_s) + u'"';
+    return value;
+}
+
+Result<DailyReport> DailyReport::build(store::OutletStore& store, QDate date)
+{
+    if (!date.isValid())
+        return fail(Error::invalidInput(u"invalid report date"_s));
+    DailyReport report;
+    report.outletId = store.outletId();
+    report.date = date;
+    report.generatedAt = store.clock().now();
+    report.perHour = QList<int>(24, 0);
+    auto stmt = store.database().prepare(uR"sql(
+SELECT r.clerk, r.device_time, r.customer_type, r.package_id, r.face_band, r.status, r.override_by, o.state
+FROM registrations r LEFT JOIN outbox o ON o.registration_id = r.id
+WHERE r.device_date = ? ORDER BY r.sequence
+)sql"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    stmt->bind(1, date.toString(Qt::ISODate));
+    Tally clerks, packages, types, bands;
+    for (const char16_t* band : {u"pass", u"manual_review", u"fail", u"not_compared"})
+        bands.at(QString::fromUtf16(band));
+    QHash<QString, QDateTime> lastByClerk;
+    QHash<QString, std::pair<double, qint64>> workByClerk; // seconds, gaps
+    while (true) {
+        auto more = stmt->step();
+        if (!more)
+            return fail(more.error());
+        if (!*more)
+            break;
+        const QString clerk = stmt->text(0);
+        const QDateTime at = stmt->dateTime(1);
+        const QString type = stmt->text(2);
+        const QString package = stmt->isNull(3) ? u"-"_s : stmt->text(3);
+        const QString band = stmt->text(4);
+        const QString status = stmt->text(5);
+        const bool voided = status == u"voided"_s;
+        count(clerks.at(clerk), voided, band);
+        count(packages.at(package), voided, band);
+        count(types.at(type), voided, band);
+        count(bands.at(band), voided, band);
+        if (voided) {
+            ++report.voided;
+            continue;
+        }
+        ++report.registrations;
+        if (band != u"not_compared"_s)
+            ++report.compared;
+        if (band == u"pass"_s)
+            ++report.passed;
+        if (band == u"manual_review"_s && stmt->text(6).isEmpty() && status != u"rejected"_s)
+            ++report.pendingReview;
+        if (status == u"accepted"_s)
+            ++report.hqAccepted;
+        else if (status == u"rejected"_s)
+            ++report.hqRejected;
+        if (stmt->text(7) != u"done"_s)
+            ++report.unsynced;
+        const QDateTime local = at.toLocalTime();
+        if (local.isValid())
+            ++report.perHour[local.time().hour()];
+        // A clerk's working time per registration: the gap since their previous one, breaks left out.
+        if (auto previous = lastByClerk.constFind(clerk); previous != lastByClerk.cend()) {
+            const qint64 gap = previous->secsTo(at);
+            if (gap >= 0 && gap <= kBreakGapSeconds) {
+                auto& work = workByClerk[clerk];
+                work.first += double(gap);
+                ++work.second;
+            }
+        }
+        lastByClerk.insert(clerk, at);
+    }
+    double totalSeconds = 0;
+    qint64 totalGaps = 0;
+    for (auto it = workByClerk.cbegin(); it != workByClerk.cend(); ++it) {
+        clerks.at(it.key()).averageSeconds = it->second > 0 ? it->first / double(it->second) : 0.0;
+        totalSeconds += it->first;
+        totalGaps += it->second;
+    }
+    report.averageSeconds = totalGaps > 0 ? totalSeconds / double(totalGaps) : 0.0;
+    report.perClerk = clerks.sorted();
+    report.perPackage = packages.sorted();
+    report.perCustomerType = types.sorted();
+    report.perBand = bands.lines.values();
+    std::sort(report.perBand.begin(), report.perBand.end(), [](const ReportLine& a, const ReportLine& b) {
+        static const QStringList order{u"pass"_s, u"manual_review"_s, u"fail"_s, u"not_compared"_s};
+        return order.indexOf(a.key) < order.indexOf(b.key);
+    });
+    return report;
+}
+
+QByteArray DailyReport::toJson() const
+{
+    QJsonArray hours;
+    for (int n : perHour)
+        hours.append(n);
+    const QJsonObject object{{u"outlet"_s, outletId},
+                             {u"date"_s, date.toString(Qt::ISODate)},
+                             {u"generated_at"_s, generatedAt.toUTC().toString(Qt::ISODateWithMs)},
+                             {u"registrations"_s, registrations},
+                             {u"voided"_s, voided},
+                             {u"unsynced"_s, unsynced},
+                             {u"hq_accepted"_s, hqAccepted},
+                             {u"hq_rejected"_s, hqRejected},
+                             {u"pending_review"_s, pendingReview},
+                             {u"face_passed"_s, passed},
+                             {u"face_compared"_s, compared},
+                             {u"pass_rate"_s, passRate()},
+                             {u"average_seconds_per_registration"_s, averageSeconds},
+                             {u"per_clerk"_s, linesJson(perClerk, true)},
+                             {u"per_package"_s, linesJson(perPackage, false)},
+                             {u"per_customer_type"_s, linesJson(perCustomerType, false)},
+                             {u"per_band"_s, linesJson(perBand, false)},
+                             {u"per_hour"_s, hours}};
+    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}
+
+QByteArray DailyReport::toCsv(store::OutletStore* records) const
+{
+    QString out;
+    auto line = [&out](const QStringList& cells) {
+        QStringList escaped;
+        for (const QString& cell : cells)
+            escaped.append(csvCell(cell));
+        out += escaped.join(u',') + u"\n"_s;
+    };
+    line({u"daily report"_s, outletId, date.toString(Qt::ISODate)});
+    line({u"figure"_s, u"value"_s});
+    line({u"registrations"_s, QString::number(registrations)});
+    line({u"voided"_s, QString::number(voided)});
+    line({u"unsynced"_s, QString::number(unsynced)});
+    line({u"hq_accepted"_s, QString::number(hqAccepted)});
+    line({u"hq_rejected"_s, QString::number(hqRejected)});
+    line({u"pending_review"_s, QString::number(pendingReview)});
+    line({u"face_pass_rate"_s, QString::number(passRate(), 'f', 4)});
+    line({u"average_seconds_per_registration"_s, QString::number(averageSeconds, 'f', 1)});
+    auto section = [&](const QString& name, const QList<ReportLine>& lines) {
+        out += u"\n"_s;
+        line({name, u"registrations"_s, u"voided"_s, u"face_passed"_s, u"face_compared"_s, u"pass_rate"_s,
+              u"average_seconds"_s});
+        for (const ReportLine& l : lines)
+            line({l.key, QString::number(l.registrations), QString::number(l.voided), QString::number(l.passed),
+                  QString::number(l.compared), QString::number(l.passRate(), 'f', 4),
+                  QString::number(l.averageSeconds, 'f', 1)});
+    };
+    section(u"clerk"_s, perClerk);
+    section(u"package"_s, perPackage);
+    section(u"customer_type"_s, perCustomerType);
+    section(u"face_band"_s, perBand);
+    QByteArray bytes = out.toUtf8();
+    if (!records)
+        return bytes;
+    // The day's records, masked (name except the surname, document number except its ends).
+    bytes += "\nsequence,time,clerk,customer,document,customer_type,package,number,face_band,score,status,sync,"
+             "hq_reason\n";
+    ReviewRepository repository(*records);
+    const ReviewFilter filter = ReviewFilter::day(date);
+    constexpr int kPage = 2000;
+    for (qint64 offset = 0;; offset += kPage) {
+        auto rows = repository.page(filter, {}, offset, kPage);
+        if (!rows || rows->isEmpty())
+            break;
+        QString chunk;
+        for (const ReviewRow& row : std::as_const(*rows)) {
+            QStringList cells{QString::number(row.sequence),
+                              row.deviceTime.toLocalTime().toString(Qt::ISODate),
+                              row.clerk,
+                              maskName(row.customerName),
+                              maskDocumentNumber(row.documentNumber),
+                              customerTypeKey(row.customerType),
+                              row.packageId,
+                              row.number,
+                              faceBandKey(row.band),
+                              QString::number(row.score, 'f', 3),
+                              recordStatusKey(row.status),
+                              syncStateKey(row.syncState),
+                              row.hqReason};
+            for (QString& cell : cells)
+                cell = csvCell(cell);
+            chunk += cells.join(u',') + u"\n"_s;
+        }
+        bytes += chunk.toUtf8();
+        if (rows->size() < kPage)
+            break;
+    }
+    return bytes;
+}
+
+} // namespace shiming::review

@@ -1,0 +1,52 @@
+#include "core/review/ReviewTypes.h"
+
+using namespace Qt::StringLiterals;
+
+namespace shiming::review {
+
+QString syncStateKey(SyncState state)
+{
+    switch (state) {
+    case SyncState::NotQueued:
+        return u"not_queued"_s;
+    case SyncState::Waiting:
+        return u"waiting"_s;
+    case SyncState::Sending:
+        return u"sending"_s;
+    case SyncState::Answered:
+        return u"answered"_s;
+    }
+    return u"not_queued"_s;
+}
+
+std::optional<SyncState> parseSyncState(QStringView key)
+{
+    for (SyncState state : {SyncState::NotQueued, SyncState::Waiting, SyncState::Sending, SyncState::Answered}) {
+        if (key == syncStateKey(state))
+            return state;
+    }
+    return std::nullopt;
+}
+
+QString maskName(QStringView name)
+{
+    QString masked;
+    bool first = true;
+    for (qsizetype i = 0; i < name.size();) {
+        const bool pair = name.at(i).isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate();
+        const qsizetype width = pair ? 2 : 1;
+        const QStringView character = name.mid(i, width);
+        if (first) {
+            masked += character;
+            first = false;
+        } else if (character == u"·" || character == u"•" || character == u" ") {
+            masked += character;
+        } else {
+            masked += u'*';
+        }
+        i += width;
+    }
+    return masked;
+}
+
+} // namespace shiming::review

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/registration/Registration.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace shiming::review {
+
+/// Where a record stands with the sync, from its outbox row.
+enum class SyncState {
+    NotQueued, ///< no outbox row (should not happen; shown so it is noticed)
+    Waiting,   ///< pending: not sent yet
+    Sending,   ///< in a batch HQ has not answered yet
+    Answered,  ///< HQ answered (accepted, duplicate or rejected)
+};
+QString syncStateKey(SyncState state);
+std::optional<SyncState> parseSyncState(QStringView key);
+
+/// Audit actions the manager's tools write, next to those of store::audit.
+namespace audit {
+inline constexpr QStringView WindowOpened = u"manager_window_opened";
+inline constexpr QStringView WindowRefused = u"manager_window_refused";
+inline constexpr QStringView DocumentShown = u"document_number_shown";
+inline constexpr QStringView ReviewApproved = u"review_approved";
+inline constexpr QStringView ReviewRejected = u"review_rejected";
+inline constexpr QStringView HqRejectionVoided = u"hq_rejection_voided";
+inline constexpr QStringView ReportExported = u"report_exported";
+inline constexpr QStringView RoleChanged = u"role_changed";
+inline constexpr QStringView PasswordReset = u"password_reset";
+} // namespace audit
+
+/// What the manager's day list shows. Dates are the counter's local dates, both inclusive. Empty strings and
+/// nullopt mean "any".
+struct ReviewFilter {
+    QDate from;
+    QDate to;
+    QString clerk;
+    std::optional<registration::RecordStatus> status;
+    std::optional<registration::FaceBand> band;
+    QString packageId;
+    std::optional<registration::CustomerType> customerType;
+    std::optional<SyncState> syncState;
+    QString documentDigits;         ///< the last characters of the customer's document number (digits or X)
+    QString phone;                  ///< the mobile number, whole or its last digits
+    bool pendingReviewOnly = false; ///< manual-review band not yet decided by a manager
+
+    static ReviewFilter day(QDate date)
+    {
+        ReviewFilter filter;
+        filter.from = date;
+        filter.to = date;
+        return filter;
+    }
+};
+
+enum class ReviewColumn { Time, Clerk, Customer, Document, CustomerType, Package, Number, Band, Score, Sync, HqResult };
+inline constexpr int kReviewColumnCount = 11;
+
+struct ReviewSort {
+    ReviewColumn column = ReviewColumn::Time;
+    bool descending = false;
+};
+
+/// One line of the manager's day list. `customerName` and `documentNumber` are full: mask them for display
+/// (maskName, identity::maskDocumentNumber); the full number is shown only on an audited action.
+struct ReviewRow {
+    QString uuid;
+    qint64 sequence = 0;
+    QDateTime deviceTime;
+    QString clerk;
+    QString customerName;
+    DocumentType documentType = DocumentType::ResidentId;
+    QString documentNumber;
+    registration::CustomerType customerType = registration::CustomerType::Individual;
+    QString packageId;
+    QString number;
+    registration::FaceBand band = registration::FaceBand::NotCompared;
+    double score = 0.0;
+    double threshold = 0.0;
+    QString overrideBy;
+    registration::RecordStatus status = registration::RecordStatus::Committed;
+    SyncState syncState = SyncState::NotQueued;
+    QString hqReason;
+    QString hqReference;
+    bool purged = false;
+
+    bool pendingReview() const
+    {
+        return band == registration::FaceBand::ManualReview && overrideBy.isEmpty() &&
+               status != registration::RecordStatus::Voided && status != registration::RecordStatus::Rejected;
+    }
+};
+
+/// A name masked except the surname: the first character (a whole code point, so 𠮷 survives) stays, every
+/// other character becomes '*', the middle dot of minority and foreign names stays ("阿**·***").
+QString maskName(QStringView name);
+
+} // namespace shiming::review

@@ -1,0 +1,139 @@
+// The daily report's exports: the view's CSV (masked) and PDF, and `shimingctl report daily` (JSON, CSV, PDF,
+// role refusal, usage).
+#include "ReviewTestSupport.h"
+
+#include "core/identity/Validators.h"
+#include "core/review/ReviewTypes.h"
+#include "widgets/report/DailyReportDocument.h"
+#include "widgets/report/DailyReportView.h"
+#include "widgets/report/ReportCommands.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+
+using namespace shiming;
+using namespace shiming::review;
+using namespace shiming::review::test;
+
+namespace {
+
+struct Captured {
+    QByteArray out;
+    QByteArray err;
+    QByteArray in;
+    cli::Io io()
+    {
+        return {[this](const QByteArray& b) { out += b; }, [this](const QByteArray& b) { err += b; },
+                [this] {
+                    return in;
+                }};
+    }
+};
+
+int runReport(const QStringList& args, Captured& captured)
+{
+    return cli::runCommandLine(report::widgetCommands(), args, captured.io());
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+} // namespace
+
+TEST_CASE("report view: figures on screen, CSV masked, PDF written, exports audited", "[review]")
+{
+    Outlet outlet;
+    report::DailyReportView view(outlet.store(), u"boss"_s);
+    REQUIRE(view.showDate(outlet.today));
+    auto* summary = view.findChild<QLabel*>(u"reportSummaryLabel"_s);
+    REQUIRE(summary);
+    CHECK(summary->text().startsWith(u"29 "_s));
+    const QString csvPath = outlet.dir.filePath(u"report.csv"_s);
+    REQUIRE(view.exportCsv(csvPath));
+    const QString csv = QString::fromUtf8(readAll(csvPath));
+    CHECK(csv.contains(u"registrations,29"_s));
+    CHECK(!csv.contains(outlet.rareNameNumber));
+    CHECK(csv.contains(maskDocumentNumber(outlet.rareNameNumber)));
+    const QString pdfPath = outlet.dir.filePath(u"report.pdf"_s);
+    REQUIRE(view.exportPdf(pdfPath));
+    const QByteArray pdf = readAll(pdfPath);
+    CHECK(pdf.startsWith("%PDF-"));
+    CHECK(pdf.size() > 2000);
+    CHECK(outlet.auditCount(audit::ReportExported.toString()) == 2);
+}
+
+TEST_CASE("report PDF has no personal data and survives an empty day", "[review]")
+{
+    Outlet outlet;
+    auto day = DailyReport::build(outlet.store(), outlet.today);
+    REQUIRE(day);
+    auto pdf = report::DailyReportDocument::pdfBytes(*day);
+    REQUIRE(pdf);
+    CHECK(!pdf->contains(outlet.rareNameNumber.toLatin1()));
+    auto empty = DailyReport::build(outlet.store(), QDate(2020, 2, 2));
+    REQUIRE(empty);
+    auto emptyPdf = report::DailyReportDocument::pdfBytes(*empty);
+    REQUIRE(emptyPdf);
+    CHECK(emptyPdf->startsWith("%PDF-"));
+}
+
+TEST_CASE("shimingctl report daily: json, csv and pdf for a manager; refused to a clerk", "[review]")
+{
+    Outlet outlet;
+    const QString out = outlet.dir.filePath(u"daily.json"_s);
+    Captured json;
+    json.in = kPassword + '\n';
+    REQUIRE(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"boss"_s, u"--date"_s,
+                       u"2026-11-28"_s, u"--format"_s, u"json"_s, u"--out"_s, out},
+                      json) == cli::ExitOk);
+    const QJsonObject object = QJsonDocument::fromJson(readAll(out)).object();
+    // The command line uses the wall clock, the fixture a fixed one: the figures come from the file alone.
+    CHECK(object.value(u"registrations"_s).toInteger() == 29);
+    CHECK(object.value(u"voided"_s).toInteger() == 1);
+
+    Captured csv;
+    csv.in = kPassword + '\n';
+    const QString csvOut = outlet.dir.filePath(u"daily.csv"_s);
+    REQUIRE(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"boss"_s, u"--date"_s,
+                       u"2026-11-28"_s, u"--format"_s, u"csv"_s, u"--out"_s, csvOut},
+                      csv) == cli::ExitOk);
+    const QByteArray csvBytes = readAll(csvOut);
+    CHECK(!csvBytes.contains(outlet.rareNameNumber.toUtf8()));
+    CHECK(csvBytes.contains(maskDocumentNumber(outlet.rareNameNumber).toUtf8()));
+
+    Captured pdf;
+    pdf.in = kPassword + '\n';
+    const QString pdfOut = outlet.dir.filePath(u"daily.pdf"_s);
+    REQUIRE(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"boss"_s, u"--date"_s,
+                       u"2026-11-28"_s, u"--format"_s, u"pdf"_s, u"--out"_s, pdfOut},
+                      pdf) == cli::ExitOk);
+    CHECK(readAll(pdfOut).startsWith("%PDF-"));
+
+    Captured clerk;
+    clerk.in = kPassword + '\n';
+    const QString refused = outlet.dir.filePath(u"refused.json"_s);
+    CHECK(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"clerk1"_s, u"--date"_s,
+                     u"2026-11-28"_s, u"--format"_s, u"json"_s, u"--out"_s, refused},
+                    clerk) == cli::ExitFailure);
+    CHECK(!QFile::exists(refused));
+    CHECK(clerk.err.contains("manager"));
+
+    Captured usage;
+    CHECK(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--date"_s, u"yesterday"_s}, usage) ==
+          cli::ExitUsage);
+    CHECK(runReport({u"report"_s, u"weekly"_s}, usage) == cli::ExitUsage);
+    CHECK(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"boss"_s, u"--date"_s,
+                     u"2026-11-28"_s, u"--format"_s, u"xls"_s, u"--out"_s, out},
+                    usage) == cli::ExitUsage);
+    Captured wrong;
+    wrong.in = "wrong password\n";
+    CHECK(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"boss"_s, u"--date"_s,
+                     u"2026-11-28"_s, u"--format"_s, u"json"_s, u"--out"_s, out},
+                    wrong) == cli::ExitFailure);
+}

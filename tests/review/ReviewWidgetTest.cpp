@@ -1,0 +1,277 @@
+// The manager's window on a real outlet database (offscreen): role refusal, models under
+// QAbstractItemModelTester, audited views, masked vs shown numbers, approve/reject with re-entered credentials.
+#include "ReviewTestSupport.h"
+
+#include "core/identity/Validators.h"
+#include "core/review/AuditQuery.h"
+#include "core/review/ReviewRepository.h"
+#include "widgets/report/DailyReportView.h"
+#include "widgets/review/AccountsModel.h"
+#include "widgets/review/AuditModel.h"
+#include "widgets/review/DayListModel.h"
+#include "widgets/review/DetailPane.h"
+#include "widgets/review/ManagerWindow.h"
+#include "widgets/review/RecordListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace shiming;
+using namespace shiming::review;
+using namespace shiming::review::test;
+using namespace shiming::registration;
+
+namespace {
+
+std::unique_ptr<ManagerWindow> openAs(Outlet& outlet, const QString& user)
+{
+    auto window = ManagerWindow::open(outlet.login(user), *outlet.authenticator);
+    REQUIRE(window);
+    (*window)->setKdfParams(store::KdfParams::weakForTests());
+    return std::move(*window);
+}
+
+ManagerWindow::DecisionPrompt answer(const QString& reason, const QString& user, const QByteArray& password,
+                                     int* asked = nullptr)
+{
+    return [=](QWidget*, const QString&, const QString&) -> std::optional<Decision> {
+        if (asked)
+            ++*asked;
+        return Decision{reason, user, password};
+    };
+}
+
+int rowOf(const QAbstractItemModel& model, const QString& uuid, int role)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(role).toString() == uuid)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("a clerk cannot open the manager's window, and the refusal is audited", "[review]")
+{
+    Outlet outlet;
+    auto window = ManagerWindow::open(outlet.login(u"clerk1"_s), *outlet.authenticator);
+    REQUIRE(!window);
+    CHECK(window.error().code == Error::Code::PolicyRefused);
+    CHECK(outlet.auditCount(audit::WindowRefused.toString()) == 1);
+    CHECK(outlet.auditCount(audit::WindowOpened.toString()) == 0);
+    // Wrong password: no window either.
+    auto wrong = ManagerWindow::login(*outlet.authenticator, u"boss"_s, "not the password");
+    REQUIRE(!wrong);
+    CHECK(wrong.error().code == Error::Code::WrongKey);
+    // Manager and admin may.
+    auto boss = ManagerWindow::login(*outlet.authenticator, u"boss"_s, kPassword);
+    REQUIRE(boss);
+    auto admin = ManagerWindow::login(*outlet.authenticator, u"admin"_s, kPassword);
+    REQUIRE(admin);
+    CHECK(outlet.auditCount(audit::WindowOpened.toString()) == 2);
+}
+
+TEST_CASE("day list model fetches in pages and passes the model tester", "[review]")
+{
+    Outlet outlet;
+    ReviewRepository repository(outlet.store());
+    DayListModel model(repository);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setPageSize(7);
+    REQUIRE(model.setFilter(ReviewFilter::day(outlet.today)));
+    CHECK(model.totalCount() == 30);
+    CHECK(model.rowCount() == 7);
+    CHECK(model.canFetchMore({}));
+    model.fetchMore({});
+    CHECK(model.rowCount() == 14);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    CHECK(model.rowCount() == 30);
+    model.sort(int(ReviewColumn::Clerk), Qt::DescendingOrder);
+    CHECK(model.rowCount() == 7);
+    CHECK(model.index(0, int(ReviewColumn::Clerk)).data().toString() == u"clerk2"_s);
+    ReviewFilter filter = ReviewFilter::day(outlet.today);
+    filter.pendingReviewOnly = true;
+    REQUIRE(model.setFilter(filter));
+    CHECK(model.rowCount() == 2);
+    CHECK(!model.canFetchMore({}));
+    CHECK(model.index(0, 0).data(DayListModel::PendingReviewRole).toBool());
+    REQUIRE(model.setFilter(ReviewFilter::day(QDate(2001, 1, 1))));
+    CHECK(model.rowCount() == 0);
+    CHECK(!model.data(model.index(0, 0)).isValid());
+}
+
+TEST_CASE("the other models pass the model tester", "[review]")
+{
+    Outlet outlet;
+    ReviewRepository repository(outlet.store());
+    RecordListModel records;
+    QAbstractItemModelTester recordsTester(&records, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    records.setRows(repository.pendingReviews(outlet.yesterday).value());
+    CHECK(records.rowCount() == 2);
+    records.setRows(repository.hqRejections().value());
+    CHECK(records.rowCount() == 1);
+    CHECK(records.index(0, RecordListModel::Reason).data().toString().contains(u"five"_s));
+
+    AuditQuery query(outlet.store());
+    AuditModel audit(query);
+    QAbstractItemModelTester auditTester(&audit, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    audit.setPageSize(10);
+    REQUIRE(audit.setFilter({}));
+    CHECK(audit.rowCount() == 10);
+    int guard = 0;
+    while (audit.canFetchMore({}) && ++guard < 100)
+        audit.fetchMore({});
+    CHECK(audit.rowCount() > 35);
+    CHECK(audit.index(0, AuditModel::Id).data().toLongLong() > audit.index(1, AuditModel::Id).data().toLongLong());
+    audit.setBrokenFrom(5);
+    REQUIRE(audit.setFilter({{}, u"hq_result"_s, {}, {}, {}}));
+    CHECK(audit.rowCount() == 5);
+
+    AccountsModel accounts;
+    QAbstractItemModelTester accountsTester(&accounts, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    accounts.setAccounts(outlet.store().accounts().all().value());
+    CHECK(accounts.rowCount() == 4);
+    for (int row = 0; row < accounts.rowCount(); ++row)
+        CHECK(accounts.accountAt(row)->accountKey.isEmpty());
+}
+
+TEST_CASE("viewing a record is audited; its number is masked until the audited show action", "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    window->show();
+    const int viewedBefore = outlet.auditCount(u"record_viewed"_s, outlet.rareNameUuid);
+    QTableView* view = window->findChild<QTableView*>(u"dayListView"_s);
+    REQUIRE(view);
+    while (window->dayListModel().canFetchMore({}))
+        window->dayListModel().fetchMore({});
+    const int row = rowOf(window->dayListModel(), outlet.rareNameUuid, DayListModel::UuidRole);
+    REQUIRE(row >= 0);
+    // In the list: masked name and number.
+    const QString listed = window->dayListModel().index(row, int(ReviewColumn::Document)).data().toString();
+    CHECK(listed == maskDocumentNumber(outlet.rareNameNumber));
+    CHECK(listed != outlet.rareNameNumber);
+    view->setCurrentIndex(window->dayListModel().index(row, 1));
+    CHECK(window->detailPane().recordUuid() == outlet.rareNameUuid);
+    CHECK(outlet.auditCount(u"record_viewed"_s, outlet.rareNameUuid) == viewedBefore + 1);
+    CHECK(window->detailPane().documentText().contains(maskDocumentNumber(outlet.rareNameNumber)));
+    CHECK(!window->detailPane().documentText().contains(outlet.rareNameNumber));
+    CHECK(window->detailPane().documentText().contains(u"𠮷"_s));
+
+    auto* show = window->detailPane().findChild<QPushButton*>(u"showDocumentButton"_s);
+    REQUIRE(show);
+    REQUIRE(show->isEnabled());
+    QTest::mouseClick(show, Qt::LeftButton);
+    CHECK(window->detailPane().documentText().contains(outlet.rareNameNumber));
+    CHECK(window->dayListModel().index(row, int(ReviewColumn::Document)).data().toString() == outlet.rareNameNumber);
+    CHECK(outlet.auditCount(audit::DocumentShown.toString(), outlet.rareNameUuid) == 1);
+    CHECK(!show->isEnabled());
+
+    // A new filter masks again.
+    REQUIRE(window->applyFilter());
+    for (int r = 0; r < window->dayListModel().rowCount(); ++r)
+        CHECK(window->dayListModel().index(r, int(ReviewColumn::Document)).data().toString() != outlet.rareNameNumber);
+}
+
+TEST_CASE("filters in the window: phone search and the pending band", "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    CHECK(window->dayListModel().totalCount() == 30);
+    auto* phone = window->findChild<QLineEdit*>(u"phoneEdit"_s);
+    REQUIRE(phone);
+    QTest::keyClicks(phone, outlet.rareNamePhone);
+    QTest::keyClick(phone, Qt::Key_Return);
+    CHECK(window->dayListModel().totalCount() == 1);
+    CHECK(window->dayListModel().index(0, int(ReviewColumn::Customer)).data().toString() == u"𠮷"_s);
+    phone->clear();
+    REQUIRE(window->applyFilter());
+    CHECK(window->dayListModel().totalCount() == 30);
+}
+
+TEST_CASE("approve in the window re-asks the manager's credentials", "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    CHECK(window->pendingModel().rowCount() == 2);
+
+    SECTION("wrong password: refused, audited, still pending")
+    {
+        window->setDecisionPrompt(answer(u"looks fine"_s, u"boss"_s, "wrong password"));
+        auto r = window->approve(outlet.pendingUuid);
+        REQUIRE(!r);
+        CHECK(r.error().code == Error::Code::WrongKey);
+        CHECK(outlet.auditCount(u"override_refused"_s, outlet.pendingUuid) == 1);
+        CHECK(ReviewRepository(outlet.store()).row(outlet.pendingUuid)->pendingReview());
+    }
+    SECTION("a clerk's credentials are refused")
+    {
+        window->setDecisionPrompt(answer(u"looks fine"_s, u"clerk2"_s, kPassword));
+        auto r = window->approve(outlet.pendingUuid);
+        REQUIRE(!r);
+        CHECK(ReviewRepository(outlet.store()).row(outlet.pendingUuid)->pendingReview());
+    }
+    SECTION("cancelled: nothing happens")
+    {
+        window->setDecisionPrompt([](QWidget*, const QString&, const QString&) { return std::nullopt; });
+        CHECK(!window->approve(outlet.pendingUuid));
+        CHECK(outlet.auditCount(u"override"_s) == 0);
+    }
+    SECTION("the manager's own credentials: approved through the button")
+    {
+        int asked = 0;
+        window->setDecisionPrompt(answer(u"same person, older photo"_s, u"boss"_s, kPassword, &asked));
+        auto* view = window->findChild<QTableView*>(u"pendingView"_s);
+        REQUIRE(view);
+        const int row = rowOf(window->pendingModel(), outlet.pendingUuid, RecordListModel::UuidRole);
+        REQUIRE(row >= 0);
+        view->setCurrentIndex(window->pendingModel().index(row, 0));
+        auto* approve = window->findChild<QPushButton*>(u"approveButton"_s);
+        REQUIRE(approve);
+        QTest::mouseClick(approve, Qt::LeftButton);
+        CHECK(asked == 1);
+        auto stored = ReviewRepository(outlet.store()).row(outlet.pendingUuid);
+        CHECK(stored->overrideBy == u"boss"_s);
+        CHECK(outlet.auditCount(u"override"_s, outlet.pendingUuid) == 1);
+        CHECK(outlet.auditCount(audit::ReviewApproved.toString(), outlet.pendingUuid) == 1);
+        CHECK(window->pendingModel().rowCount() == 1);
+    }
+}
+
+TEST_CASE("reject in the window voids the record and releases its number", "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    const QString number = ReviewRepository(outlet.store()).row(outlet.pendingUuid2)->number;
+    QSignalSpy released(window.get(), &ManagerWindow::numberReleased);
+    window->setDecisionPrompt(answer(u"different person"_s, u"boss"_s, kPassword));
+    REQUIRE(window->reject(outlet.pendingUuid2));
+    REQUIRE(released.size() == 1);
+    CHECK(released.at(0).at(0).toString() == number);
+    CHECK(ReviewRepository(outlet.store()).row(outlet.pendingUuid2)->status == RecordStatus::Voided);
+    CHECK(window->pendingModel().rowCount() == 1);
+    CHECK(outlet.auditCount(audit::ReviewRejected.toString(), outlet.pendingUuid2) == 1);
+
+    // The HQ rejection queue: void with a note.
+    CHECK(window->rejectionsModel().rowCount() == 1);
+    REQUIRE(window->voidRejected(outlet.rejectedUuid));
+    CHECK(window->rejectionsModel().rowCount() == 0);
+    CHECK(released.size() == 2);
+    CHECK(outlet.store().audit().verify()->intact);
+}
+
+TEST_CASE("the window closes when the manager's session locks", "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    window->show();
+    REQUIRE(window->isVisible());
+    window->session().lockNow();
+    CHECK(!window->isVisible());
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/review/DailyReport.h"
+#include "core/store/OutletStore.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QDateEdit;
+class QLabel;
+class QTableWidget;
+
+namespace shiming::report {
+
+class DailyReportChart;
+
+/// The report page of the manager's window: pick a day, see the figures, the chart and the breakdowns;
+/// export the CSV (masked) or the PDF, or print. Exports are audited (report_exported).
+class DailyReportView : public QWidget {
+    Q_OBJECT
+public:
+    DailyReportView(store::OutletStore& store, QString actor, QWidget* parent = nullptr);
+
+    /// Builds the report of `date` and shows it.
+    Result<void> showDate(QDate date);
+    const review::DailyReport& report() const { return m_report; }
+
+    /// Where exports go; the default asks with a file dialog. Tests pass a fixed path.
+    void setSavePathPrompt(std::function<QString(const QString& suggestedName, const QString& filter)> prompt);
+
+    Result<void> exportCsv(const QString& path);
+    Result<void> exportPdf(const QString& path);
+
+signals:
+    void failed(const shiming::Error& error);
+
+private:
+    void fillTable(QTableWidget* table, const QList<review::ReportLine>& lines,
+                   const std::function<QString(const QString&)>& name, bool withTime);
+    Result<void> audited(const QString& format);
+
+    store::OutletStore& m_store;
+    QString m_actor;
+    review::DailyReport m_report;
+    QDateEdit* m_date = nullptr;
+    QLabel* m_summary = nullptr;
+    DailyReportChart* m_chart = nullptr;
+    QTableWidget* m_clerks = nullptr;
+    QTableWidget* m_packages = nullptr;
+    QTableWidget* m_types = nullptr;
+    std::function<QString(const QString&, const QString&)> m_savePath;
+};
+
+} // namespace shiming::report

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/review/ReviewTypes.h"
+
+#include <QCoreApplication>
+
+namespace shiming::review {
+
+/// Translated names of the keys the manager sees (customer types, bands, statuses, sync states).
+class ReviewText {
+    Q_DECLARE_TR_FUNCTIONS(ReviewText)
+
+public:
+    static QString customerType(registration::CustomerType type);
+    static QString band(registration::FaceBand band);
+    static QString status(registration::RecordStatus status);
+    static QString syncState(SyncState state);
+    static QString hqReason(const QString& code);
+    static QString nextStep(const QString& code);
+};
+
+} // namespace shiming::review

@@ -1,0 +1,14 @@
+# The store manager's window (docs/manager.md). The list is kept in a global property so that tests/review can
+# build these screens without the rest of shiming_widgets.
+set(_shiming_review_widget_sources
+    ${CMAKE_CURRENT_LIST_DIR}/ReviewText.h ${CMAKE_CURRENT_LIST_DIR}/ReviewText.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/DayListModel.h ${CMAKE_CURRENT_LIST_DIR}/DayListModel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/RecordListModel.h ${CMAKE_CURRENT_LIST_DIR}/RecordListModel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/AuditModel.h ${CMAKE_CURRENT_LIST_DIR}/AuditModel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/AccountsModel.h ${CMAKE_CURRENT_LIST_DIR}/AccountsModel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/DecisionDialog.h ${CMAKE_CURRENT_LIST_DIR}/DecisionDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/DetailPane.h ${CMAKE_CURRENT_LIST_DIR}/DetailPane.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ManagerWindow.h ${CMAKE_CURRENT_LIST_DIR}/ManagerWindow.cpp
+)
+set_property(GLOBAL APPEND PROPERTY SHIMING_MANAGER_WIDGET_SOURCES ${_shiming_review_widget_sources})
+target_sources(shiming_widgets PRIVATE ${_shiming_review_widget_sources})
