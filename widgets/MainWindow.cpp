@@ -1,18 +1,201 @@
 #include "widgets/MainWindow.h"
 
+#include "core/common/Logging.h"
+#include "widgets/common/StatusPanel.h"
 #include "widgets/identity/DocumentCheckForm.h"
+#include "widgets/login/AccountGate.h"
+#include "widgets/login/LockOverlay.h"
+#include "widgets/login/LoginScreen.h"
+#include "widgets/registration/CameraFeed.h"
+#include "widgets/registration/CustomerDisplay.h"
+#include "widgets/registration/FaceService.h"
+#include "widgets/registration/RegistrationContext.h"
+#include "widgets/registration/RegistrationWizard.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QKeyEvent>
+#include <QMenuBar>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace shiming {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
 {
-    setObjectName(QStringLiteral("mainWindow"));
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Shiming real-name registration"));
     setCentralWidget(new DocumentCheckForm(m_clock, this));
     statusBar()->showMessage(tr("Ready"));
     resize(1280, 720);
+}
+
+MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
+    : QMainWindow(parent)
+    , m_services(std::move(services))
+{
+    Q_ASSERT(m_services.gate && m_services.registration);
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Shiming real-name registration"));
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(u"mainStackedWidget"_s);
+    m_login = new LoginScreen(*m_services.gate, m_stack);
+    m_login->setOutletName(m_services.outletId);
+    m_login->setDemoAccounts(m_services.demoAccounts);
+    m_wizard = new RegistrationWizard(*m_services.registration, m_stack);
+    m_stack->addWidget(m_login);
+    m_stack->addWidget(m_wizard);
+    setCentralWidget(m_stack);
+
+    m_status = new StatusPanel(this);
+    statusBar()->addPermanentWidget(m_status, 1);
+    m_status->connectReader(m_services.registration->reader);
+    m_status->setOutlet(m_services.outletId);
+    if (CameraFeed* camera = m_services.registration->camera) {
+        auto showCamera = [this, camera](CameraFeed::State state) {
+            switch (state) {
+            case CameraFeed::State::NoCamera:
+                m_status->setCameraText(tr("Camera: none"), false);
+                break;
+            case CameraFeed::State::Off:
+                m_status->setCameraText(tr("Camera: ready"), true);
+                break;
+            case CameraFeed::State::Running:
+                m_status->setCameraText(tr("Camera: on"), true);
+                break;
+            case CameraFeed::State::Failed:
+                m_status->setCameraText(tr("Camera: not working"), false);
+                break;
+            }
+        };
+        connect(camera, &CameraFeed::stateChanged, this, showCamera);
+        showCamera(camera->state());
+    }
+    if (m_services.registration->face && !m_services.registration->face->available())
+        statusBar()->showMessage(tr("Face comparison unavailable (models missing): faces go to a manager."));
+
+    m_customerDisplay = new CustomerDisplay(this);
+    connect(m_wizard, &RegistrationWizard::sessionStarted, m_customerDisplay, &CustomerDisplay::setSession);
+
+    m_lock = new LockOverlay(*m_services.gate, this);
+    connect(m_services.gate, &AccountGate::locked, m_lock, &LockOverlay::showLocked);
+    connect(m_services.gate, &AccountGate::unlocked, m_lock, &QWidget::hide);
+    connect(m_login, &LoginScreen::loggedIn, this, &MainWindow::onLoggedIn);
+
+    buildMenus();
+    qApp->installEventFilter(this);
+    m_basePointSize = font().pointSizeF();
+    resize(1280, 720);
+}
+
+MainWindow::~MainWindow()
+{
+    if (qApp)
+        qApp->removeEventFilter(this);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* registration = menuBar()->addMenu(tr("&Registration"));
+    QAction* newAction = registration->addAction(tr("&New registration"));
+    newAction->setObjectName(u"newRegistrationAction"_s);
+    newAction->setShortcut(QKeySequence(Qt::Key_F2));
+    connect(newAction, &QAction::triggered, this, [this] {
+        if (m_services.gate->isLoggedIn() && m_stack->currentWidget() == m_wizard)
+            m_wizard->cancelWithConfirmation();
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* large = view->addAction(tr("&Large text for elderly customers"));
+    large->setObjectName(u"largeTextAction"_s);
+    large->setCheckable(true);
+    large->setShortcut(QKeySequence(u"Ctrl+Shift+L"_s));
+    connect(large, &QAction::toggled, this, &MainWindow::setLargeText);
+    QAction* customer = view->addAction(tr("&Customer screen"));
+    customer->setObjectName(u"customerScreenAction"_s);
+    customer->setShortcut(QKeySequence(u"Ctrl+Shift+C"_s));
+    connect(customer, &QAction::triggered, this, [this] {
+        if (!m_customerDisplay->showOnSecondScreen())
+            m_customerDisplay->show();
+        m_customerDisplay->raise();
+    });
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* check = tools->addAction(tr("&Document check"));
+    check->setObjectName(u"documentCheckAction"_s);
+    check->setShortcut(QKeySequence(u"Ctrl+D"_s));
+    connect(check, &QAction::triggered, this, &MainWindow::openDocumentCheck);
+
+    QMenu* account = menuBar()->addMenu(tr("&Account"));
+    QAction* lock = account->addAction(tr("&Lock now"));
+    lock->setObjectName(u"lockAction"_s);
+    lock->setShortcut(QKeySequence(u"Ctrl+L"_s));
+    connect(lock, &QAction::triggered, this, [this] {
+        if (m_services.gate->isLoggedIn())
+            m_services.gate->lockNow();
+    });
+    QAction* signOutAction = account->addAction(tr("&Sign out"));
+    signOutAction->setObjectName(u"signOutAction"_s);
+    connect(signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+}
+
+void MainWindow::onLoggedIn(const QString& account)
+{
+    m_services.registration->services.clerk = account;
+    m_status->setClerk(m_services.gate->displayName());
+    m_stack->setCurrentWidget(m_wizard);
+    m_wizard->startNew();
+    // The customer screen opens by itself when a second screen is attached.
+    m_customerDisplay->showOnSecondScreen();
+    qCInfo(lcUi) << "clerk signed in";
+}
+
+void MainWindow::signOut()
+{
+    if (!m_services.gate->isLoggedIn())
+        return;
+    if (m_wizard->session() && m_wizard->session()->step() != registration::SessionStep::CustomerType &&
+        !m_wizard->cancelWithConfirmation())
+        return;
+    m_services.gate->logout();
+    m_status->setClerk({});
+    m_stack->setCurrentWidget(m_login);
+    m_login->reset();
+}
+
+void MainWindow::setLargeText(bool on)
+{
+    m_largeText = on;
+    QFont f = font();
+    f.setPointSizeF(m_basePointSize * (on ? 1.5 : 1.0));
+    m_stack->setFont(f);
+    m_customerDisplay->setFont(f);
+}
+
+void MainWindow::openDocumentCheck()
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(u"documentCheckDialog"_s);
+    dialog->setWindowTitle(tr("Document check"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* layout = new QVBoxLayout(dialog);
+    const Clock& clock = m_services.clock ? *m_services.clock : static_cast<const Clock&>(m_clock);
+    layout->addWidget(new DocumentCheckForm(clock, dialog));
+    dialog->resize(900, 600);
+    dialog->show();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // Any key or click anywhere in the application is activity for the idle lock.
+    if (m_services.gate && (event->type() == QEvent::KeyPress || event->type() == QEvent::MouseButtonPress))
+        m_services.gate->touch();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace shiming

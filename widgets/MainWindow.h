@@ -4,17 +4,73 @@
 
 #include <QMainWindow>
 
+class QStackedWidget;
+
 namespace shiming {
 
-/// The counter's main window. Until the registration flow lands it hosts the document check form.
+namespace reader {
+class IdCardReader;
+}
+
+class AccountGate;
+class CustomerDisplay;
+class LockOverlay;
+class LoginScreen;
+class RegistrationWizard;
+class StatusPanel;
+struct RegistrationContext;
+
+/// What the main window needs; built by the composition root (app/shiming/main.cpp). Nothing is owned.
+struct MainWindowServices {
+    const Clock* clock = nullptr;
+    AccountGate* gate = nullptr;
+    RegistrationContext* registration = nullptr;
+    QString outletId;
+    /// Demo mode: the demo accounts and passwords, shown on the login screen.
+    QString demoAccounts;
+};
+
+/// The counter's main window: the login screen, then the registration flow, with the status bar (reader,
+/// camera, sync queue, clerk, outlet), the locked overlay after idle time, a large-text mode for elderly
+/// customers (Ctrl+Shift+L) and the customer-facing window on a second screen. Tools → Document check
+/// (Ctrl+D) opens the stand-alone document check form.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    /// The document check alone (no services): for tools and old callers.
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(MainWindowServices services, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    LoginScreen* loginScreen() const { return m_login; }
+    RegistrationWizard* wizard() const { return m_wizard; }
+    StatusPanel* statusPanel() const { return m_status; }
+    CustomerDisplay* customerDisplay() const { return m_customerDisplay; }
+    LockOverlay* lockOverlay() const { return m_lock; }
+
+    bool largeText() const { return m_largeText; }
+    void setLargeText(bool on);
+    void openDocumentCheck();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    SystemClock m_clock; // until the app's composition root passes a Clock in
+    void buildMenus();
+    void onLoggedIn(const QString& account);
+    void signOut();
+
+    MainWindowServices m_services;
+    SystemClock m_clock; ///< for the document check when no clock was passed in
+    QStackedWidget* m_stack = nullptr;
+    LoginScreen* m_login = nullptr;
+    RegistrationWizard* m_wizard = nullptr;
+    StatusPanel* m_status = nullptr;
+    CustomerDisplay* m_customerDisplay = nullptr;
+    LockOverlay* m_lock = nullptr;
+    bool m_largeText = false;
+    qreal m_basePointSize = 0;
 };
 
 } // namespace shiming

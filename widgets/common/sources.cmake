@@ -4,3 +4,7 @@ target_sources(shiming_widgets PRIVATE
     common/Localization.h
     common/Localization.cpp
 )
+target_sources(shiming_widgets PRIVATE
+    common/StatusPanel.h
+    common/StatusPanel.cpp
+)

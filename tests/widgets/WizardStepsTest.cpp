@@ -1,0 +1,407 @@
+#include "WidgetFixture.h"
+
+#include "core/identity/Validators.h"
+#include "core/registration/RegistrationSession.h"
+#include "widgets/registration/AgreementViewer.h"
+#include "widgets/registration/CustomerDisplay.h"
+#include "widgets/registration/FacePage.h"
+#include "widgets/registration/RegistrationWizard.h"
+#include "widgets/registration/SessionText.h"
+#include "widgets/registration/SignaturePad.h"
+#include "widgets/registration/SummaryPage.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+using namespace shiming::registration;
+using namespace shiming::testing;
+
+namespace {
+
+struct Counter : WidgetFixture {
+    RegistrationWizard wizard{context};
+
+    Counter()
+    {
+        wizard.resize(1280, 720);
+        wizard.show();
+        wizard.activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&wizard));
+        wizard.startNew();
+    }
+
+    RegistrationSession& session() { return *wizard.session(); }
+    QWidget* currentPage() { return findChild<QStackedWidget>(&wizard, u"stepStackedWidget"_s)->currentWidget(); }
+
+    void placeAdultCard(const QString& name = u"𠮷田·阿依古丽"_s)
+    {
+        reader.place(residentCard(name, QDate(1990, 5, 1), kToday), chipPhoto());
+    }
+
+    void toPackageStep()
+    {
+        pressKey(&wizard, Qt::Key_Return); // individual
+        placeAdultCard();
+        REQUIRE(session().step() == SessionStep::Face);
+        pressKey(&wizard, Qt::Key_F5);
+        REQUIRE(session().step() == SessionStep::Package);
+    }
+
+    void toAgreementStep()
+    {
+        toPackageStep();
+        auto* table = findChild<QTableWidget>(&wizard, u"packageTableWidget"_s);
+        table->setCurrentCell(0, 0);
+        auto* numbers = findChild<QListWidget>(&wizard, u"numberListWidget"_s);
+        numbers->setCurrentRow(0);
+        auto* iccid = findChild<QLineEdit>(&wizard, u"iccidEdit"_s);
+        iccid->setFocus();
+        QTest::keyClicks(iccid, luhnIccid());
+        QTest::keyClick(iccid, Qt::Key_Return);
+        REQUIRE(session().step() == SessionStep::Agreement);
+    }
+
+    void signAndConfirm()
+    {
+        for (const QString& name : {u"agreementViewer"_s, u"fraudNoticeViewer"_s}) {
+            auto* viewer = findChild<AgreementViewer>(&wizard, name);
+            viewer->setFocus();
+            QTest::keyClick(viewer, Qt::Key_End, Qt::ControlModifier);
+            viewer->verticalScrollBar()->setValue(viewer->verticalScrollBar()->maximum());
+        }
+        auto* pad = findChild<SignaturePad>(&wizard, u"signaturePad"_s);
+        QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(30, 60));
+        for (int x = 40; x < 300; x += 20)
+            QTest::mouseMove(pad, QPoint(x, 60 + (x % 40)));
+        QTest::mouseRelease(pad, Qt::LeftButton, {}, QPoint(300, 80));
+        pressKey(&wizard, Qt::Key_K, Qt::ControlModifier);
+    }
+};
+
+} // namespace
+
+TEST_CASE("Customer type: keys 1-4 choose, Enter goes on", "[widgets]")
+{
+    Counter c;
+    CHECK(c.currentPage()->objectName() == u"customerTypePage"_s);
+    CHECK(findChild<QRadioButton>(&c.wizard, u"individualRadioButton"_s)->isChecked());
+    pressKey(&c.wizard, Qt::Key_3);
+    CHECK(c.session().customerType() == CustomerType::Agent);
+    pressKey(&c.wizard, Qt::Key_2);
+    CHECK(c.session().customerType() == CustomerType::Minor);
+    CHECK(findChild<QRadioButton>(&c.wizard, u"minorRadioButton"_s)->hasFocus());
+    pressKey(&c.wizard, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Documents);
+    CHECK(c.currentPage()->objectName() == u"documentPage"_s);
+    // Esc goes back without asking: nothing is lost.
+    pressKey(&c.wizard, Qt::Key_Escape);
+    CHECK(c.session().step() == SessionStep::CustomerType);
+    CHECK(c.questions.isEmpty());
+}
+
+TEST_CASE("Documents: a card on the reader fills the form and moves on by itself", "[widgets]")
+{
+    Counter c;
+    // A card placed on the first step takes the individual straight to the face step.
+    c.placeAdultCard();
+    CHECK(c.session().step() == SessionStep::Face);
+    REQUIRE(c.session().person(DocumentRole::Customer) != nullptr);
+    CHECK(c.session().person(DocumentRole::Customer)->document.name == u"𠮷田·阿依古丽"_s);
+    CHECK(c.session().person(DocumentRole::Customer)->photo == chipPhoto());
+
+    // Back to documents: the masked number shows, never the full one.
+    pressKey(&c.wizard, Qt::Key_Escape);
+    auto* label = findChild<QLabel>(&c.wizard, u"customerDocumentLabel"_s);
+    const QString number = c.session().person(DocumentRole::Customer)->document.number;
+    CHECK(label->text().contains(number.left(6)));
+    CHECK_FALSE(label->text().contains(number));
+    CHECK(label->text().contains(u"𠮷田·阿依古丽"_s));
+}
+
+TEST_CASE("Documents: a child alone is refused with the reason, and the flow stays", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_Return);
+    c.reader.place(residentCard(u"小明"_s, kToday.addYears(-12), kToday), chipPhoto());
+    CHECK(c.session().step() == SessionStep::Documents);
+    auto* instruction = findChild<QLabel>(&c.wizard, u"documentInstructionLabel"_s);
+    CHECK(instruction->text() == SessionText::blockingReason(u"policy:guardian_required"_s));
+    pressKey(&c.wizard, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Documents);
+    CHECK_FALSE(findChild<QLabel>(&c.wizard, u"wizardReasonLabel"_s)->text().isEmpty());
+
+    // A reader error is shown where the clerk looks.
+    c.reader.failWith(0x41);
+    CHECK_FALSE(findChild<QLabel>(&c.wizard, u"readerMessageLabel"_s)->text().isEmpty());
+}
+
+TEST_CASE("Documents: minor and guardian are read one after the other", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_2);
+    pressKey(&c.wizard, Qt::Key_Return);
+    c.reader.place(residentCard(u"小明"_s, kToday.addYears(-12), kToday, 125), chipPhoto());
+    CHECK(c.session().step() == SessionStep::Documents);
+    c.reader.place(residentCard(u"张父"_s, QDate(1980, 2, 2), kToday, 131), chipPhoto());
+    CHECK(c.session().step() == SessionStep::Face);
+    CHECK(c.session().person(DocumentRole::Guardian)->document.name == u"张父"_s);
+    auto* face = static_cast<FacePage*>(c.wizard.page(SessionStep::Face));
+    CHECK(face->currentSubject() == DocumentRole::Customer);
+    pressKey(&c.wizard, Qt::Key_F5);
+    CHECK(face->currentSubject() == DocumentRole::Guardian);
+    CHECK(c.session().step() == SessionStep::Face);
+    pressKey(&c.wizard, Qt::Key_F5);
+    CHECK(c.session().step() == SessionStep::Package);
+}
+
+TEST_CASE("Documents: a permit is typed with the error next to the field as the clerk types", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_Return);
+    auto* number = findChild<QLineEdit>(&c.wizard, u"manualNumberEdit"_s);
+    auto* error = findChild<QLabel>(&c.wizard, u"manualNumberErrorLabel"_s);
+    pressKey(&c.wizard, Qt::Key_M, Qt::ControlModifier);
+    CHECK(findChild<QWidget>(&c.wizard, u"manualTypeComboBox"_s)->hasFocus());
+    findChild<QLineEdit>(&c.wizard, u"manualNameEdit"_s)->setText(u"陈大文"_s);
+    number->setFocus();
+    QTest::keyClicks(number, u"H1234"_s);
+    CHECK_FALSE(error->text().isEmpty());
+    QTest::keyClicks(number, u"5678"_s);
+    CHECK(error->text().isEmpty());
+    QTest::keyClick(number, Qt::Key_Return);
+    REQUIRE(c.session().person(DocumentRole::Customer) != nullptr);
+    CHECK(c.session().person(DocumentRole::Customer)->source == DocumentSource::Manual);
+    CHECK(c.session().blockingReason() == u"document_photo_missing:customer"_s);
+    pressKey(&c.wizard, Qt::Key_F7);
+    CHECK_FALSE(c.session().person(DocumentRole::Customer)->photo.isEmpty());
+    pressKey(&c.wizard, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Face);
+}
+
+TEST_CASE("Face: preview, capture, pass moves on; the document photo is what is compared", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_Return);
+    c.placeAdultCard();
+    REQUIRE(c.session().step() == SessionStep::Face);
+    CHECK(c.feed.state() == CameraFeed::State::Running);
+    CHECK(QTest::qWaitFor([&] { return c.face.hints > 0; }, 3000));
+    pressKey(&c.wizard, Qt::Key_F5);
+    CHECK(c.face.comparisons == 1);
+    CHECK(c.face.lastDocumentPhoto == chipPhoto());
+    CHECK(c.face.lastLiveSize == QSize(640, 480));
+    CHECK(c.session().step() == SessionStep::Package);
+    CHECK(c.feed.state() == CameraFeed::State::Off); // the camera is off when not needed
+    CHECK_FALSE(c.session().face(DocumentRole::Customer)->livePhoto.isEmpty());
+}
+
+TEST_CASE("Face: review needs a manager's password on the spot", "[widgets]")
+{
+    Counter c;
+    c.face.nextBand = FaceBand::ManualReview;
+    pressKey(&c.wizard, Qt::Key_Return);
+    c.placeAdultCard();
+    pressKey(&c.wizard, Qt::Key_F5);
+    CHECK(c.session().step() == SessionStep::Face);
+    auto* account = findChild<QLineEdit>(&c.wizard, u"managerAccountEdit"_s);
+    CHECK(account->isVisible());
+    CHECK(account->hasFocus());
+    QTest::keyClicks(account, u"clerk1"_s);
+    QTest::keyClick(account, Qt::Key_Return);
+    auto* password = findChild<QLineEdit>(&c.wizard, u"managerPasswordEdit"_s);
+    QTest::keyClicks(password, u"clerk-pass"_s);
+    QTest::keyClick(password, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Face); // a clerk cannot approve
+    CHECK_FALSE(findChild<QLabel>(&c.wizard, u"managerErrorLabel"_s)->text().isEmpty());
+    account->setText(u"manager1"_s);
+    QTest::keyClicks(password, u"manager-pass"_s);
+    QTest::keyClick(password, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Package);
+    CHECK(c.session().face(DocumentRole::Customer)->evidence.overrideBy == u"manager1"_s);
+    CHECK(c.gate.lastAction == u"face_review"_s);
+}
+
+TEST_CASE("Face: review can be parked; three failures stop the registration", "[widgets]")
+{
+    SECTION("park")
+    {
+        Counter c;
+        c.face.nextBand = FaceBand::ManualReview;
+        pressKey(&c.wizard, Qt::Key_Return);
+        c.placeAdultCard();
+        pressKey(&c.wizard, Qt::Key_F5);
+        pressKey(&c.wizard, Qt::Key_F8);
+        CHECK(c.session().step() == SessionStep::Package);
+        CHECK(c.session().face(DocumentRole::Customer)->state == FaceState::Parked);
+    }
+    SECTION("fail")
+    {
+        Counter c;
+        c.face.nextBand = FaceBand::Fail;
+        pressKey(&c.wizard, Qt::Key_Return);
+        c.placeAdultCard();
+        for (int i = 0; i < 4; ++i)
+            pressKey(&c.wizard, Qt::Key_F5);
+        CHECK(c.face.comparisons == 3);
+        CHECK(c.session().isStopped());
+        CHECK_FALSE(findChild<QPushButton>(&c.wizard, u"captureButton"_s)->isEnabled());
+        pressKey(&c.wizard, Qt::Key_Return);
+        CHECK(c.session().step() == SessionStep::Face);
+    }
+    SECTION("no face is not an attempt")
+    {
+        Counter c;
+        c.face.noFace = true;
+        pressKey(&c.wizard, Qt::Key_Return);
+        c.placeAdultCard();
+        pressKey(&c.wizard, Qt::Key_F5);
+        CHECK(c.session().face(DocumentRole::Customer) == nullptr);
+        CHECK_FALSE(findChild<QLabel>(&c.wizard, u"faceResultLabel"_s)->text().isEmpty());
+    }
+    SECTION("models unavailable go to a manager")
+    {
+        Counter c;
+        c.face.isAvailable = false;
+        pressKey(&c.wizard, Qt::Key_Return);
+        c.placeAdultCard();
+        pressKey(&c.wizard, Qt::Key_F5);
+        CHECK(c.face.comparisons == 0);
+        CHECK(c.session().face(DocumentRole::Customer)->state == FaceState::AwaitingReview);
+    }
+}
+
+TEST_CASE("Package: eligible packages only, number search reserves, ICCID scan moves on", "[widgets]")
+{
+    Counter c;
+    c.toPackageStep();
+    auto* table = findChild<QTableWidget>(&c.wizard, u"packageTableWidget"_s);
+    CHECK(table->hasFocus());
+    QStringList shown;
+    for (int row = 0; row < table->rowCount(); ++row)
+        shown.append(table->item(row, 0)->text());
+    CHECK(shown.contains(u"畅聊无忧 58元"_s));
+    CHECK_FALSE(shown.contains(u"企业办公套餐 199元"_s));
+    CHECK_FALSE(shown.contains(u"孝心卡 18元"_s));
+    QTest::keyClick(table, Qt::Key_Down);
+    REQUIRE(c.session().package() != nullptr);
+
+    auto* search = findChild<QLineEdit>(&c.wizard, u"numberSearchEdit"_s);
+    pressKey(&c.wizard, Qt::Key_N, Qt::AltModifier);
+    CHECK(search->hasFocus());
+    QTest::keyClicks(search, u"8888"_s);
+    auto* numbers = findChild<QListWidget>(&c.wizard, u"numberListWidget"_s);
+    REQUIRE(numbers->count() == 1);
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(c.session().number() == u"13800138888"_s);
+    CHECK(c.pool.state(u"13800138888") == catalog::NumberState::Reserved);
+    auto* iccid = findChild<QLineEdit>(&c.wizard, u"iccidEdit"_s);
+    CHECK(iccid->hasFocus());
+    CHECK(c.session().step() == SessionStep::Package);
+
+    // A scanner types fast and ends with Enter; a bad scan stays on the field with the reason.
+    QTest::keyClicks(iccid, u"12345"_s);
+    QTest::keyClick(iccid, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Package);
+    CHECK(findChild<QLabel>(&c.wizard, u"iccidStatusLabel"_s)->text() == SessionText::iccidError(u"invalid_length"_s));
+    QTest::keyClicks(iccid, luhnIccid());
+    QTest::keyClick(iccid, Qt::Key_Return);
+    CHECK(c.session().iccid() == luhnIccid());
+    CHECK(c.session().step() == SessionStep::Agreement);
+}
+
+TEST_CASE("Agreement: both texts must be scrolled to the end and the customer signs", "[widgets]")
+{
+    Counter c;
+    c.toAgreementStep();
+    pressKey(&c.wizard, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Agreement);
+    CHECK(c.session().blockingReason() == u"agreement_unread"_s);
+    c.signAndConfirm();
+    CHECK(c.session().agreementRead());
+    CHECK(c.session().fraudNoticeRead());
+    CHECK_FALSE(c.session().signature().isEmpty());
+    QImage signature;
+    REQUIRE(signature.loadFromData(c.session().signature(), "PNG"));
+    CHECK(signature.width() == 600);
+    CHECK(c.session().clerkConfirmed());
+    pressKey(&c.wizard, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Summary);
+}
+
+TEST_CASE("Summary: commit writes once, the form saves as PDF, Enter starts the next customer", "[widgets]")
+{
+    Counter c;
+    c.toAgreementStep();
+    c.signAndConfirm();
+    pressKey(&c.wizard, Qt::Key_Return);
+    REQUIRE(c.session().step() == SessionStep::Summary);
+    auto* browser = c.wizard.findChild<QWidget*>(u"summaryBrowser"_s);
+    REQUIRE(browser != nullptr);
+    QSignalSpy committed(&c.wizard, &RegistrationWizard::registrationCommitted);
+    pressKey(&c.wizard, Qt::Key_Return);
+    REQUIRE(committed.count() == 1);
+    REQUIRE(c.sink.records.size() == 1);
+    CHECK(c.sink.records.first().customer()->document.name == u"𠮷田·阿依古丽"_s);
+    CHECK(c.pool.state(c.sink.records.first().number) == catalog::NumberState::Taken);
+
+    QTemporaryDir dir;
+    auto* summary = static_cast<SummaryPage*>(c.wizard.page(SessionStep::Summary));
+    const QString pdf = dir.filePath(u"form.pdf"_s);
+    REQUIRE(summary->savePdf(pdf));
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.read(5) == QByteArray("%PDF-"));
+    CHECK(file.size() > 5000);
+
+    RegistrationSession* old = c.wizard.session();
+    pressKey(&c.wizard, Qt::Key_Return);
+    CHECK(c.wizard.session() != old);
+    CHECK(c.session().step() == SessionStep::CustomerType);
+    CHECK(c.sink.records.size() == 1);
+}
+
+TEST_CASE("Cancel asks first and releases the reserved number", "[widgets]")
+{
+    Counter c;
+    c.toAgreementStep();
+    const QString number = c.session().number();
+    CHECK(c.pool.state(number) == catalog::NumberState::Reserved);
+    c.answer = false;
+    pressKey(&c.wizard, Qt::Key_F12);
+    CHECK(c.questions.size() == 1);
+    CHECK(c.session().step() == SessionStep::Agreement);
+    c.answer = true;
+    pressKey(&c.wizard, Qt::Key_F12);
+    CHECK(c.session().step() == SessionStep::CustomerType);
+    CHECK(c.pool.state(number) == catalog::NumberState::Free);
+    CHECK(c.sink.attempts == 0);
+    // Esc on the first step is a cancel: it asks too.
+    pressKey(&c.wizard, Qt::Key_Escape);
+    CHECK(c.questions.size() == 3);
+}
+
+TEST_CASE("The customer display shows the masked number, package, number and fee", "[widgets]")
+{
+    Counter c;
+    CustomerDisplay display;
+    display.setSession(c.wizard.session());
+    c.toAgreementStep();
+    const QString text = display.text();
+    const QString number = c.session().person(DocumentRole::Customer)->document.number;
+    CHECK(text.contains(maskDocumentNumber(number)));
+    CHECK_FALSE(text.contains(number));
+    CHECK(text.contains(c.session().package()->name));
+    CHECK(text.contains(c.session().number()));
+    CHECK(text.contains(catalog::formatYuan(c.session().package()->monthlyFeeFen)));
+}

@@ -1,0 +1,413 @@
+#include "widgets/registration/DocumentPage.h"
+
+#include "core/identity/Validators.h"
+#include "core/reader/IdCardReader.h"
+#include "widgets/registration/CameraFeed.h"
+#include "widgets/registration/SessionText.h"
+
+#include <QBuffer>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming {
+
+using namespace registration;
+
+namespace {
+
+QString numberIssueText(const ValidationResult& result)
+{
+    if (result.valid())
+        return {};
+    const QString code = result.errors.first().code;
+    if (code == identity::codes::Empty)
+        return QCoreApplication::translate("shiming::DocumentPage", "Enter the document number.");
+    if (code == identity::codes::CheckCharacter || code.startsWith(u"check_digit"))
+        return QCoreApplication::translate("shiming::DocumentPage", "The check character does not match: a typo?");
+    if (code == identity::codes::InvalidLength)
+        return QCoreApplication::translate("shiming::DocumentPage", "The number has the wrong length.");
+    if (code == identity::codes::InvalidCharacter)
+        return QCoreApplication::translate("shiming::DocumentPage", "The number contains a character that is "
+                                                                    "not allowed.");
+    if (code == identity::codes::DocumentExpired)
+        return QCoreApplication::translate("shiming::DocumentPage", "The document has expired.");
+    if (code.startsWith(u"mrz"))
+        return QCoreApplication::translate("shiming::DocumentPage", "The MRZ is incomplete: two lines of 44 or "
+                                                                    "three lines of 30 characters.");
+    return QCoreApplication::translate("shiming::DocumentPage", "The number is not valid for this document type.");
+}
+
+QByteArray jpegOf(const QImage& image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 90);
+    return bytes;
+}
+
+} // namespace
+
+DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
+    : WizardPage(parent)
+    , m_context(context)
+{
+    setObjectName(u"documentPage"_s);
+    auto* layout = new QVBoxLayout(this);
+    m_instructionLabel = new QLabel(this);
+    m_instructionLabel->setObjectName(u"documentInstructionLabel"_s);
+    QFont big = m_instructionLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_instructionLabel->setFont(big);
+    m_instructionLabel->setWordWrap(true);
+    layout->addWidget(m_instructionLabel);
+    m_readerMessageLabel = new QLabel(this);
+    m_readerMessageLabel->setObjectName(u"readerMessageLabel"_s);
+    m_readerMessageLabel->setWordWrap(true);
+    m_readerMessageLabel->setStyleSheet(u"color: #b00020;"_s);
+    layout->addWidget(m_readerMessageLabel);
+
+    m_peopleBox = new QWidget(this);
+    m_peopleLayout = new QVBoxLayout(m_peopleBox);
+    m_peopleLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_peopleBox);
+
+    m_organisationGroup = new QGroupBox(tr("Organisation"), this);
+    m_organisationGroup->setObjectName(u"organisationGroupBox"_s);
+    auto* orgForm = new QFormLayout(m_organisationGroup);
+    m_usccEdit = new QLineEdit(m_organisationGroup);
+    m_usccEdit->setObjectName(u"usccEdit"_s);
+    m_usccEdit->setMaxLength(64);
+    m_usccErrorLabel = new QLabel(m_organisationGroup);
+    m_usccErrorLabel->setObjectName(u"usccErrorLabel"_s);
+    m_usccErrorLabel->setStyleSheet(u"color: #b00020;"_s);
+    auto* usccRow = new QHBoxLayout;
+    usccRow->addWidget(m_usccEdit, 1);
+    usccRow->addWidget(m_usccErrorLabel, 1);
+    orgForm->addRow(tr("Unified social credit code"), usccRow);
+    m_organisationNameEdit = new QLineEdit(m_organisationGroup);
+    m_organisationNameEdit->setObjectName(u"organisationNameEdit"_s);
+    orgForm->addRow(tr("Organisation name"), m_organisationNameEdit);
+    connect(m_usccEdit, &QLineEdit::textChanged, this, &DocumentPage::updateOrganisation);
+    connect(m_organisationNameEdit, &QLineEdit::textChanged, this, &DocumentPage::updateOrganisation);
+    layout->addWidget(m_organisationGroup);
+
+    m_manualGroup = new QGroupBox(tr("Document without chip (Ctrl+M)"), this);
+    m_manualGroup->setObjectName(u"manualGroupBox"_s);
+    auto* form = new QFormLayout(m_manualGroup);
+    m_roleCombo = new QComboBox(m_manualGroup);
+    m_roleCombo->setObjectName(u"manualRoleComboBox"_s);
+    form->addRow(tr("For"), m_roleCombo);
+    m_typeCombo = new QComboBox(m_manualGroup);
+    m_typeCombo->setObjectName(u"manualTypeComboBox"_s);
+    for (DocumentType type : {DocumentType::HkMoPermit, DocumentType::TwPermit, DocumentType::Passport,
+                              DocumentType::TemporaryResidentId, DocumentType::HouseholdRegister})
+        m_typeCombo->addItem(documentTypeDisplayName(type), int(type));
+    form->addRow(tr("Document type"), m_typeCombo);
+    m_mrzEdit = new QPlainTextEdit(m_manualGroup);
+    m_mrzEdit->setObjectName(u"mrzEdit"_s);
+    m_mrzEdit->setPlaceholderText(tr("Type or paste the machine-readable zone (2 or 3 lines)"));
+    m_mrzEdit->setTabChangesFocus(true);
+    m_mrzEdit->setMaximumHeight(72);
+    m_mrzEdit->setFont(QFont(u"monospace"_s));
+    m_mrzErrorLabel = new QLabel(m_manualGroup);
+    m_mrzErrorLabel->setObjectName(u"mrzErrorLabel"_s);
+    m_mrzErrorLabel->setStyleSheet(u"color: #b00020;"_s);
+    auto* mrzRow = new QHBoxLayout;
+    mrzRow->addWidget(m_mrzEdit, 2);
+    mrzRow->addWidget(m_mrzErrorLabel, 1);
+    form->addRow(tr("MRZ"), mrzRow);
+    m_nameEdit = new QLineEdit(m_manualGroup);
+    m_nameEdit->setObjectName(u"manualNameEdit"_s);
+    form->addRow(tr("Name"), m_nameEdit);
+    m_numberEdit = new QLineEdit(m_manualGroup);
+    m_numberEdit->setObjectName(u"manualNumberEdit"_s);
+    m_numberEdit->setMaxLength(64);
+    m_numberErrorLabel = new QLabel(m_manualGroup);
+    m_numberErrorLabel->setObjectName(u"manualNumberErrorLabel"_s);
+    m_numberErrorLabel->setStyleSheet(u"color: #b00020;"_s);
+    auto* numberRow = new QHBoxLayout;
+    numberRow->addWidget(m_numberEdit, 1);
+    numberRow->addWidget(m_numberErrorLabel, 1);
+    form->addRow(tr("Document number"), numberRow);
+    m_sexCombo = new QComboBox(m_manualGroup);
+    m_sexCombo->setObjectName(u"manualSexComboBox"_s);
+    m_sexCombo->addItem(sexDisplayName(u"1"), u"1"_s);
+    m_sexCombo->addItem(sexDisplayName(u"2"), u"2"_s);
+    form->addRow(tr("Sex"), m_sexCombo);
+    m_birthEdit = new QDateEdit(m_manualGroup);
+    m_birthEdit->setObjectName(u"manualBirthDateEdit"_s);
+    m_birthEdit->setDisplayFormat(u"yyyy-MM-dd"_s);
+    m_birthEdit->setDate(QDate(1990, 1, 1));
+    form->addRow(tr("Date of birth"), m_birthEdit);
+    m_validToEdit = new QDateEdit(m_manualGroup);
+    m_validToEdit->setObjectName(u"manualValidToEdit"_s);
+    m_validToEdit->setDisplayFormat(u"yyyy-MM-dd"_s);
+    m_validToEdit->setDate(QDate::currentDate().addYears(5));
+    form->addRow(tr("Valid until"), m_validToEdit);
+    auto* buttons = new QHBoxLayout;
+    m_useManualButton = new QPushButton(tr("Use this document"), m_manualGroup);
+    m_useManualButton->setObjectName(u"useManualDocumentButton"_s);
+    m_photoPageButton = new QPushButton(tr("Photograph photo page (F7)"), m_manualGroup);
+    m_photoPageButton->setObjectName(u"photoPageButton"_s);
+    buttons->addWidget(m_useManualButton);
+    buttons->addWidget(m_photoPageButton);
+    buttons->addStretch();
+    form->addRow(buttons);
+    layout->addWidget(m_manualGroup);
+    layout->addStretch();
+
+    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateManualVisibility();
+        validateManualNumber();
+    });
+    connect(m_numberEdit, &QLineEdit::textChanged, this, &DocumentPage::validateManualNumber);
+    connect(m_numberEdit, &QLineEdit::returnPressed, this, &DocumentPage::useManualDocument);
+    connect(m_mrzEdit, &QPlainTextEdit::textChanged, this, &DocumentPage::applyMrz);
+    connect(m_useManualButton, &QPushButton::clicked, this, &DocumentPage::useManualDocument);
+    connect(m_photoPageButton, &QPushButton::clicked, this, &DocumentPage::photographPhotoPage);
+    auto* manualShortcut = new QShortcut(QKeySequence(u"Ctrl+M"_s), this);
+    manualShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(manualShortcut, &QShortcut::activated, this, [this] { m_typeCombo->setFocus(); });
+    auto* photoShortcut = new QShortcut(QKeySequence(Qt::Key_F7), this);
+    photoShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(photoShortcut, &QShortcut::activated, this, &DocumentPage::photographPhotoPage);
+    updateManualVisibility();
+}
+
+void DocumentPage::attach(RegistrationSession* s)
+{
+    WizardPage::attach(s);
+    connect(s, &RegistrationSession::changed, this, &DocumentPage::refresh);
+    m_nameEdit->clear();
+    m_numberEdit->clear();
+    m_mrzEdit->clear();
+    m_usccEdit->clear();
+    m_organisationNameEdit->clear();
+    m_readerMessageLabel->clear();
+    refresh();
+}
+
+void DocumentPage::enter()
+{
+    m_active = true;
+    m_roleCombo->clear();
+    for (DocumentRole role : session()->requiredDocuments())
+        m_roleCombo->addItem(SessionText::role(role), int(role));
+    const bool organisation = session()->customerType() == CustomerType::Organisation;
+    m_organisationGroup->setVisible(organisation);
+    refresh();
+    // With a reader the clerk types nothing: the focus waits on the first field that needs typing.
+    if (organisation && m_usccEdit->text().isEmpty())
+        m_usccEdit->setFocus();
+    else if (!m_context.reader)
+        m_typeCombo->setFocus();
+    else
+        setFocus();
+}
+
+void DocumentPage::leave()
+{
+    m_active = false;
+}
+
+DocumentRole DocumentPage::nextRole() const
+{
+    for (DocumentRole role : session()->requiredDocuments()) {
+        const SessionPerson* p = session()->person(role);
+        if (!p || !p->decision.allowed())
+            return role;
+    }
+    return DocumentRole(m_roleCombo->currentData().toInt());
+}
+
+void DocumentPage::onCardRead(const reader::CardReadout& readout)
+{
+    if (!m_active || !session())
+        return;
+    m_readerMessageLabel->clear();
+    const DocumentRole role = nextRole();
+    const PolicyDecision decision = session()->setDocument(role, readout.document, readout.photo, DocumentSource::Chip);
+    if (decision.allowed() && session()->blockingReason().isEmpty())
+        emit advanceRequested();
+}
+
+void DocumentPage::onReadFailed(const reader::ReaderError& error)
+{
+    if (m_active)
+        m_readerMessageLabel->setText(error.message());
+}
+
+void DocumentPage::refresh()
+{
+    if (!session())
+        return;
+    // Rebuild the per-person boxes: few widgets, rebuilt only when the session changed.
+    while (QLayoutItem* item = m_peopleLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (DocumentRole role : session()->requiredDocuments()) {
+        auto* box = new QGroupBox(SessionText::role(role), m_peopleBox);
+        box->setObjectName(documentRoleKey(role) + u"DocumentGroupBox"_s);
+        auto* row = new QHBoxLayout(box);
+        auto* photo = new QLabel(box);
+        photo->setFixedSize(82, 101);
+        photo->setObjectName(documentRoleKey(role) + u"PhotoLabel"_s);
+        auto* text = new QLabel(box);
+        text->setObjectName(documentRoleKey(role) + u"DocumentLabel"_s);
+        text->setWordWrap(true);
+        text->setTextFormat(Qt::RichText);
+        row->addWidget(photo);
+        row->addWidget(text, 1);
+        const SessionPerson* p = session()->person(role);
+        if (!p) {
+            text->setText(tr("Waiting for the card…"));
+        } else {
+            QPixmap pixmap;
+            if (!p->photo.isEmpty() && pixmap.loadFromData(p->photo))
+                photo->setPixmap(pixmap.scaled(photo->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+            QString html = u"<b>%1</b> &nbsp; %2 &nbsp; %3<br>%4 &nbsp; %5"_s.arg(
+                p->document.name.toHtmlEscaped(), sexDisplayName(p->document.sexCode),
+                p->decision.age >= 0 ? tr("%n year(s)", nullptr, p->decision.age) : QString(),
+                documentTypeDisplayName(p->document.type), maskDocumentNumber(p->document.number));
+            html += u"<br>"_s + (p->document.validToLongTerm
+                                     ? tr("Valid: long term")
+                                     : tr("Valid until %1").arg(p->document.validTo.toString(Qt::ISODate)));
+            for (const PolicyFinding& finding : p->decision.findings) {
+                html += u"<br><span style='color:%1'>%2 %3</span>"_s.arg(finding.blocking ? u"#b00020"_s : u"#a86400"_s,
+                                                                         finding.blocking ? u"✖"_s : u"⚠"_s,
+                                                                         SessionText::finding(finding).toHtmlEscaped());
+            }
+            if (p->decision.allowed() && p->decision.holdings.effective() > 0)
+                html += u"<br>"_s + tr("Numbers held: %1 (limit %2)")
+                                        .arg(p->decision.holdings.effective())
+                                        .arg(m_context.services.policy->settings().perIdentityLimit);
+            text->setText(html);
+        }
+        m_peopleLayout->addWidget(box);
+    }
+    const QString reason = session()->blockingReason();
+    m_instructionLabel->setText(reason.isEmpty() ? tr("Documents complete. Press Enter to continue.")
+                                                 : SessionText::blockingReason(reason));
+}
+
+void DocumentPage::updateManualVisibility()
+{
+    const auto type = DocumentType(m_typeCombo->currentData().toInt());
+    const bool passport = type == DocumentType::Passport;
+    m_mrzEdit->setVisible(passport);
+    m_mrzErrorLabel->setVisible(passport);
+}
+
+void DocumentPage::validateManualNumber()
+{
+    const auto type = DocumentType(m_typeCombo->currentData().toInt());
+    if (type == DocumentType::Passport || m_numberEdit->text().isEmpty()) {
+        m_numberErrorLabel->clear();
+        return;
+    }
+    const ValidationResult result = validate(type, m_numberEdit->text(), *m_context.services.clock);
+    m_numberErrorLabel->setText(numberIssueText(result));
+    if (result.valid()) {
+        const QDate birth = QDate::fromString(result.fields.value(u"birth_date"_s).toString(), Qt::ISODate);
+        if (birth.isValid())
+            m_birthEdit->setDate(birth);
+        const QString sex = result.fields.value(u"sex"_s).toString();
+        if (!sex.isEmpty())
+            m_sexCombo->setCurrentIndex(sex == u"F" ? 1 : 0);
+    }
+}
+
+void DocumentPage::applyMrz()
+{
+    const QString text = m_mrzEdit->toPlainText();
+    if (text.trimmed().isEmpty()) {
+        m_mrzErrorLabel->clear();
+        return;
+    }
+    const ValidationResult result = validate(DocumentType::Passport, text, *m_context.services.clock);
+    m_mrzErrorLabel->setText(numberIssueText(result));
+    if (!result.valid())
+        return;
+    m_numberEdit->setText(result.fields.value(u"document_number"_s).toString());
+    const QDate birth = QDate::fromString(result.fields.value(u"birth_date"_s).toString(), Qt::ISODate);
+    if (birth.isValid())
+        m_birthEdit->setDate(birth);
+    const QDate expiry = QDate::fromString(result.fields.value(u"expiry_date"_s).toString(), Qt::ISODate);
+    if (expiry.isValid())
+        m_validToEdit->setDate(expiry);
+    const QString sex = result.fields.value(u"sex"_s).toString();
+    if (!sex.isEmpty())
+        m_sexCombo->setCurrentIndex(sex == u"F" ? 1 : 0);
+    const QString name = result.fields.value(u"name"_s).toString();
+    if (m_nameEdit->text().isEmpty() && !name.isEmpty())
+        m_nameEdit->setText(name);
+}
+
+void DocumentPage::useManualDocument()
+{
+    if (!session())
+        return;
+    const auto type = DocumentType(m_typeCombo->currentData().toInt());
+    IdentityDocument document;
+    document.type = type;
+    document.name = m_nameEdit->text().trimmed();
+    document.sexCode = m_sexCombo->currentData().toString();
+    document.birthDate = m_birthEdit->date();
+    document.validTo = m_validToEdit->date();
+    document.validFrom = m_context.services.clock->today().addYears(-1);
+    if (type == DocumentType::Passport) {
+        const ValidationResult mrz = validate(type, m_mrzEdit->toPlainText(), *m_context.services.clock);
+        document.number = mrz.normalized;
+        document.nationality = mrz.fields.value(u"nationality"_s).toString();
+        document.englishName = mrz.fields.value(u"name"_s).toString();
+    } else {
+        document.number = normalizeDocumentInput(type, m_numberEdit->text());
+    }
+    const DocumentRole role = DocumentRole(m_roleCombo->currentData().toInt());
+    session()->setDocument(role, document, {}, DocumentSource::Manual);
+    m_photoPageButton->setFocus();
+}
+
+void DocumentPage::photographPhotoPage()
+{
+    if (!session() || !m_context.camera)
+        return;
+    const DocumentRole role = DocumentRole(m_roleCombo->currentData().toInt());
+    const cv::Mat frame = m_context.camera->grabOnce();
+    if (frame.empty()) {
+        m_readerMessageLabel->setText(tr("The camera gave no picture."));
+        return;
+    }
+    session()->setDocumentPhoto(role, jpegOf(CameraFeed::toImage(frame)));
+}
+
+void DocumentPage::updateOrganisation()
+{
+    if (!session())
+        return;
+    const QString uscc = normalizeDocumentInput(DocumentType::Uscc, m_usccEdit->text());
+    if (!uscc.isEmpty()) {
+        const ValidationResult result = validate(DocumentType::Uscc, uscc, *m_context.services.clock);
+        m_usccErrorLabel->setText(result.valid() ? QString() : tr("Not a valid unified social credit code."));
+    } else {
+        m_usccErrorLabel->clear();
+    }
+    session()->setOrganisation(Organisation{uscc, m_organisationNameEdit->text().trimmed()});
+}
+
+} // namespace shiming

@@ -1,0 +1,321 @@
+#include "widgets/registration/PackagePage.h"
+
+#include "widgets/common/ErrorText.h"
+#include "widgets/registration/CameraFeed.h"
+#include "widgets/registration/SessionText.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeDatabase>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shiming {
+
+using namespace registration;
+
+namespace {
+constexpr qint64 kMaxAttachmentBytes = 20 * 1024 * 1024;
+}
+
+PackagePage::PackagePage(RegistrationContext& context, QWidget* parent)
+    : WizardPage(parent)
+    , m_context(context)
+{
+    setObjectName(u"packagePage"_s);
+    auto* layout = new QVBoxLayout(this);
+    auto* packageGroup = new QGroupBox(tr("Package (Alt+P)"), this);
+    auto* packageLayout = new QVBoxLayout(packageGroup);
+    m_packageTable = new QTableWidget(0, 5, packageGroup);
+    m_packageTable->setObjectName(u"packageTableWidget"_s);
+    m_packageTable->setHorizontalHeaderLabels(
+        {tr("Package"), tr("Monthly fee"), tr("Minutes"), tr("Data"), tr("Contract")});
+    m_packageTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_packageTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_packageTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_packageTable->verticalHeader()->hide();
+    m_packageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_packageTable->setTabKeyNavigation(false);
+    packageLayout->addWidget(m_packageTable);
+    layout->addWidget(packageGroup, 2);
+
+    auto* lower = new QHBoxLayout;
+    auto* numberGroup = new QGroupBox(tr("Number (Alt+N)"), this);
+    auto* numberLayout = new QVBoxLayout(numberGroup);
+    m_numberSearchEdit = new QLineEdit(numberGroup);
+    m_numberSearchEdit->setObjectName(u"numberSearchEdit"_s);
+    m_numberSearchEdit->setPlaceholderText(tr("Digits the customer wants, e.g. 8888"));
+    m_numberSearchEdit->setMaxLength(11);
+    numberLayout->addWidget(m_numberSearchEdit);
+    m_numberList = new QListWidget(numberGroup);
+    m_numberList->setObjectName(u"numberListWidget"_s);
+    numberLayout->addWidget(m_numberList);
+    m_numberLabel = new QLabel(numberGroup);
+    m_numberLabel->setObjectName(u"reservedNumberLabel"_s);
+    numberLayout->addWidget(m_numberLabel);
+    lower->addWidget(numberGroup, 1);
+
+    auto* right = new QVBoxLayout;
+    auto* simGroup = new QGroupBox(tr("SIM card (Alt+S)"), this);
+    auto* simLayout = new QVBoxLayout(simGroup);
+    m_iccidEdit = new QLineEdit(simGroup);
+    m_iccidEdit->setObjectName(u"iccidEdit"_s);
+    m_iccidEdit->setPlaceholderText(tr("Scan the ICCID barcode"));
+    m_iccidEdit->setMaxLength(64);
+    simLayout->addWidget(m_iccidEdit);
+    m_iccidStatusLabel = new QLabel(simGroup);
+    m_iccidStatusLabel->setObjectName(u"iccidStatusLabel"_s);
+    m_iccidStatusLabel->setWordWrap(true);
+    simLayout->addWidget(m_iccidStatusLabel);
+    right->addWidget(simGroup);
+    m_attachmentsBox = new QGroupBox(tr("Attachments"), this);
+    m_attachmentsBox->setObjectName(u"attachmentsGroupBox"_s);
+    m_attachmentsLayout = new QVBoxLayout(m_attachmentsBox);
+    right->addWidget(m_attachmentsBox);
+    right->addStretch();
+    lower->addLayout(right, 1);
+    layout->addLayout(lower, 2);
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(u"packageStatusLabel"_s);
+    m_statusLabel->setWordWrap(true);
+    layout->addWidget(m_statusLabel);
+
+    connect(m_packageTable, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (!session() || row < 0)
+            return;
+        const QString id = m_packageTable->item(row, 0)->data(Qt::UserRole).toString();
+        if (auto chosen = session()->choosePackage(id); !chosen)
+            m_statusLabel->setText(ErrorText::forClerk(chosen.error()));
+    });
+    connect(m_numberSearchEdit, &QLineEdit::textChanged, this, &PackagePage::searchNumbers);
+    connect(m_numberSearchEdit, &QLineEdit::returnPressed, this, [this] {
+        if (m_numberList->count() > 0 && !m_numberList->currentItem())
+            m_numberList->setCurrentRow(0);
+        m_iccidEdit->setFocus();
+    });
+    connect(m_numberList, &QListWidget::currentRowChanged, this, &PackagePage::reserveSelected);
+    connect(m_iccidEdit, &QLineEdit::returnPressed, this, &PackagePage::scanIccid);
+
+    auto shortcut = [this](const QString& keys, QWidget* target) {
+        auto* s = new QShortcut(QKeySequence(keys), this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, target, qOverload<>(&QWidget::setFocus));
+    };
+    shortcut(u"Alt+P"_s, m_packageTable);
+    shortcut(u"Alt+N"_s, m_numberSearchEdit);
+    shortcut(u"Alt+S"_s, m_iccidEdit);
+}
+
+void PackagePage::attach(RegistrationSession* s)
+{
+    WizardPage::attach(s);
+    connect(s, &RegistrationSession::changed, this, [this] {
+        refreshAttachments();
+        refreshStatus();
+    });
+    m_numberSearchEdit->clear();
+    m_iccidEdit->clear();
+    m_iccidStatusLabel->clear();
+    m_packageTable->setRowCount(0);
+    m_numberList->clear();
+}
+
+void PackagePage::enter()
+{
+    fillPackages();
+    searchNumbers();
+    refreshAttachments();
+    refreshStatus();
+    if (!session()->package())
+        m_packageTable->setFocus();
+    else if (session()->number().isEmpty())
+        m_numberSearchEdit->setFocus();
+    else
+        m_iccidEdit->setFocus();
+}
+
+void PackagePage::fillPackages()
+{
+    const QSignalBlocker blocker(m_packageTable);
+    const QList<catalog::Package> packages = session()->eligiblePackages();
+    m_packageTable->setRowCount(int(packages.size()));
+    int selectedRow = -1;
+    for (int row = 0; row < packages.size(); ++row) {
+        const catalog::Package& p = packages[row];
+        auto* name = new QTableWidgetItem(p.name);
+        name->setData(Qt::UserRole, p.id);
+        name->setToolTip(p.description);
+        m_packageTable->setItem(row, 0, name);
+        m_packageTable->setItem(row, 1, new QTableWidgetItem(SessionText::yuanPerMonth(p.monthlyFeeFen)));
+        m_packageTable->setItem(row, 2, new QTableWidgetItem(SessionText::minutes(p.minutes)));
+        m_packageTable->setItem(row, 3, new QTableWidgetItem(SessionText::data(p.dataMb)));
+        m_packageTable->setItem(
+            row, 4,
+            new QTableWidgetItem(p.contractMonths > 0 ? tr("%n month(s)", nullptr, p.contractMonths) : tr("None")));
+        if (session()->package() && session()->package()->id == p.id)
+            selectedRow = row;
+    }
+    m_packageTable->resizeColumnsToContents();
+    m_packageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    if (selectedRow >= 0)
+        m_packageTable->setCurrentCell(selectedRow, 0);
+}
+
+void PackagePage::searchNumbers()
+{
+    if (!session())
+        return;
+    const QSignalBlocker blocker(m_numberList);
+    m_numberList->clear();
+    if (!session()->number().isEmpty()) {
+        auto* held = new QListWidgetItem(session()->number(), m_numberList);
+        held->setData(Qt::UserRole, session()->number());
+        m_numberList->setCurrentItem(held);
+    }
+    for (const catalog::PoolNumber& number : session()->searchNumbers(m_numberSearchEdit->text(), 40)) {
+        QString text = number.number;
+        if (number.premiumFen > 0)
+            text += u"   "_s + tr("(selected number, one-off ¥%1)").arg(catalog::formatYuan(number.premiumFen));
+        auto* item = new QListWidgetItem(text, m_numberList);
+        item->setData(Qt::UserRole, number.number);
+    }
+    if (m_numberList->count() == 0)
+        new QListWidgetItem(tr("No free number contains these digits."), m_numberList);
+}
+
+void PackagePage::reserveSelected()
+{
+    QListWidgetItem* item = m_numberList->currentItem();
+    if (!session() || !item || item->data(Qt::UserRole).toString().isEmpty())
+        return;
+    const QString number = item->data(Qt::UserRole).toString();
+    if (number == session()->number())
+        return;
+    if (auto reserved = session()->reserveNumber(number); !reserved) {
+        m_statusLabel->setText(ErrorText::forClerk(reserved.error()));
+        searchNumbers();
+    }
+}
+
+void PackagePage::scanIccid()
+{
+    const catalog::IccidCheck check = session()->setIccid(m_iccidEdit->text());
+    if (check.valid()) {
+        m_iccidEdit->setText(check.iccid);
+        m_iccidStatusLabel->setText(check.luhnOk ? tr("SIM card accepted.")
+                                                 : tr("SIM card accepted (no check digit: compare the number "
+                                                      "printed on the card)."));
+        m_iccidStatusLabel->setStyleSheet(check.luhnOk ? u"color: #00802b;"_s : u"color: #a86400;"_s);
+        if (session()->blockingReason().isEmpty())
+            emit advanceRequested();
+    } else {
+        m_iccidStatusLabel->setText(SessionText::iccidError(check.error));
+        m_iccidStatusLabel->setStyleSheet(u"color: #b00020;"_s);
+        m_iccidEdit->selectAll();
+    }
+}
+
+void PackagePage::refreshAttachments()
+{
+    if (!session())
+        return;
+    const QStringList required = session()->requiredAttachments();
+    QStringList state;
+    for (const QString& key : required)
+        state.append(key + (session()->hasAttachment(key) ? u"+"_s : u"-"_s));
+    if (state == m_shownAttachments)
+        return;
+    m_shownAttachments = state;
+    while (QLayoutItem* item = m_attachmentsLayout->takeAt(0)) {
+        if (item->layout()) {
+            while (QLayoutItem* inner = item->layout()->takeAt(0)) {
+                // deleteLater: a button being deleted may be the one whose click got us here.
+                if (inner->widget())
+                    inner->widget()->deleteLater();
+                delete inner;
+            }
+        }
+        if (item->widget())
+            item->widget()->deleteLater();
+        delete item;
+    }
+    m_attachmentsBox->setVisible(!required.isEmpty());
+    for (const QString& key : required) {
+        auto* row = new QHBoxLayout;
+        auto* label = new QLabel((session()->hasAttachment(key) ? u"✔ "_s : u"✖ "_s) + SessionText::attachment(key),
+                                 m_attachmentsBox);
+        label->setObjectName(key + u"AttachmentLabel"_s);
+        auto* scan = new QPushButton(tr("Scan"), m_attachmentsBox);
+        scan->setObjectName(key + u"ScanButton"_s);
+        scan->setEnabled(m_context.camera && m_context.camera->hasCamera());
+        auto* file = new QPushButton(tr("From file…"), m_attachmentsBox);
+        file->setObjectName(key + u"FileButton"_s);
+        connect(scan, &QPushButton::clicked, this, [this, key] { attachFromCamera(key); });
+        connect(file, &QPushButton::clicked, this, [this, key] { attachFromFile(key); });
+        row->addWidget(label, 1);
+        row->addWidget(scan);
+        row->addWidget(file);
+        m_attachmentsLayout->addLayout(row);
+    }
+}
+
+void PackagePage::refreshStatus()
+{
+    if (!session())
+        return;
+    m_numberLabel->setText(session()->number().isEmpty() ? tr("No number reserved")
+                                                         : tr("Reserved: %1").arg(session()->number()));
+    const QString reason = session()->blockingReason();
+    m_statusLabel->setText(reason.isEmpty() ? tr("Complete. Press Enter to continue.")
+                                            : SessionText::blockingReason(reason));
+}
+
+void PackagePage::attachFromFile(const QString& key)
+{
+    if (!m_context.chooseFile)
+        return;
+    const QString path = m_context.chooseFile(SessionText::attachment(key));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxAttachmentBytes || file.size() == 0) {
+        m_statusLabel->setText(tr("The file cannot be attached (missing, empty or larger than 20 MB)."));
+        return;
+    }
+    const QString mime = QMimeDatabase().mimeTypeForFile(path).name();
+    if (mime != u"image/jpeg" && mime != u"image/png" && mime != u"application/pdf") {
+        m_statusLabel->setText(tr("Attach a JPEG, PNG or PDF file."));
+        return;
+    }
+    session()->setAttachment(key, MediaItem{MediaItem::Kind::Attachment, key, mime, file.readAll()});
+}
+
+void PackagePage::attachFromCamera(const QString& key)
+{
+    if (!m_context.camera)
+        return;
+    const cv::Mat frame = m_context.camera->grabOnce();
+    if (frame.empty()) {
+        m_statusLabel->setText(tr("The camera gave no picture."));
+        return;
+    }
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    CameraFeed::toImage(frame).save(&buffer, "JPEG", 90);
+    session()->setAttachment(key, MediaItem{MediaItem::Kind::Attachment, key, u"image/jpeg"_s, jpeg});
+}
+
+} // namespace shiming

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/registration/RegistrationSession.h"
+#include "widgets/registration/RegistrationContext.h"
+#include "widgets/registration/WizardPage.h"
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTableWidget;
+class QVBoxLayout;
+class QWidget;
+
+namespace shiming {
+
+/// Step 4: a package from the catalogue (only those the customer may take), a number from the outlet's pool
+/// (search by digits; reserved while the session lasts) and the SIM card by its ICCID barcode (a keyboard-wedge
+/// scanner types the digits and Enter). Attachments the customer type or package needs are scanned from the
+/// camera or loaded from a file here.
+class PackagePage : public WizardPage {
+    Q_OBJECT
+
+public:
+    PackagePage(RegistrationContext& context, QWidget* parent = nullptr);
+
+    void attach(registration::RegistrationSession* session) override;
+    void enter() override;
+
+private:
+    void fillPackages();
+    void searchNumbers();
+    void reserveSelected();
+    void scanIccid();
+    void refreshAttachments();
+    void refreshStatus();
+    void attachFromFile(const QString& key);
+    void attachFromCamera(const QString& key);
+
+    RegistrationContext& m_context;
+    QTableWidget* m_packageTable = nullptr;
+    QLineEdit* m_numberSearchEdit = nullptr;
+    QListWidget* m_numberList = nullptr;
+    QLabel* m_numberLabel = nullptr;
+    QLineEdit* m_iccidEdit = nullptr;
+    QLabel* m_iccidStatusLabel = nullptr;
+    QWidget* m_attachmentsBox = nullptr;
+    QVBoxLayout* m_attachmentsLayout = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    QStringList m_shownAttachments;
+};
+
+} // namespace shiming

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/catalog/Package.h"
+#include "core/common/Error.h"
+#include "core/registration/Registration.h"
+
+#include <QCoreApplication>
+
+class QPagedPaintDevice;
+class QTextDocument;
+
+namespace shiming {
+
+/// The printed registration form (登记单): photos, masked document numbers, package, number, ICCID, signature,
+/// clerk and time. The same HTML shows on the summary step, so the clerk sees what will print.
+class RegistrationForm {
+    Q_DECLARE_TR_FUNCTIONS(RegistrationForm)
+
+public:
+    RegistrationForm(registration::Registration record, std::optional<catalog::Package> package);
+
+    /// The form as HTML; images are referenced as resources the text document provides (see document()).
+    QString html() const;
+    /// A text document of the form with its images loaded; the caller owns it.
+    QTextDocument* document() const;
+    /// Renders the form on a printer or PDF writer.
+    void render(QPagedPaintDevice* device) const;
+    /// Writes the form as a PDF file (A4).
+    Result<void> savePdf(const QString& path) const;
+
+private:
+    registration::Registration m_record;
+    std::optional<catalog::Package> m_package;
+};
+
+} // namespace shiming

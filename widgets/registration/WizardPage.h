@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QWidget>
+
+namespace shiming {
+
+namespace registration {
+class RegistrationSession;
+}
+
+/// One step's screen. The wizard attaches each new session, calls enter() when the step is shown (the page
+/// puts the focus where the clerk types next) and leave() when it is left.
+class WizardPage : public QWidget {
+    Q_OBJECT
+
+public:
+    using QWidget::QWidget;
+
+    virtual void attach(registration::RegistrationSession* session) { m_session = session; }
+    virtual void enter() {}
+    virtual void leave() {}
+
+signals:
+    /// The page has everything it needs: the wizard advances without a keystroke (card read, SIM scanned).
+    void advanceRequested();
+
+protected:
+    registration::RegistrationSession* session() const { return m_session; }
+
+private:
+    registration::RegistrationSession* m_session = nullptr;
+};
+
+} // namespace shiming

@@ -1,0 +1,28 @@
+target_sources(shiming_widgets PRIVATE
+    registration/AgreementPage.h registration/AgreementPage.cpp
+    registration/AgreementViewer.h registration/AgreementViewer.cpp
+    registration/CameraFeed.h registration/CameraFeed.cpp
+    registration/CustomerDisplay.h registration/CustomerDisplay.cpp
+    registration/CustomerTypePage.h registration/CustomerTypePage.cpp
+    registration/DocumentPage.h registration/DocumentPage.cpp
+    registration/FacePage.h registration/FacePage.cpp
+    registration/FaceService.h registration/FaceService.cpp
+    registration/PackagePage.h registration/PackagePage.cpp
+    registration/RegistrationContext.h
+    registration/RegistrationForm.h registration/RegistrationForm.cpp
+    registration/RegistrationWizard.h registration/RegistrationWizard.cpp
+    registration/SessionText.h registration/SessionText.cpp
+    registration/SignaturePad.h registration/SignaturePad.cpp
+    registration/StoreSessionServices.h registration/StoreSessionServices.cpp
+    registration/SummaryPage.h registration/SummaryPage.cpp
+    registration/WizardPage.h
+)
+# The agreement and fraud-risk notice texts (demo texts; HQ sends the operator's approved ones in production).
+qt_add_resources(shiming_widgets shiming_agreements
+    PREFIX /shiming/agreements
+    BASE ${CMAKE_CURRENT_LIST_DIR}/agreements
+    FILES
+        ${CMAKE_CURRENT_LIST_DIR}/agreements/service-agreement_zh_CN.html
+        ${CMAKE_CURRENT_LIST_DIR}/agreements/service-agreement_en.html
+        ${CMAKE_CURRENT_LIST_DIR}/agreements/fraud-notice_zh_CN.html
+        ${CMAKE_CURRENT_LIST_DIR}/agreements/fraud-notice_en.html)
