@@ -43,6 +43,8 @@ public:
 
     /// "Find card" commands sent so far; tests wait on it instead of sleeping.
     qint64 pollCount() const { return m_polls; }
+    /// The poll interval in effect (the configured one, raised to kMinPollIntervalMs).
+    int pollIntervalMs() const { return m_options.pollIntervalMs; }
     /// Attempts to open the port so far (the first and every reopen).
     qint64 openAttempts() const { return m_openAttempts; }
     const Ga467Link& link() const { return *m_link; }

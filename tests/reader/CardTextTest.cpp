@@ -185,7 +185,7 @@ TEST_CASE("SAM id prints in the vendors' format", "[reader]")
     CHECK(formatSamId(QByteArray::fromHex("0102")) == u"0102"_s);
 }
 
-TEST_CASE("Fixtures load from JSON; bad fixtures are refused", "[reader]")
+TEST_CASE("Fixtures load from JSON and bad fixtures are refused", "[reader]")
 {
     for (const QString& name :
          {u"resident.json"_s, u"rare-name.json"_s, u"middle-dot.json"_s, u"long-term.json"_s, u"foreign.json"_s}) {

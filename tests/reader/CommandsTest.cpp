@@ -61,7 +61,7 @@ TEST_CASE("shimingctl reader read --json prints the document and exits 0", "[rea
     CHECK(c.out.contains("阿依古丽·买买提"));
 }
 
-TEST_CASE("shimingctl reader read: reader error exits 1 with a typed error; usage errors exit 2", "[reader][cli]")
+TEST_CASE("shimingctl reader read: reader error exits 1 with a typed error, usage errors exit 2", "[reader][cli]")
 {
     SimProcess sim;
     REQUIRE(sim.start({u"--error"_s, u"read-failed"_s, readertest::fixturePath(u"rare-name.json"_s)}));

@@ -95,7 +95,7 @@ TEST_CASE("Serial reader reads a card with photo from the simulator, once until 
     CHECK(h.reads.size() == 2);
 }
 
-TEST_CASE("Serial reader polls no faster than every 300 ms", "[reader][serial]")
+TEST_CASE("Serial reader raises a poll interval below 300 ms and keeps polling an empty reader", "[reader][serial]")
 {
     SimProcess sim;
     REQUIRE(sim.start({u"--start-empty"_s, readertest::fixturePath(u"resident.json"_s)}));
@@ -103,18 +103,13 @@ TEST_CASE("Serial reader polls no faster than every 300 ms", "[reader][serial]")
     options.pollIntervalMs = 10; // raised to the minimum
     Harness h(sim.link(), options);
     h.reader->start();
+    CHECK(h.reader->pollIntervalMs() == Ga467Reader::kMinPollIntervalMs);
     REQUIRE(h.waitForStatus(ReaderStatus::Idle));
-    QElapsedTimer timer;
-    timer.start();
-    const qint64 start = h.reader->pollCount();
     REQUIRE(h.waitForMorePolls(3));
-    // Three polls after the first need at least 3 intervals (a lower bound, not a timing assertion).
-    CHECK(timer.elapsed() >= 2 * Ga467Reader::kMinPollIntervalMs);
-    CHECK(h.reader->pollCount() - start >= 3);
     CHECK(h.reads.empty());
 }
 
-TEST_CASE("Serial reader: names outside the BMP and foreign cards survive; cards cycle", "[reader][serial]")
+TEST_CASE("Serial reader: names outside the BMP and foreign cards survive while cards cycle", "[reader][serial]")
 {
     QTemporaryDir dir;
     SimProcess sim;
