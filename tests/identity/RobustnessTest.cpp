@@ -64,7 +64,7 @@ TEST_CASE("Hostile input gives errors, never a crash", "[identity]")
     }
 }
 
-TEST_CASE("Random input never crashes any validator", "[identity][slow]")
+TEST_CASE("Random input never crashes any validator", "[identity]")
 {
     std::mt19937 rng(20261128);
     const FixedClock clock(QDateTime(kToday, QTime(9, 0)));
