@@ -104,6 +104,10 @@ BEGIN
     END LOOP;
 END $$;
 )SQL",
+    // 2: photos are JPEG: trying to compress them (TOAST's default) only burns HQ's CPU. Store out of line as is.
+    R"SQL(
+ALTER TABLE records ALTER COLUMN content SET STORAGE EXTERNAL;
+)SQL",
 };
 
 constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"

@@ -46,7 +46,7 @@ TEST_CASE("init is idempotent and keeps the CA; stats start empty", "[hq]")
     REQUIRE(hq.run({u"init"_s, u"--pg"_s, QString::fromStdString(url), u"--state"_s, hq.stateDir()}) == 0);
     REQUIRE(ca.open(QIODevice::ReadOnly));
     CHECK(ca.readAll() == firstCa);
-    CHECK(count(url, "SELECT max(version) FROM schema_migrations") == 1);
+    CHECK(count(url, "SELECT max(version) FROM schema_migrations") == 2);
 
     QByteArray output;
     REQUIRE(hq.run({u"stats"_s, u"--pg"_s, QString::fromStdString(url), u"--json"_s}, &output) == 0);

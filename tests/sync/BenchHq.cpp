@@ -85,6 +85,7 @@ double ingestStraightIntoPostgres(const std::string& url, int run)
         pqxx::connection c(url);
         pqxx::work tx(c);
         tx.exec("CREATE TABLE IF NOT EXISTS floor (id uuid PRIMARY KEY, content bytea NOT NULL)");
+        tx.exec("ALTER TABLE floor ALTER COLUMN content SET STORAGE EXTERNAL"); // as HQ's ledger
         tx.commit();
     }
     const auto batches = makeBatches(run + 100);
