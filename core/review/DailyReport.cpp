@@ -85,7 +85,7 @@ Result<DailyReport> DailyReport::build(store::OutletStore& store, QDate date)
     auto stmt = store.database().prepare(uR"sql(
 SELECT r.clerk, r.device_time, r.customer_type, r.package_id, r.face_band, r.status, r.override_by, o.state
 FROM registrations r LEFT JOIN outbox o ON o.registration_id = r.id
-WHERE r.device_date = ? ORDER BY r.sequence
+WHERE r.device_date = ? ORDER BY r.device_date, r.sequence
 )sql"_s);
     if (!stmt)
         return fail(stmt.error());

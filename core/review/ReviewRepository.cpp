@@ -22,7 +22,9 @@ QString orderColumn(ReviewColumn column)
 {
     switch (column) {
     case ReviewColumn::Time:
-        return u"r.sequence"_s;
+        // The day index (device_date, sequence) gives this order without sorting, so a page reads only its rows.
+        // Ordering by sequence alone makes SQLite walk the sequence index from the first record ever.
+        return u"r.device_date %1, r.sequence"_s;
     case ReviewColumn::Clerk:
         return u"r.clerk"_s;
     case ReviewColumn::Customer:
@@ -224,9 +226,11 @@ Result<QList<ReviewRow>> ReviewRepository::page(const ReviewFilter& filter, Revi
         return fail(Error::invalidInput(u"negative page offset or size"_s));
     const Where where = whereFor(filter);
     const QString direction = sort.descending ? u" DESC"_s : u" ASC"_s;
-    QString order = orderColumn(sort.column) + direction;
-    if (sort.column != ReviewColumn::Time)
-        order += u", r.sequence"_s + direction;
+    QString order = orderColumn(sort.column);
+    if (sort.column == ReviewColumn::Time)
+        order = order.arg(direction) + direction;
+    else
+        order += direction + u", r.sequence"_s + direction;
     const QString sql = kSelect + where.sql + u" ORDER BY "_s + order + u" LIMIT ? OFFSET ?"_s;
     return runRows(m_store.database(), sql, where.values, {qint64(limit), offset});
 }
@@ -253,7 +257,7 @@ Result<QList<ReviewRow>> ReviewRepository::hqRejections(int limit)
 {
     // The status index (status, hq_time) finds them without reading the day list.
     return runRows(m_store.database(),
-                   kSelect + u" WHERE r.status = 'rejected' ORDER BY r.hq_time DESC, r.sequence DESC LIMIT ?"_s, {},
+                   kSelect + u" WHERE r.status = 'rejected' ORDER BY r.hq_time DESC LIMIT ?"_s, {},
                    {qint64(limit)});
 }
 

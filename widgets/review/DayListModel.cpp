@@ -25,8 +25,12 @@ Result<void> DayListModel::setFilter(const ReviewFilter& filter)
 
 Result<void> DayListModel::reload()
 {
-    auto total = m_repository.count(m_filter);
-    auto first = total ? m_repository.page(m_filter, m_sort, 0, m_pageSize) : Result<QList<ReviewRow>>{};
+    // First page first: when it is not full it is everything, and the count (a second pass over the matching
+    // rows) is not needed.
+    auto first = m_repository.page(m_filter, m_sort, 0, m_pageSize);
+    Result<qint64> total = first && first->size() < m_pageSize ? Result<qint64>(first->size())
+                           : first                             ? m_repository.count(m_filter)
+                                                               : Result<qint64>(fail(first.error()));
     // Views (and QAbstractItemModelTester) may ask for more rows while a change is being announced; the rows
     // already there are enough until the announcement is over.
     m_announcing = true;

@@ -491,7 +491,7 @@ void ManagerWindow::fillFilterChoices()
     }
     for (const QString& actor : {u"system"_s, u"sync"_s})
         m_auditActor->addItem(actor, actor);
-    if (auto packages = m_repository.packages(m_from->date().addDays(-30), m_to->date())) {
+    if (auto packages = m_repository.packages(m_from->date().addDays(-7), m_to->date())) {
         for (const QString& package : std::as_const(*packages))
             m_package->addItem(package, package);
     }
@@ -522,7 +522,7 @@ Result<void> ManagerWindow::applyFilter()
 
 Result<void> ManagerWindow::refreshQueues()
 {
-    auto pending = m_repository.pendingReviews(m_session->store().clock().today().addDays(-90));
+    auto pending = m_repository.pendingReviews(m_session->store().clock().today().addDays(-30));
     if (!pending)
         return fail(pending.error());
     m_pending->setRows(*pending);
