@@ -15,7 +15,7 @@ packages=(
     libsqlcipher-dev sqlcipher libopencv-dev catch2 libsodium-dev
     postgresql libpqxx-dev libcpp-httplib-dev libssl-dev openssl
     clang libclang-rt-14-dev
-    fonts-noto-cjk xvfb xauth
+    fonts-noto-cjk xvfb xauth iso-codes
 )
 
 missing=()
