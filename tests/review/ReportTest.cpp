@@ -46,7 +46,7 @@ QByteArray readAll(const QString& path)
 
 } // namespace
 
-TEST_CASE("report view: figures on screen, CSV masked, PDF written, exports audited", "[review]")
+TEST_CASE("report view shows the figures and writes an audited masked CSV and PDF", "[review]")
 {
     Outlet outlet;
     report::DailyReportView view(outlet.store(), u"boss"_s);
@@ -83,7 +83,7 @@ TEST_CASE("report PDF has no personal data and survives an empty day", "[review]
     CHECK(emptyPdf->startsWith("%PDF-"));
 }
 
-TEST_CASE("shimingctl report daily: json, csv and pdf for a manager; refused to a clerk", "[review]")
+TEST_CASE("shimingctl report daily writes json csv and pdf for a manager and refuses a clerk", "[review]")
 {
     Outlet outlet;
     const QString out = outlet.dir.filePath(u"daily.json"_s);

@@ -18,7 +18,7 @@ using namespace shiming::review;
 using namespace shiming::review::test;
 using namespace shiming::registration;
 
-TEST_CASE("names are masked except the surname, whole code points and middle dots kept", "[review]")
+TEST_CASE("names are masked except the surname keeping whole code points and middle dots", "[review]")
 {
     CHECK(maskName(u"张三丰") == u"张**"_s);
     CHECK(maskName(u"𠮷") == u"𠮷"_s);
@@ -30,7 +30,7 @@ TEST_CASE("names are masked except the surname, whole code points and middle dot
     CHECK(maskName(QString(QString(QChar(0xD800)) + u"李"_s)) == QString(QChar(0xD800)) + u"*"_s);
 }
 
-TEST_CASE("day list: counts, filters and searches", "[review]")
+TEST_CASE("day list counts filters and searches", "[review]")
 {
     Outlet outlet;
     ReviewRepository repository(outlet.store());
@@ -107,7 +107,7 @@ TEST_CASE("day list: counts, filters and searches", "[review]")
     }
 }
 
-TEST_CASE("day list: every sort, every page, no row twice", "[review]")
+TEST_CASE("day list sorts by every column in pages without repeating a row", "[review]")
 {
     Outlet outlet;
     ReviewRepository repository(outlet.store());
@@ -141,7 +141,7 @@ TEST_CASE("day list: every sort, every page, no row twice", "[review]")
     CHECK(!repository.page(filter, {}, -1, 5));
 }
 
-TEST_CASE("pending review: approve records the manager, reject voids and releases the number", "[review]")
+TEST_CASE("pending review approve records the manager and reject voids and releases the number", "[review]")
 {
     Outlet outlet;
     ReviewRepository repository(outlet.store());
@@ -261,7 +261,7 @@ TEST_CASE("daily report JSON and masked CSV", "[review]")
     CHECK(csvCell(u"a,\"b\""_s) == u"\"a,\"\"b\"\"\""_s);
 }
 
-TEST_CASE("audit query: filters and keyset pages", "[review]")
+TEST_CASE("audit query filters and keyset pages", "[review]")
 {
     Outlet outlet;
     AuditQuery query(outlet.store());
@@ -299,7 +299,7 @@ TEST_CASE("audit query: filters and keyset pages", "[review]")
     CHECK(query.page({{}, {}, {}, outlet.today, outlet.today}, 0, 1000)->size() > 30);
 }
 
-TEST_CASE("accounts: reset a clerk's password, change roles, within the manager's rights", "[review]")
+TEST_CASE("accounts password reset and role change within the manager's rights", "[review]")
 {
     Outlet outlet;
     auto boss = outlet.login(u"boss"_s);

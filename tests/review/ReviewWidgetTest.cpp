@@ -56,7 +56,7 @@ int rowOf(const QAbstractItemModel& model, const QString& uuid, int role)
 
 } // namespace
 
-TEST_CASE("a clerk cannot open the manager's window, and the refusal is audited", "[review]")
+TEST_CASE("a clerk cannot open the manager's window and the refusal is audited", "[review]")
 {
     Outlet outlet;
     auto window = ManagerWindow::open(outlet.login(u"clerk1"_s), *outlet.authenticator);
@@ -141,7 +141,7 @@ TEST_CASE("the other models pass the model tester", "[review]")
         CHECK(accounts.accountAt(row)->accountKey.isEmpty());
 }
 
-TEST_CASE("viewing a record is audited; its number is masked until the audited show action", "[review]")
+TEST_CASE("viewing a record is audited and its number stays masked until the audited show action", "[review]")
 {
     Outlet outlet;
     auto window = openAs(outlet, u"boss"_s);
@@ -179,7 +179,7 @@ TEST_CASE("viewing a record is audited; its number is masked until the audited s
         CHECK(window->dayListModel().index(r, int(ReviewColumn::Document)).data().toString() != outlet.rareNameNumber);
 }
 
-TEST_CASE("filters in the window: phone search and the pending band", "[review]")
+TEST_CASE("filters in the window by phone number", "[review]")
 {
     Outlet outlet;
     auto window = openAs(outlet, u"boss"_s);
