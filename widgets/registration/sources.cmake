@@ -4,6 +4,7 @@ target_sources(shiming_widgets PRIVATE
     registration/CameraFeed.h registration/CameraFeed.cpp
     registration/CustomerDisplay.h registration/CustomerDisplay.cpp
     registration/CustomerTypePage.h registration/CustomerTypePage.cpp
+    registration/DemoEnvironment.h registration/DemoEnvironment.cpp
     registration/DocumentPage.h registration/DocumentPage.cpp
     registration/FacePage.h registration/FacePage.cpp
     registration/FaceService.h registration/FaceService.cpp
@@ -26,3 +27,5 @@ qt_add_resources(shiming_widgets shiming_agreements
         ${CMAKE_CURRENT_LIST_DIR}/agreements/service-agreement_en.html
         ${CMAKE_CURRENT_LIST_DIR}/agreements/fraud-notice_zh_CN.html
         ${CMAKE_CURRENT_LIST_DIR}/agreements/fraud-notice_en.html)
+# Where the demo data lives when the application runs from the build tree (DemoEnvironment::defaultDemoDir).
+target_compile_definitions(shiming_widgets PRIVATE SHIMING_SOURCE_DEMO_DIR="${PROJECT_SOURCE_DIR}/resources/demo")

@@ -1,0 +1,165 @@
+#include "WidgetFixture.h"
+
+#include "core/auth/Authenticator.h"
+#include "core/auth/Session.h"
+#include "core/registration/RegistrationSession.h"
+#include "core/store/OutletStore.h"
+#include "widgets/MainWindow.h"
+#include "widgets/login/AccountGate.h"
+#include "widgets/login/LoginScreen.h"
+#include "widgets/registration/AgreementViewer.h"
+#include "widgets/registration/DemoEnvironment.h"
+#include "widgets/registration/RegistrationWizard.h"
+#include "widgets/registration/SignaturePad.h"
+
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+using namespace shiming::registration;
+using namespace shiming::testing;
+
+// The demo configuration as `shiming --demo` builds it (real SQLCipher store, reader simulator on a pty read
+// by the GA 467 reader, demo camera, face models when installed), driven offscreen by keyboard like a clerk.
+// Counts the clerk's actions (keys outside text fields and clicks) for one individual registration.
+TEST_CASE("Demo mode: an individual registration from login to the record in the database", "[widgets][slow]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SystemClock clock;
+    DemoEnvironment::Options options;
+    options.dataDir = dir.filePath(u"demo"_s);
+    options.demoDir = QStringLiteral(SHIMING_DEMO_DIR);
+    options.startWithoutCard = true;
+    auto demo = DemoEnvironment::create(options, clock);
+    REQUIRE(demo.has_value());
+    // Dialogs never appear in a test.
+    (*demo)->context().confirm = [](const QString&) {
+        return true;
+    };
+
+    MainWindowServices services;
+    services.clock = &clock;
+    services.gate = &(*demo)->gate();
+    services.registration = &(*demo)->context();
+    services.outletId = (*demo)->outletId();
+    services.demoAccounts = (*demo)->accountsText();
+    MainWindow window(services);
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    CHECK(findChild<QWidget>(&window, u"demoAccountsLabel"_s)->isVisible());
+
+    int actions = 0; // keys outside text fields and clicks
+    auto key = [&](Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) {
+        ++actions;
+        pressKey(&window, k, m);
+    };
+
+    // Sign in: typing in the two fields; Enter in the password field is part of typing.
+    auto* account = findChild<QLineEdit>(&window, u"accountEdit"_s);
+    REQUIRE(account->hasFocus());
+    QTest::keyClicks(account, DemoEnvironment::demoClerk());
+    QTest::keyClick(account, Qt::Key_Return);
+    auto* password = findChild<QLineEdit>(&window, u"passwordEdit"_s);
+    QTest::keyClicks(password, QString::fromLatin1(DemoEnvironment::demoClerkPassword()));
+    QTest::keyClick(password, Qt::Key_Return);
+    RegistrationWizard* wizard = window.wizard();
+    REQUIRE(QTest::qWaitFor([&] { return wizard->isVisible() && wizard->session(); }, 10000));
+    RegistrationSession* session = wizard->session();
+
+    // 1. Individual is preselected: Enter.
+    key(Qt::Key_Return);
+    REQUIRE(session->step() == SessionStep::Documents);
+
+    // 2. The customer places the card (not a clerk action); the form fills and moves on by itself. The first
+    //    demo card (by file name) carries a name with the middle dot, which must survive exactly.
+    QElapsedTimer cardTimer;
+    cardTimer.start();
+    (*demo)->placeCard();
+    REQUIRE(QTest::qWaitFor([&] { return session->step() == SessionStep::Face; }, 10000));
+    std::printf("demo_card_placed_to_form_filled_ms %lld\n", static_cast<long long>(cardTimer.elapsed()));
+    CHECK(session->person(DocumentRole::Customer)->document.name == u"阿依古丽·买买提"_s);
+    CHECK_FALSE(session->person(DocumentRole::Customer)->photo.isEmpty());
+
+    // 3. Capture. With the models installed the demo photo is compared for real; a review takes the manager.
+    QTest::qWait(200); // let the preview show a frame (not a wait for a result)
+    key(Qt::Key_F5);
+    const SessionFace* face = session->face(DocumentRole::Customer);
+    REQUIRE(face != nullptr);
+    std::printf("demo_face_band %s score %.3f\n", qPrintable(faceBandKey(face->evidence.band)), face->evidence.score);
+    if (face->state == FaceState::AwaitingReview) {
+        auto* manager = findChild<QLineEdit>(&window, u"managerAccountEdit"_s);
+        QTest::keyClicks(manager, DemoEnvironment::demoManager());
+        auto* managerPassword = findChild<QLineEdit>(&window, u"managerPasswordEdit"_s);
+        managerPassword->setFocus();
+        QTest::keyClicks(managerPassword, QString::fromLatin1(DemoEnvironment::demoManagerPassword()));
+        QTest::keyClick(managerPassword, Qt::Key_Return);
+    }
+    while (session->face(DocumentRole::Customer)->state == FaceState::Failed && !session->isStopped())
+        key(Qt::Key_F5);
+    REQUIRE(session->step() == SessionStep::Package);
+
+    // 4. Package: Down picks the first offer; the number: Enter in the search takes the first free number;
+    //    the SIM: the scanner types the ICCID and Enter (not the clerk's keys).
+    key(Qt::Key_Down);
+    REQUIRE(session->package() != nullptr);
+    key(Qt::Key_N, Qt::AltModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    REQUIRE_FALSE(session->number().isEmpty());
+    auto* iccid = findChild<QLineEdit>(&window, u"iccidEdit"_s);
+    REQUIRE(iccid->hasFocus());
+    QTest::keyClicks(iccid, luhnIccid());
+    QTest::keyClick(iccid, Qt::Key_Return);
+    REQUIRE(session->step() == SessionStep::Agreement);
+
+    // 5. The texts are scrolled to the end (Ctrl+End in each), the customer signs, the clerk confirms.
+    key(Qt::Key_1, Qt::AltModifier);
+    key(Qt::Key_End, Qt::ControlModifier);
+    key(Qt::Key_2, Qt::AltModifier);
+    key(Qt::Key_End, Qt::ControlModifier);
+    for (const QString& name : {u"agreementViewer"_s, u"fraudNoticeViewer"_s}) {
+        auto* viewer = findChild<AgreementViewer>(&window, name);
+        viewer->verticalScrollBar()->setValue(viewer->verticalScrollBar()->maximum());
+    }
+    auto* pad = findChild<SignaturePad>(&window, u"signaturePad"_s);
+    QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(30, 60));
+    for (int x = 40; x < 300; x += 20)
+        QTest::mouseMove(pad, QPoint(x, 50 + (x % 50)));
+    QTest::mouseRelease(pad, Qt::LeftButton, {}, QPoint(300, 80));
+    key(Qt::Key_K, Qt::ControlModifier);
+    key(Qt::Key_Return);
+    REQUIRE(session->step() == SessionStep::Summary);
+
+    // 6. Commit, then the next customer.
+    QSignalSpy committed(wizard, &RegistrationWizard::registrationCommitted);
+    key(Qt::Key_Return);
+    REQUIRE(committed.count() == 1);
+    const auto record = committed.first().first().value<Registration>();
+    key(Qt::Key_Return);
+    CHECK(wizard->session() != session);
+    std::printf("demo_clerk_actions %d\n", actions);
+    CHECK(actions <= 12);
+
+    // The record is in the encrypted database: sign in afresh and load it.
+    (*demo)->gate().logout();
+    auth::Authenticator authenticator((*demo)->databasePath(), clock);
+    auto manager = authenticator.login(DemoEnvironment::demoManager(), DemoEnvironment::demoManagerPassword());
+    REQUIRE(manager.has_value());
+    auto stored = (*manager)->store().registrations().load(record.uuid);
+    REQUIRE(stored.has_value());
+    CHECK(stored->customer()->document.name == u"阿依古丽·买买提"_s);
+    CHECK(stored->clerk == DemoEnvironment::demoClerk());
+    CHECK(stored->number == record.number);
+    CHECK(stored->iccid == luhnIccid());
+    CHECK(stored->mediaOfKind(MediaItem::Kind::Signature).size() == 1);
+    CHECK(stored->mediaOfKind(MediaItem::Kind::LivePhoto).size() == 1);
+}
