@@ -76,13 +76,46 @@ Result<QList<store::AuditEntry>> AuditQuery::page(const AuditFilter& filter, qin
     return readEntries(*stmt);
 }
 
-Result<QList<store::AuditEntry>> AuditQuery::history(const QString& recordUuid, int limit)
+Result<qint64> AuditQuery::firstIdAtOrAfter(const QDateTime& at)
 {
-    auto stmt = m_store.database().prepare(u"SELECT id, at, actor, action, record_uuid, detail FROM audit WHERE "
-                                           u"record_uuid = ? ORDER BY id LIMIT ?"_s);
+    if (!at.isValid())
+        return 1;
+    auto last = m_store.database().queryInt(u"SELECT coalesce(max(id), 0) FROM audit"_s);
+    if (!last)
+        return fail(last.error());
+    auto stmt = m_store.database().prepare(u"SELECT at FROM audit WHERE id = ?"_s);
     if (!stmt)
         return fail(stmt.error());
-    stmt->bind(1, recordUuid).bind(2, qint64(limit));
+    const QString target = store::storedTime(at);
+    qint64 low = 1;
+    qint64 high = *last + 1;
+    while (low < high) {
+        const qint64 middle = low + (high - low) / 2;
+        stmt->reset();
+        stmt->bind(1, middle);
+        auto row = stmt->step();
+        if (!row)
+            return fail(row.error());
+        // A missing id (a gap the chain check reports) counts as "later": the search stays on the safe side.
+        if (*row && stmt->text(0) < target)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    stmt->reset();
+    return low;
+}
+
+Result<QList<store::AuditEntry>> AuditQuery::history(const QString& recordUuid, const QDateTime& notBefore, int limit)
+{
+    auto fromId = firstIdAtOrAfter(notBefore.isValid() ? notBefore.addDays(-1) : QDateTime());
+    if (!fromId)
+        return fail(fromId.error());
+    auto stmt = m_store.database().prepare(u"SELECT id, at, actor, action, record_uuid, detail FROM audit WHERE "
+                                           u"id >= ? AND record_uuid = ? ORDER BY id LIMIT ?"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    stmt->bind(1, *fromId).bind(2, recordUuid).bind(3, qint64(limit));
     return readEntries(*stmt);
 }
 

@@ -28,8 +28,14 @@ public:
 
     /// Up to `limit` entries matching `filter` with id < `beforeId` (0: from the newest), newest first.
     Result<QList<store::AuditEntry>> page(const AuditFilter& filter, qint64 beforeId, int limit);
-    /// Every entry about one record, oldest first.
-    Result<QList<store::AuditEntry>> history(const QString& recordUuid, int limit = 1000);
+    /// Every entry about one record, oldest first. `notBefore` (the record's commit time, when known) lets the
+    /// search start there instead of reading the whole log: the audit table has no index on the record
+    /// (see docs/manager.md), but its ids grow with time, so the starting id is found by bisection. A day of
+    /// margin covers a counter clock that was set back.
+    Result<QList<store::AuditEntry>> history(const QString& recordUuid, const QDateTime& notBefore = {},
+                                             int limit = 1000);
+    /// The first entry id written at or after `at` (bisection over ids; 1 when `at` is invalid).
+    Result<qint64> firstIdAtOrAfter(const QDateTime& at);
     /// Distinct actions and actors present (for the filter boxes).
     Result<QStringList> actions();
     Result<QStringList> actors();

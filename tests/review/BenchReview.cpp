@@ -10,6 +10,7 @@
 // The first (cold) run is printed too: it is what the manager sees right after logging in.
 // Usage: bench_review [--records N] [--runs R]
 #include "core/auth/Authenticator.h"
+#include "core/review/AuditQuery.h"
 #include "core/review/DailyReport.h"
 #include "core/review/ReviewRepository.h"
 #include "widgets/report/DailyReportDocument.h"
@@ -172,6 +173,17 @@ int main(int argc, char* argv[])
         QCoreApplication::processEvents();
     });
     printFigure("sort the whole day by customer name", sortFigure, "bare day count", baseline, 0);
+
+    // ---- open one record in the detail pane: the audited load (record_viewed) and its audit history
+    const QString someUuid =
+        model.rowCount() > 0 ? model.index(0, 0).data(DayListModel::UuidRole).toString() : QString();
+    AuditQuery auditQuery(store);
+    const Figure detail = measure(qMin(runs, 5), [&] {
+        auto record = store.registrations().view(someUuid, u"manager"_s);
+        (void)auditQuery.history(someUuid, record ? record->deviceTime : QDateTime());
+    });
+    const Figure loadOnly = measure(qMin(runs, 5), [&] { (void)store.registrations().load(someUuid); });
+    printFigure("open a record (audited view + its history)", detail, "load without audit or history", loadOnly, 0);
 
     // ---- daily PDF
     const Figure pdf = measure(qMin(runs, 5), [&] {

@@ -290,6 +290,16 @@ TEST_CASE("audit query filters and keyset pages", "[review]")
     for (const store::AuditEntry& e : std::as_const(*history))
         actions.append(e.action);
     CHECK(actions == QStringList{u"record_created"_s, u"hq_result"_s});
+    // Starting from the record's time finds the same entries; starting after them finds none.
+    auto fromCommit = query.history(outlet.rejectedUuid, outlet.clock.now());
+    REQUIRE(fromCommit);
+    CHECK(fromCommit->size() == 2);
+    CHECK(query.history(outlet.rejectedUuid, outlet.clock.now().addDays(3))->isEmpty());
+    CHECK(query.firstIdAtOrAfter({}).value() == 1);
+    const qint64 past = query.firstIdAtOrAfter(QDateTime(QDate(2000, 1, 1), QTime(0, 0))).value();
+    CHECK(past == 1);
+    const qint64 future = query.firstIdAtOrAfter(QDateTime(QDate(2100, 1, 1), QTime(0, 0))).value();
+    CHECK(future == outlet.store().database().queryInt(u"SELECT max(id) FROM audit"_s).value() + 1);
     auto byActor = query.page({u"boss"_s, {}, {}, {}, {}}, 0, 100);
     REQUIRE(byActor);
     REQUIRE(!byActor->isEmpty());

@@ -14,6 +14,7 @@
 #include "widgets/review/RecordListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -274,4 +275,25 @@ TEST_CASE("the window closes when the manager's session locks", "[review]")
     REQUIRE(window->isVisible());
     window->session().lockNow();
     CHECK(!window->isVisible());
+}
+
+TEST_CASE("the audit page says whether the hash chain verifies and where it breaks", "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    auto* verify = window->findChild<QPushButton*>(u"verifyChainButton"_s);
+    auto* label = window->findChild<QLabel*>(u"chainLabel"_s);
+    REQUIRE(verify);
+    REQUIRE(label);
+    QTest::mouseClick(verify, Qt::LeftButton);
+    CHECK(label->text().contains(u"verifies"_s));
+    // Someone edits an entry behind the program's back.
+    REQUIRE(outlet.store().database().exec(u"UPDATE audit SET detail = 'edited' WHERE id = 7;"_s));
+    QTest::mouseClick(verify, Qt::LeftButton);
+    CHECK(label->text().contains(u"BROKEN at entry 7"_s));
+    // The filtered audit list still reads, newest first.
+    auto* apply = window->findChild<QPushButton*>(u"auditApplyButton"_s);
+    REQUIRE(apply);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    CHECK(window->auditModel().rowCount() > 0);
 }

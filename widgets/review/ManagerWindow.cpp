@@ -586,7 +586,7 @@ Result<void> ManagerWindow::showRecord(const QString& uuid)
     auto record = m_session->store().registrations().view(uuid, m_session->account().name);
     if (!record)
         return fail(record.error());
-    auto history = m_auditQuery.history(uuid);
+    auto history = m_auditQuery.history(uuid, record->deviceTime);
     m_detail->showRecord(*record, history ? *history : QList<store::AuditEntry>{});
     return {};
 }
