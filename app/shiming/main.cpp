@@ -6,6 +6,7 @@
 #include "widgets/common/ErrorText.h"
 #include "widgets/common/Localization.h"
 #include "widgets/registration/DemoEnvironment.h"
+#include "widgets/registration/DemoTour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,8 +38,14 @@ int main(int argc, char* argv[])
     const QCommandLineOption timingOption(u"print-startup-time"_s,
                                           QApplication::translate("main", "Print the time from start to the login "
                                                                           "window (ms) and quit."));
+    const QCommandLineOption screenshotsOption(u"screenshots"_s,
+                                               QApplication::translate("main", "Demo mode: walk through one "
+                                                                               "registration, save a PNG of each "
+                                                                               "step into DIR, and quit."),
+                                               u"DIR"_s);
     parser.addOption(demoOption);
     parser.addOption(timingOption);
+    parser.addOption(screenshotsOption);
     parser.process(app);
 
     shiming::SystemClock clock;
@@ -68,6 +75,11 @@ int main(int argc, char* argv[])
     services.demoAccounts = (*demo)->accountsText();
     shiming::MainWindow window(services);
     window.show();
+    if (parser.isSet(screenshotsOption)) {
+        const int written = shiming::runDemoTour(window, **demo, parser.value(screenshotsOption));
+        std::printf("screenshots %d\n", written);
+        return written > 0 ? 0 : 1;
+    }
     if (parser.isSet(timingOption)) {
         QTimer::singleShot(0, &app, [&] {
             std::printf("startup_to_login_ms %lld\n", static_cast<long long>(startup.elapsed()));
