@@ -1,6 +1,7 @@
 #include "FaceTestSupport.h"
 
 #include "core/face/FaceDecision.h"
+#include "core/face/FaceEvaluation.h"
 #include "core/face/FaceSettings.h"
 
 #include <QSettings>
@@ -77,4 +78,36 @@ TEST_CASE("Face thresholds are read from settings, and inconsistent ones are ref
     saved.save(settings);
     CHECK(FaceSettings::fromSettings(settings).passCosine == 0.5);
     CHECK(FaceSettings::fromSettings(settings).reviewCosine == 0.33);
+}
+
+TEST_CASE("Operating points: the threshold keeps false accepts at or below the target", "[face]")
+{
+    std::vector<float> impostor;
+    for (int i = 0; i < 1000; ++i)
+        impostor.push_back(float(i) / 1000.0f * 0.5f); // 0.0 … 0.4995
+    std::vector<float> genuine{0.1f, 0.3f, 0.45f, 0.6f, 0.7f, 0.8f, 0.9f, 0.95f};
+    std::sort(genuine.begin(), genuine.end());
+
+    const OperatingPoint onePercent = operatingPointAtFar(genuine, impostor, 0.01);
+    CHECK(onePercent.falseAccept <= 0.01);
+    CHECK(onePercent.falseAccept >= 0.009);
+    CHECK(onePercent.threshold > 0.4945f);
+    CHECK(onePercent.trueAccept == Approx(5.0 / 8.0)); // 0.6 and above
+
+    const OperatingPoint tenth = operatingPointAtFar(genuine, impostor, 0.001);
+    CHECK(tenth.falseAccept <= 0.001);
+    CHECK(tenth.threshold > onePercent.threshold);
+}
+
+TEST_CASE("Simulated chip photos and counter frames have the card's and the camera's geometry", "[face]")
+{
+    const cv::Mat photo(350, 350, CV_8UC1, cv::Scalar(200));
+    const cv::Mat chip = makeChipPhoto(photo, 1.0);
+    CHECK(chip.size() == cv::Size(102, 126));
+    const cv::Mat frame = makeLiveFrame(photo);
+    CHECK(frame.size() == cv::Size(640, 480));
+    CHECK(frame.at<uchar>(240, 320) == 200); // the photo in the middle
+    CHECK(frame.at<uchar>(5, 5) == 128);     // neutral background at the edge
+    const cv::Mat big(1000, 1200, CV_8UC3, cv::Scalar::all(50));
+    CHECK(makeLiveFrame(big).size() == cv::Size(640, 480));
 }
