@@ -226,7 +226,8 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
     report.farAtReview = fractionAtOrAbove(impostor, report.settings.reviewCosine);
     for (int step = 20; step <= 50; ++step) {
         const double threshold = step / 100.0;
-        report.table.push_back({threshold, fractionAtOrAbove(genuine, threshold), fractionAtOrAbove(impostor, threshold)});
+        report.table.push_back(
+            {threshold, fractionAtOrAbove(genuine, threshold), fractionAtOrAbove(impostor, threshold)});
     }
     // Suggested: pass where false accepts reach 0.1 % (rounded up to 0.01 for headroom), review where they
     // reach 1 % (rounded down): the band between is what a manager looks at.
@@ -277,8 +278,9 @@ QString EvaluationReport::toText() const
                 .arg(percent(farAtReview));
     text += u"cosine  TAR%%     FAR%%\n"_s;
     for (const Row& row : table)
-        text += u"%1  %2  %3\n"_s.arg(row.threshold, 0, 'f', 2).arg(percent(row.trueAccept), 7, 'f', 3).arg(
-            percent(row.falseAccept), 7, 'f', 4);
+        text += u"%1  %2  %3\n"_s.arg(row.threshold, 0, 'f', 2)
+                    .arg(percent(row.trueAccept), 7, 'f', 3)
+                    .arg(percent(row.falseAccept), 7, 'f', 4);
     text += u"suggested thresholds: pass %1, review %2\n"_s.arg(suggestedPass).arg(suggestedReview);
     text += u"median analysis time: live %1 ms, chip %2 ms\n"_s.arg(medianLiveMs, 0, 'f', 1).arg(medianIdMs, 0, 'f', 1);
     return text.replace(u"%%"_s, u"%"_s);
