@@ -130,7 +130,10 @@ void RegistrationWizard::startNew()
 void RegistrationWizard::showStep(SessionStep step)
 {
     if (step == SessionStep::Done) {
-        // Committed: the summary page stays, now offering print, PDF and the next customer.
+        // Committed: the summary page stays, now offering print, PDF and the next customer; nothing to go back
+        // to or cancel any more.
+        m_backButton->setEnabled(false);
+        m_cancelButton->setEnabled(false);
         refreshSteps();
         m_pages.value(SessionStep::Summary)->enter();
         return;
@@ -141,6 +144,7 @@ void RegistrationWizard::showStep(SessionStep step)
     m_stack->setCurrentWidget(m_pages.value(step));
     m_reasonLabel->clear();
     m_backButton->setEnabled(step != SessionStep::CustomerType);
+    m_cancelButton->setEnabled(true);
     m_nextButton->setVisible(step != SessionStep::Summary);
     refreshSteps();
     m_pages.value(step)->enter();
