@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <sys/prctl.h>
+
 #include <csignal>
 #include <cstdlib>
 
@@ -115,6 +117,8 @@ bool HqProcess::start()
         return false;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // A test that crashes must not leave a server behind.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     QStringList args{u"serve"_s, u"--pg"_s, pg, u"--state"_s, m_stateDir, u"--listen"_s, u"127.0.0.1:0"_s};
     if (!m_faultPlan.isEmpty())
         args << u"--fault-plan"_s << m_faultPlan;
