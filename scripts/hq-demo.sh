@@ -15,6 +15,7 @@ hq="$build/hq/shiming-hq"
 [ -x "$hq" ] || { echo "no $hq: build the shiming-hq target first" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/shiming-hq-demo.XXXXXX)
+chmod 711 "$work" # the cluster inside belongs to the postgres user, which must reach it
 cleanup() { "$here/pg-test-cluster.sh" stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 

@@ -33,6 +33,10 @@ start)
     fi
     rm -rf "$dir"
     mkdir -p "$dir/socket"
+    if ! as_owner test -x "$(dirname "$dir")"; then
+        echo "$owner cannot reach $(dirname "$dir"): make it searchable (chmod o+x) or pick another DIR" >&2
+        exit 1
+    fi
     chown -R "$owner" "$dir"
     chmod 700 "$dir"
     as_owner "$PGBIN/initdb" -D "$dir/data" -U "$owner" --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
