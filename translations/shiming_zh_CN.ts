@@ -1,4 +1,2949 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../widgets/review/AccountsModel.cpp" line="+49"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password changed</source>
+        <translation>密码修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementPage</name>
+    <message>
+        <location filename="../widgets/registration/AgreementPage.cpp" line="+53"/>
+        <source>Service agreement (Alt+1)</source>
+        <translation>服务协议(Alt+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud-risk notice (Alt+2)</source>
+        <translation>反诈风险告知书(Alt+2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Clear signature (Ctrl+Backspace)</source>
+        <translation>清除签名(Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I showed the customer both texts and saw them sign (Ctrl+K)</source>
+        <translation>我已向客户出示两份文本并见证其签字(Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Complete. Press Enter to continue.</source>
+        <translation>已完成。按 Enter 继续。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../widgets/review/AuditModel.cpp" line="+86"/>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../widgets/registration/CustomerDisplay.cpp" line="+22"/>
+        <source>Your registration</source>
+        <translation>您的登记信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mobile number registration in your name</source>
+        <translation>以您本人名义办理手机号码实名登记</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Welcome. Please wait for the clerk.</source>
+        <translation>欢迎光临。请稍候，营业员将为您办理。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Registration type</source>
+        <translation>登记类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly fee</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are signing the service agreement and the fraud-risk notice. Never hand this card to anyone else.</source>
+        <translation>您正在签署服务协议及反诈风险告知书。切勿将本卡转交他人使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registered. Thank you.</source>
+        <translation>登记完成。谢谢！</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTypePage</name>
+    <message>
+        <location filename="../widgets/registration/CustomerTypePage.cpp" line="+22"/>
+        <source>Who is the number for?</source>
+        <translation>号码为谁办理？</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReportChart</name>
+    <message>
+        <location filename="../widgets/report/DailyReportChart.cpp" line="+46"/>
+        <source>Registrations per hour</source>
+        <translation>每小时登记量</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Face bands (pass rate %1%)</source>
+        <translation>人脸比对分档（通过率 %1%）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual review</source>
+        <translation>人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fail</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not compared</source>
+        <translation>未比对</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReportDocument</name>
+    <message>
+        <location filename="../widgets/report/DailyReportDocument.cpp" line="+125"/>
+        <source>Daily report — outlet %1 — %2</source>
+        <translation>日报 — 网点 %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated %1</source>
+        <translation>生成时间：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registrations: %1   Voided: %2   Not yet synced: %3</source>
+        <translation>登记：%1   作废：%2   未同步：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accepted by HQ: %1   Rejected by HQ: %2   Waiting for manual review: %3</source>
+        <translation>总部已受理：%1   总部已驳回：%2   待人工审核：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Face comparison pass rate: %1% (%2 of %3)   Average time per registration: %4 s</source>
+        <translation>人脸比对通过率：%1%（%2/%3）   平均每笔登记用时：%4 秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Registrations</source>
+        <translation>登记量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per clerk</source>
+        <translation>按营业员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg. time</source>
+        <translation>平均用时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per package</source>
+        <translation>按套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Per customer type</source>
+        <translation>按客户类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face bands</source>
+        <translation>人脸比对分档</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Daily report %1</source>
+        <translation>日报 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReportView</name>
+    <message>
+        <location filename="../widgets/report/DailyReportView.cpp" line="+38"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Per clerk</source>
+        <translation>按营业员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per package</source>
+        <translation>按套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per customer type</source>
+        <translation>按客户类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the daily report</source>
+        <translation>导出日报</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 registrations, %2 voided, %3 not yet synced; HQ accepted %4 and rejected %5; %6 waiting for manual review. Face pass rate %7% (%8 of %9). Average time per registration %10 s.</source>
+        <translation>登记 %1 笔，作废 %2 笔，未同步 %3 笔；总部受理 %4 笔，驳回 %5 笔；待人工审核 %6 笔。人脸比对通过率 %7%（%8/%9）。平均每笔登记用时 %10 秒。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Registrations</source>
+        <translation>登记量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Avg. time (s)</source>
+        <translation>平均用时（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>DayListModel</name>
+    <message>
+        <location filename="../widgets/review/DayListModel.cpp" line="+128"/>
+        <source>%1 (waiting)</source>
+        <translation>%1（等待中）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face band</source>
+        <translation>人脸分档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ result</source>
+        <translation>总部结果</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../widgets/review/DecisionDialog.cpp" line="+33"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager account:</source>
+        <translation>店长账号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../widgets/review/DetailPane.cpp" line="+40"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not checked</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>live</source>
+        <translation>活体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>spoof</source>
+        <translation>非活体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inconclusive</source>
+        <translation>无法判定</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Show full document number</source>
+        <translation>显示完整证件号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The full number is shown only on request; the request is recorded in the audit log.</source>
+        <translation>完整号码仅在申请时显示；该操作将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Audit history of this record</source>
+        <translation>本记录的审计历史</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chip photo</source>
+        <translation>芯片照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live photo</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a registration to see it.</source>
+        <translation>请选择一条登记记录进行查看。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+4"/>
+        <source>Photo removed (retention)</source>
+        <translation>照片已删除（超出保存期限）</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No chip photo</source>
+        <translation>无芯片照片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No live photo</source>
+        <translation>无现场照片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Face: %1, score %2 (threshold %3), quality %4, liveness %5 (%6)</source>
+        <translation>人脸：%1，分数 %2（阈值 %3），质量 %4，活体 %5（%6）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confirmed by manager %1</source>
+        <translation>已由店长 %1 确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HQ: %1. Next step: %2</source>
+        <translation>总部：%1。下一步：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voided: %1</source>
+        <translation>已作废：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2, %3 KB)</source>
+        <translation>%1（%2，%3 KB）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler photo (%1 KB)</source>
+        <translation>经办人照片（%1 KB）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appended address</source>
+        <translation>追加住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authority</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>有效期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>long term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCheckForm</name>
+    <message>
+        <location filename="../widgets/identity/DocumentCheckForm.cpp" line="+25"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Detect automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type, paste or scan the number; an MRZ goes line by line</source>
+        <translation>输入、粘贴或扫描号码；MRZ 需逐行输入</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Document &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Value</source>
+        <translation>值(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normalised</source>
+        <translation>规范化结果</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>✔ Valid</source>
+        <translation>✔ 有效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✘ Invalid</source>
+        <translation>✘ 无效</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPage</name>
+    <message>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+88"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document without chip (Ctrl+M)</source>
+        <translation>无芯片证件(Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For</source>
+        <translation>证件所属</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type or paste the machine-readable zone (2 or 3 lines)</source>
+        <translation>输入或粘贴机读区（2 行或 3 行）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>MRZ</source>
+        <translation>MRZ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this document</source>
+        <translation>使用此证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photograph photo page (F7)</source>
+        <translation>拍摄证件资料页(F7)</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Waiting for the card…</source>
+        <translation>等待读卡…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid: long term</source>
+        <translation>有效期限：长期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Numbers held: %1 (limit %2)</source>
+        <translation>名下号码数：%1（上限 %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Documents complete. Press Enter to continue.</source>
+        <translation>证件已齐全。按 Enter 继续。</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>The camera gave no picture.</source>
+        <translation>摄像头未获取到画面。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not a valid unified social credit code.</source>
+        <translation>不是有效的统一社会信用代码。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../widgets/common/ErrorText.cpp" line="+9"/>
+        <source>The input is not valid.</source>
+        <translation>输入无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The item was not found.</source>
+        <translation>未找到该项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong account or password.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A device is not working. Check the cable and try again.</source>
+        <translation>设备工作异常。请检查连接线后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record could not be saved. Nothing was lost; call support if this repeats.</source>
+        <translation>记录无法保存。数据未丢失；如反复出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Headquarters cannot be reached. Registrations are kept and sent later.</source>
+        <translation>无法连接总部。登记记录已保留，稍后将自动上传。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rules do not allow this registration.</source>
+        <translation>规则不允许办理此登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unexpected error.</source>
+        <translation>发生意外错误。</translation>
+    </message>
+</context>
+<context>
+    <name>FacePage</name>
+    <message>
+        <location filename="../widgets/registration/FacePage.cpp" line="+61"/>
+        <source>Capture (F5 / Space)</source>
+        <translation>拍照(F5 / Space)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Manager account</source>
+        <translation>店长账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager password</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manager confirms</source>
+        <translation>店长确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Park for manager review (F8)</source>
+        <translation>挂起，待店长审核(F8)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No camera: comparison goes to a manager.</source>
+        <translation>无摄像头：比对转由店长处理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face comparison is unavailable (models not installed): a manager confirms.</source>
+        <translation>人脸比对不可用（未安装模型）：由店长确认。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Good: press F5 to capture</source>
+        <translation>状态良好：按 F5 拍照</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Capture again: one face, looking at the camera.</source>
+        <translation>请重新拍照：仅限一张人脸，正视摄像头。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Score %1 — %2</source>
+        <translation>分数 %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n attempt(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 次机会</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many failures: cancel the registration (F12).</source>
+        <translation>失败次数过多：请取消本次登记(F12)。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Face check: %1</source>
+        <translation>人脸核验：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No document photo</source>
+        <translation>无证件照片</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../widgets/login/LockOverlay.cpp" line="+29"/>
+        <source>🔒 Locked</source>
+        <translation>🔒 已锁定</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The counter locked itself after a pause. %1, enter your password to go on; the registration in progress is kept.</source>
+        <translation>终端闲置后已自动锁定。%1，请输入密码继续；正在办理的登记已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../widgets/login/LoginScreen.cpp" line="+26"/>
+        <source>Real-name registration — sign in</source>
+        <translation>实名登记 — 登录</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in (Enter)</source>
+        <translation>登录(Enter)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Outlet: %1</source>
+        <translation>网点：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../widgets/MainWindow.cpp" line="+32"/>
+        <location line="+12"/>
+        <source>Shiming real-name registration</source>
+        <translation>Shiming 实名登记系统</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Camera: none</source>
+        <translation>摄像头：无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: ready</source>
+        <translation>摄像头：就绪</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: on</source>
+        <translation>摄像头：已开启</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: not working</source>
+        <translation>摄像头：故障</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Face comparison unavailable (models missing): faces go to a manager.</source>
+        <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Registration</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New registration</source>
+        <translation>新建登记(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Large text for elderly customers</source>
+        <translation>老年客户大字模式(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Customer screen</source>
+        <translation>客户屏(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Document check</source>
+        <translation>证件核验(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Document check</source>
+        <translation>证件核验</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+55"/>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Store manager — %1</source>
+        <translation>店长 — %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Day list</source>
+        <translation>当日登记列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HQ rejections</source>
+        <translation>总部驳回</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Manual review, waiting for a decision</source>
+        <translation>人工审核，待决定</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>last digits</source>
+        <translation>尾号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>number or its last digits</source>
+        <translation>号码或尾号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+236"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+191"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face band</source>
+        <translation>人脸分档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Registrations whose face comparison asked for a manager&apos;s decision. Approving or rejecting needs your password again; a rejected registration is voided and its number released.</source>
+        <translation>人脸比对需由店长决定的登记。批准或驳回需再次输入您的密码；被驳回的登记将作废，号码随即释放。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registrations headquarters rejected. The reason and the next step are shown; void the record once the customer has been dealt with.</source>
+        <translation>被总部驳回的登记。此处显示驳回原因及下一步操作；客户处理完毕后请作废该记录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Void record…</source>
+        <translation>作废记录…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Next step: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add clerk…</source>
+        <translation>添加营业员…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New password (at least 8 characters):</source>
+        <translation>新密码（至少 8 位）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The same password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Add clerk</source>
+        <translation>添加营业员</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Account name:</source>
+        <translation>账号名：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Account %1 added.</source>
+        <translation>账号 %1 已添加。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reset password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password of %1 reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account %1 disabled.</source>
+        <translation>账号 %1 已停用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role of %1:</source>
+        <translation>%1 的角色：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role of %1 changed.</source>
+        <translation>%1 的角色已更改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>record id</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verify chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The hash chain has not been verified in this window yet.</source>
+        <translation>本窗口尚未校验哈希链。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>%n registration(s)</source>
+        <translation>
+            <numerusform>%n 笔登记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pending review (%1)</source>
+        <translation>待审核（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HQ rejections (%1)</source>
+        <translation>总部驳回（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>The hash chain verifies: %n entries, none altered or removed.</source>
+        <translation>
+            <numerusform>哈希链校验通过：共 %n 条，无篡改或删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hash chain is BROKEN at entry %1: %2. Entries from there on cannot be trusted; report this to HQ.</source>
+        <translation>哈希链在第 %1 条处已断裂：%2。自该条起的记录均不可信；请上报总部。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Approve manual review</source>
+        <translation>批准人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm that the customer is the person on the document.</source>
+        <translation>请确认客户与证件上为同一人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registration approved.</source>
+        <translation>登记已批准。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reject manual review</source>
+        <translation>驳回人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registration will be voided and its number released.</source>
+        <translation>该登记将被作废，号码将被释放。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registration rejected and voided; number %1 released.</source>
+        <translation>登记已驳回并作废；号码 %1 已释放。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Void a record HQ rejected</source>
+        <translation>作废总部驳回的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe what was done with the customer.</source>
+        <translation>请说明对客户的处理情况。</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePage</name>
+    <message>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+38"/>
+        <source>Package (Alt+P)</source>
+        <translation>套餐(Alt+P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monthly fee</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes</source>
+        <translation>通话分钟数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contract</source>
+        <translation>合约期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Number (Alt+N)</source>
+        <translation>号码(Alt+N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Digits the customer wants, e.g. 8888</source>
+        <translation>客户想要的数字，如 8888</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>SIM card (Alt+S)</source>
+        <translation>SIM 卡(Alt+S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan the ICCID barcode</source>
+        <translation>扫描 ICCID 条码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+84"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(selected number, one-off ¥%1)</source>
+        <translation>（选号费，一次性 ¥%1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No free number contains these digits.</source>
+        <translation>没有包含这些数字的空闲号码。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>SIM card accepted.</source>
+        <translation>SIM 卡已受理。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIM card accepted (no check digit: compare the number printed on the card).</source>
+        <translation>SIM 卡已受理（无校验位：请与卡上印刷的号码核对）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No number reserved</source>
+        <translation>未预占号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved: %1</source>
+        <translation>已预占：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete. Press Enter to continue.</source>
+        <translation>已完成。按 Enter 继续。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file cannot be attached (missing, empty or larger than 20 MB).</source>
+        <translation>无法添加该附件（文件不存在、为空或超过 20 MB）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attach a JPEG, PNG or PDF file.</source>
+        <translation>请添加 JPEG、PNG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The camera gave no picture.</source>
+        <translation>摄像头没有返回图像。</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderError</name>
+    <message>
+        <location filename="../core/reader/ReaderError.cpp" line="+61"/>
+        <source>The card reader did not answer. Check its cable and power, then try again.</source>
+        <translation>读卡器无响应。请检查连接线和电源，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader&apos;s answers arrived damaged. Check the cable and the port settings (baud rate).</source>
+        <translation>读卡器返回的数据已损坏。请检查连接线和端口设置（波特率）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader is not connected or was unplugged. Plug it in; reading resumes by itself.</source>
+        <translation>读卡器未连接或已被拔出。请插上读卡器，读卡将自动恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This card type is not supported. Use a resident identity card or a foreigner&apos;s permanent residence card, or register the document by hand if it has no chip.</source>
+        <translation>不支持此类证件。请使用居民身份证或外国人永久居留身份证；无芯片的证件请手工登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card was read but its data is not readable. Lift the card and place it again; if this repeats, the card may be damaged.</source>
+        <translation>已读取证件，但数据无法识别。请拿起证件重新放置；如反复出现，证件可能已损坏。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card reader&apos;s vendor library is missing or failed. Check the reader settings.</source>
+        <translation>读卡器厂商驱动库缺失或加载失败。请检查读卡器设置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The card reader did not understand the request. Check the cable and the port settings, then try again.</source>
+        <translation>读卡器无法识别该请求。请检查连接线和端口设置，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The card could not be authenticated. Lift the card and place it again; if this repeats, the card may be forged or damaged.</source>
+        <translation>证件认证失败。请拿起证件重新放置；如反复出现，证件可能是伪造的或已损坏。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reader does not recognise this card. Only identity cards with a chip can be read.</source>
+        <translation>读卡器无法识别此卡。只能读取带芯片的身份证件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card could not be read. Keep the card flat and still on the reader until reading finishes, then try again.</source>
+        <translation>无法读取证件。请将证件平放在读卡器上保持不动，直到读卡完成，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card reader&apos;s security module failed its self-test. Restart the reader; if this repeats, call support.</source>
+        <translation>读卡器安全模块自检失败。请重启读卡器；如反复出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card reader&apos;s security module is not authorised. Call support: the reader must be registered before use.</source>
+        <translation>读卡器安全模块未授权。请联系技术支持：读卡器须先注册才能使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No card on the reader. Place the identity card flat on the reader.</source>
+        <translation>读卡器上没有证件。请将身份证平放在读卡器上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card on the reader could not be selected. Lift the card and place it again.</source>
+        <translation>无法选中读卡器上的证件。请拿起证件重新放置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card does not hold the requested information.</source>
+        <translation>证件中没有所需信息。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader reported a communication fault. Check the cable and try again.</source>
+        <translation>读卡器报告通信故障。请检查连接线后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card reader reported an error (code %1). Lift the card and try again; if this repeats, call support.</source>
+        <translation>读卡器报错（代码 %1）。请拿起证件后重试；如反复出现，请联系技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListModel</name>
+    <message>
+        <location filename="../widgets/review/RecordListModel.cpp" line="+76"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face band</source>
+        <translation>人脸比对等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ reason</source>
+        <translation>总部原因</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <location filename="../widgets/registration/RegistrationForm.cpp" line="+32"/>
+        <source>Mobile number real-name registration form</source>
+        <translation>移动电话号码实名登记表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Monthly fee</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Included</source>
+        <translation>套餐内含</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIM card (ICCID)</source>
+        <translation>SIM 卡（ICCID）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confirmed by %1</source>
+        <translation>已由%1确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pending manager review</source>
+        <translation>待店长审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face check</source>
+        <translation>人证比对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Customer&apos;s signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer has read the service agreement and the fraud-risk notice in full and signed them.</source>
+        <translation>客户已完整阅读服务协议及防诈骗风险告知书并签字确认。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Registration form</source>
+        <translation>登记表</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationWizard</name>
+    <message>
+        <location filename="../widgets/registration/RegistrationWizard.cpp" line="+72"/>
+        <source>Cancel registration (F12)</source>
+        <translation>取消登记(F12)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back (Esc)</source>
+        <translation>返回(Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next (Enter)</source>
+        <translation>下一步(Enter)</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Cancel this registration? Nothing is saved and the number is released.</source>
+        <translation>确定取消本次登记？所有内容都不会保存，号码将被释放。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewText</name>
+    <message>
+        <location filename="../widgets/review/ReviewText.cpp" line="+12"/>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minor</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not compared</source>
+        <translation>未比对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manual review</source>
+        <translation>人工审核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted by HQ</source>
+        <translation>总部已受理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected by HQ</source>
+        <translation>总部已驳回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not queued</source>
+        <translation>未排队</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nationwide limit of five numbers per identity reached</source>
+        <translation>已达全国一证五号上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity on the fraud-risk list</source>
+        <translation>证件在涉诈风险名单中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document could not be verified</source>
+        <translation>证件无法核验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number already registered elsewhere</source>
+        <translation>号码已在他处登记</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contact the customer: another number held under this identity must be cancelled before this one can be kept. Otherwise void this record.</source>
+        <translation>请联系客户：须先注销该证件名下的另一个号码，才能保留本号码。否则请作废此记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not activate the number. Void this record and follow the anti-fraud procedure.</source>
+        <translation>请勿激活该号码。作废此记录并按反诈流程处理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the customer to come back with a valid document, then void this record.</source>
+        <translation>请客户携带有效证件再来办理，然后作废此记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void this record and register the customer with another number.</source>
+        <translation>作废此记录，并为客户改用其他号码登记。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the reason with HQ support, then void the record or keep it.</source>
+        <translation>请向总部支持核实原因，然后作废或保留该记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionText</name>
+    <message>
+        <location filename="../widgets/registration/SessionText.cpp" line="+13"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face check</source>
+        <translation>人证比对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Package, number, SIM</source>
+        <translation>套餐、号码、SIM 卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement and signature</source>
+        <translation>协议与签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minor with guardian</source>
+        <translation>未成年人（监护人陪同）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent acting for the customer</source>
+        <translation>代办人代客户办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation (incl. telemarketing)</source>
+        <translation>单位（含电话营销）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The customer registers in person with their own ID card.</source>
+        <translation>客户本人持本人身份证办理登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A minor from the minimum age, with a guardian who shows their own ID and has their face checked too.</source>
+        <translation>达到最低年龄的未成年人，须由监护人陪同；监护人出示本人证件，并同样进行人证比对。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone registers for the customer: both documents are needed; the agent&apos;s face is checked.</source>
+        <translation>他人代客户办理：须提供双方证件；对代办人进行人证比对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A company card: credit code, the handler&apos;s ID and face, authorisation letter; telemarketing packages also need the signed security commitment.</source>
+        <translation>单位卡：须提供统一社会信用代码、经办人证件及人证比对、授权委托书；电话营销类套餐还须提供签字的安全责任承诺书。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The document is not valid (number, dates or check character).</source>
+        <translation>证件无效（号码、日期或校验码有误）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document has expired.</source>
+        <translation>证件已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document expires within 30 days.</source>
+        <translation>证件将在 30 天内过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document is not accepted here (chip cards must be read on the reader; a household register only for minors).</source>
+        <translation>此处不受理该证件（芯片证件须通过读卡器读取；户口簿仅限未成年人使用）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer is under %1 and cannot register a number.</source>
+        <translation>客户未满 %1 周岁，不能登记号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer is under %1: choose &quot;Minor with guardian&quot;.</source>
+        <translation>客户未满 %1 周岁：请选择“未成年人（监护人陪同）”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer is an adult: choose &quot;Individual&quot;.</source>
+        <translation>客户已成年：请选择“个人”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date of birth cannot be read.</source>
+        <translation>无法读取出生日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The person acting for the customer must be at least %1.</source>
+        <translation>代客户办理的人须年满 %1 周岁。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This identity already holds %1 numbers with us (limit reached, counting this outlet and headquarters).</source>
+        <translation>该证件名下在我司已有 %1 个号码（已达上限，含本营业厅及总部数据）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This identity holds %1 numbers: this will be the last one allowed.</source>
+        <translation>该证件名下已有 %1 个号码：这将是允许登记的最后一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This identity is on the fraud risk list: the registration is refused. Follow the risk procedure.</source>
+        <translation>该证件在涉诈风险名单中：拒绝登记。请按风险处理流程操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The guardian or agent cannot be the customer.</source>
+        <translation>监护人或代办人不能是客户本人。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules do not allow this registration.</source>
+        <translation>规则不允许此次登记。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Place the %1&apos;s ID card on the reader (or enter a document without chip).</source>
+        <translation>请将%1的身份证放在读卡器上（或录入无芯片证件）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photograph the photo page of the %1&apos;s document.</source>
+        <translation>请拍摄%1证件的照片页。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the organisation&apos;s name and a valid unified social credit code.</source>
+        <translation>请输入单位名称和有效的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capture the %1&apos;s face.</source>
+        <translation>请采集%1的人脸。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1&apos;s face needs a manager&apos;s confirmation, or park the registration for review.</source>
+        <translation>%1的人脸比对需店长确认，或将登记挂起待审核。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The face check failed too often. Cancel the registration.</source>
+        <translation>人证比对失败次数过多。请取消本次登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a package.</source>
+        <translation>请选择套餐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The chosen package is not offered to this customer.</source>
+        <translation>该客户不能办理所选套餐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a number.</source>
+        <translation>请选择号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the SIM card&apos;s ICCID barcode.</source>
+        <translation>请扫描 SIM 卡上的 ICCID 条码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach: %1.</source>
+        <translation>请添加附件：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scroll the service agreement to the end.</source>
+        <translation>请将服务协议滚动至末尾。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scroll the fraud-risk notice to the end.</source>
+        <translation>请将防诈骗风险告知书滚动至末尾。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer signs on the pad.</source>
+        <translation>请客户在签名板上签字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm that the customer read and signed.</source>
+        <translation>请确认客户已阅读并签字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This step is not complete.</source>
+        <translation>此步骤尚未完成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authorisation letter</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed security commitment</source>
+        <translation>签字的安全责任承诺书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filed call script</source>
+        <translation>已备案的外呼话术</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager review</source>
+        <translation>店长审核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not compared</source>
+        <translation>未比对</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not yet captured</source>
+        <translation>尚未采集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting manager</source>
+        <translation>等待店长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirmed by manager</source>
+        <translation>店长已确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parked for manager review</source>
+        <translation>已挂起待店长审核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed: try again</source>
+        <translation>失败：请重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed too often</source>
+        <translation>失败次数过多</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scan the ICCID barcode on the SIM card.</source>
+        <translation>请扫描 SIM 卡上的 ICCID 条码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ICCID has digits only.</source>
+        <translation>ICCID 只能包含数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ICCID has 19 or 20 digits.</source>
+        <translation>ICCID 为 19 位或 20 位数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not an ICCID (it must start with 89).</source>
+        <translation>这不是 ICCID（须以 89 开头）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This SIM card belongs to another operator.</source>
+        <translation>该 SIM 卡属于其他运营商。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ICCID is not valid.</source>
+        <translation>ICCID 无效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Unlimited</source>
+        <translation>不限量</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>¥%1/month</source>
+        <translation>¥%1/月</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../widgets/registration/SignaturePad.cpp" line="+20"/>
+        <source>Customer signs here with mouse, finger or pen</source>
+        <translation>客户可用鼠标、手指或手写笔在此签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../widgets/common/StatusPanel.cpp" line="+30"/>
+        <source>Camera: none</source>
+        <translation>摄像头：无</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reader: none (manual entry only)</source>
+        <translation>读卡器：无（仅可手工录入）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reader: %1</source>
+        <translation>读卡器：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>To HQ: %n waiting</source>
+        <translation>
+            <numerusform>待报总部：%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk: %1</source>
+        <translation>营业员：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outlet: %1</source>
+        <translation>营业厅：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../widgets/registration/SummaryPage.cpp" line="+58"/>
+        <source>Commit registration (Ctrl+Enter)</source>
+        <translation>提交登记(Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print form (Ctrl+P)</source>
+        <translation>打印登记表(Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save form as PDF (Ctrl+S)</source>
+        <translation>将登记表保存为 PDF(Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next customer (Enter)</source>
+        <translation>下一位客户(Enter)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Registered. Print the form or save it as PDF; Enter for the next customer.</source>
+        <translation>登记成功。请打印登记表或保存为 PDF；按 Enter 办理下一位客户。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check with the customer, then commit.</source>
+        <translation>请与客户核对后提交。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>registration-%1.pdf</source>
+        <translation>registration-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save registration form</source>
+        <translation>保存登记表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Form saved.</source>
+        <translation>登记表已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/shiming/main.cpp" line="+32"/>
+        <source>Real-name registration at the counter</source>
+        <translation>营业厅实名登记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run with a demo outlet, demo cards and a demo camera; no hardware needed.</source>
+        <translation>使用演示营业厅、演示证件和演示摄像头运行，无需硬件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the time from start to the login window (ms) and quit.</source>
+        <translation>输出从启动到登录窗口的耗时（毫秒）并退出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo mode: walk through one registration, save a PNG of each step into DIR, and quit.</source>
+        <translation>演示模式：完整走一遍登记流程，将每一步保存为 PNG 存入 DIR，然后退出。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::DemoEnvironment</name>
+    <message>
+        <location filename="../widgets/registration/DemoEnvironment.cpp" line="+198"/>
+        <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Demo mode. Clerk: %1 / %2 · Manager: %3 / %4. The simulated reader presents the demo cards one after another; the demo camera plays demo images.</source>
+        <translation>演示模式。营业员：%1 / %2 · 店长：%3 / %4。模拟读卡器会依次出示演示证件；演示摄像头播放演示图像。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::DocumentPage</name>
+    <message>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="-370"/>
+        <source>Enter the document number.</source>
+        <translation>请输入证件号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character does not match: a typo?</source>
+        <translation>校验码不匹配：是否输错了？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number has the wrong length.</source>
+        <translation>号码长度不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number contains a character that is not allowed.</source>
+        <translation>号码包含不允许的字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document has expired.</source>
+        <translation>证件已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The MRZ is incomplete: two lines of 44 or three lines of 30 characters.</source>
+        <translation>MRZ 不完整：应为 2 行 44 个字符或 3 行 30 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number is not valid for this document type.</source>
+        <translation>该号码不符合此证件类型。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::ValidationIssueText</name>
+    <message>
+        <location filename="../widgets/identity/ValidationIssueText.cpp" line="+23"/>
+        <source>Nothing entered yet.</source>
+        <translation>尚未输入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Far too long for any document number.</source>
+        <translation>长度远超任何证件号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contains a character this number cannot have.</source>
+        <translation>包含此类号码不可能有的字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong number of characters.</source>
+        <translation>字符数不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Does not have the layout of this document.</source>
+        <translation>不符合此证件的号码格式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recognised as any supported document; choose the type.</source>
+        <translation>无法识别为任何支持的证件，请选择证件类型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check character wrong: a digit was mistyped.</source>
+        <translation>校验码错误：有数字输错。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>15-digit first-generation ID: no longer valid, ask for the second-generation card.</source>
+        <translation>15 位第一代身份证：已失效，请出示第二代身份证。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date of birth is not a real date.</source>
+        <translation>出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date of birth is in the future.</source>
+        <translation>出生日期晚于当前日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date of birth is implausibly early.</source>
+        <translation>出生日期过早，不合常理。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown province code.</source>
+        <translation>未知的省份代码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region code not in the current list (old cards may keep it).</source>
+        <translation>地区代码不在现行列表中（旧证件可能仍使用该代码）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a Hong Kong, Macao or Taiwan residence permit number: choose that type.</source>
+        <translation>这是港澳台居民居住证号码：请选择该证件类型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A residence permit number starts with 810000, 820000 or 830000.</source>
+        <translation>居住证号码以 810000、820000 或 830000 开头。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown nationality code.</source>
+        <translation>未知的国籍代码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The MRZ needs 2 lines (passport) or 3 lines (card).</source>
+        <translation>MRZ 须为 2 行（护照）或 3 行（卡式证件）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An MRZ line has the wrong length.</source>
+        <translation>MRZ 某一行长度不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The MRZ document code does not fit this format.</source>
+        <translation>MRZ 证件代码与此格式不符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document number check digit wrong.</source>
+        <translation>证件号码校验位错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of birth check digit wrong.</source>
+        <translation>出生日期校验位错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiry date check digit wrong.</source>
+        <translation>有效期截止日期校验位错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personal number check digit wrong.</source>
+        <translation>个人号码校验位错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Composite check digit wrong.</source>
+        <translation>综合校验位错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The expiry date is not a real date.</source>
+        <translation>有效期截止日期不是有效日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown sex code.</source>
+        <translation>未知的性别代码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document has expired.</source>
+        <translation>证件已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The embedded organisation code is wrong.</source>
+        <translation>内含的组织机构代码错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last digit fails the Luhn check: re-scan.</source>
+        <translation>末位未通过 Luhn 校验：请重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not issued by a Chinese operator.</source>
+        <translation>非中国运营商发行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a mobile number prefix.</source>
+        <translation>不是手机号码号段。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number segment not assigned.</source>
+        <translation>号段未分配。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Virtual operator (MVNO) number.</source>
+        <translation>虚拟运营商（MVNO）号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is missing.</source>
+        <translation>缺少姓名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of birth differs from the ID number.</source>
+        <translation>出生日期与身份证号码不符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex differs from the ID number.</source>
+        <translation>性别与身份证号码不符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown ethnicity code.</source>
+        <translation>未知的民族代码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The validity period ends before it starts.</source>
+        <translation>有效期截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document is not valid yet.</source>
+        <translation>证件尚未生效。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document expires within 30 days.</source>
+        <translation>证件将在 30 天内过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The validity period does not fit the holder&apos;s age at issue: check the dates.</source>
+        <translation>有效期与持证人签发时的年龄不符：请核对日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This document type does not identify a person.</source>
+        <translation>此证件类型不能识别个人身份。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region code</source>
+        <translation>地区代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiry date</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surname</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given names</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuing state</source>
+        <translation>签发国</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued for</source>
+        <translation>签发对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original operator</source>
+        <translation>原运营商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation code</source>
+        <translation>组织机构代码</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::identity</name>
+    <message>
+        <location filename="../core/identity/DocumentType.cpp" line="+54"/>
+        <source>Resident identity card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temporary resident identity card</source>
+        <translation>临时居民身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Household register</source>
+        <translation>户口簿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Foreign permanent resident ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mainland travel permit for Hong Kong and Macao</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passport (machine-readable zone)</source>
+        <translation>护照（机读区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SIM card number (ICCID)</source>
+        <translation>SIM 卡号（ICCID）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../core/identity/Ethnicity.cpp" line="+95"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unspecified</source>
+        <translation>未说明</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::reader::ReaderStatus</name>
+    <message>
+        <location filename="../core/reader/IdCardReader.cpp" line="+30"/>
+        <source>No card reader connected</source>
+        <translation>未连接读卡器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place the ID card on the reader</source>
+        <translation>请将身份证放在读卡器上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card found</source>
+        <translation>已检测到证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the card, do not move it</source>
+        <translation>正在读卡，请勿移动证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lift the card from the reader</source>
+        <translation>请从读卡器上拿开证件</translation>
+    </message>
+</context>
 </TS>
