@@ -7,12 +7,18 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift || true
 cd "$root"
+# libstdc++ 12's std::expected needs clang 16 (Debian 12's default clang 14 cannot compile it).
+if ! command -v clang++-16 >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-16-dev 2>/dev/null | grep -q "ok installed"; then
+    echo "fuzz: installing clang-16 and libclang-rt-16-dev"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang-16 libclang-rt-16-dev >/dev/null
+fi
 [ -f build-fuzz/CMakeCache.txt ] || cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -- -j"$(nproc)" >/dev/null
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-    mapfile -t targets < <(find build-fuzz -type f -executable -name 'fuzz_*' -printf '%f\n' | sort)
+    mapfile -t targets < <(ninja -C build-fuzz -t targets all | grep -oE '^fuzz_[a-z_0-9]+' | sort -u)
 fi
+# Only the fuzz targets: the app and widgets are not built with the fuzzing flags.
+cmake --build build-fuzz --target "${targets[@]}" -- -j"$(nproc)" >/dev/null
 status=0
 for t in "${targets[@]}"; do
     exe=$(find build-fuzz -type f -executable -name "$t" | head -n 1)
