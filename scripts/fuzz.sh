@@ -15,13 +15,19 @@ fi
 [ -f build-fuzz/CMakeCache.txt ] || cmake --preset fuzz >/dev/null
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-    mapfile -t targets < <(ninja -C build-fuzz -t targets all | grep -oE '^fuzz_[a-z_0-9]+' | sort -u)
+    mapfile -t targets < <(ninja -C build-fuzz -t targets all | grep -oE '^fuzz_[a-z_0-9]+:' | tr -d : |
+        grep -v '_autogen' | sort -u)
 fi
 # Only the fuzz targets: the app and widgets are not built with the fuzzing flags.
 cmake --build build-fuzz --target "${targets[@]}" -- -j"$(nproc)" >/dev/null
 status=0
 for t in "${targets[@]}"; do
     exe=$(find build-fuzz -type f -executable -name "$t" | head -n 1)
+    if [ -z "$exe" ]; then
+        printf '%-32s not built\n' "$t"
+        status=1
+        continue
+    fi
     corpus=$(mktemp -d)
     seeds="$root/tests/fuzz/corpus/${t#fuzz_}"
     log=$(mktemp)
