@@ -1010,7 +1010,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+32"/>
+        <location filename="../widgets/MainWindow.cpp" line="+39"/>
         <location line="+12"/>
         <source>Shiming real-name registration</source>
         <translation>Shiming 实名登记系统</translation>
@@ -1091,12 +1091,38 @@
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>&amp;Manager review...</source>
+        <translation>店长审核(&amp;M)...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+11"/>
+        <location line="+22"/>
+        <source>Manager review</source>
+        <translation>店长审核</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A store manager signs in with their own account. The clerk stays signed in.</source>
+        <translation>请店长用本人账号登录。营业员保持登录状态。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager &amp;account</source>
+        <translation>店长账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Document check</source>
         <translation>证件核验</translation>
     </message>

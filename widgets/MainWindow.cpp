@@ -1,6 +1,7 @@
 #include "widgets/MainWindow.h"
 
 #include "core/common/Logging.h"
+#include "widgets/common/ErrorText.h"
 #include "widgets/common/StatusPanel.h"
 #include "widgets/identity/DocumentCheckForm.h"
 #include "widgets/login/AccountGate.h"
@@ -11,12 +12,18 @@
 #include "widgets/registration/FaceService.h"
 #include "widgets/registration/RegistrationContext.h"
 #include "widgets/registration/RegistrationWizard.h"
+#include "widgets/review/ManagerWindow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -139,9 +146,52 @@ void MainWindow::buildMenus()
         if (m_services.gate->isLoggedIn())
             m_services.gate->lockNow();
     });
+    if (m_services.authenticator) {
+        QAction* manager = account->addAction(tr("&Manager review..."));
+        manager->setObjectName(u"managerReviewAction"_s);
+        manager->setShortcut(QKeySequence(u"Ctrl+Shift+M"_s));
+        connect(manager, &QAction::triggered, this, &MainWindow::openManagerReview);
+    }
     QAction* signOutAction = account->addAction(tr("&Sign out"));
     signOutAction->setObjectName(u"signOutAction"_s);
     connect(signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+}
+
+void MainWindow::openManagerReview()
+{
+    if (!m_services.authenticator)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(u"managerLoginDialog"_s);
+    dialog.setWindowTitle(tr("Manager review"));
+    auto* form = new QFormLayout(&dialog);
+    auto* accountEdit = new QLineEdit(&dialog);
+    accountEdit->setObjectName(u"managerAccountEdit"_s);
+    auto* passwordEdit = new QLineEdit(&dialog);
+    passwordEdit->setObjectName(u"managerPasswordEdit"_s);
+    passwordEdit->setEchoMode(QLineEdit::Password);
+    form->addRow(
+        new QLabel(tr("A store manager signs in with their own account. The clerk stays signed in."), &dialog));
+    form->addRow(tr("Manager &account"), accountEdit);
+    form->addRow(tr("&Password"), passwordEdit);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    accountEdit->setFocus();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto window = review::ManagerWindow::login(*m_services.authenticator, accountEdit->text().trimmed(),
+                                               passwordEdit->text().toUtf8());
+    passwordEdit->clear();
+    if (!window) {
+        QMessageBox::warning(this, tr("Manager review"), ErrorText::forClerk(window.error()));
+        return;
+    }
+    review::ManagerWindow* opened = window->release();
+    opened->setAttribute(Qt::WA_DeleteOnClose);
+    opened->show();
+    opened->raise();
 }
 
 void MainWindow::onLoggedIn(const QString& account)

@@ -11,6 +11,9 @@ namespace shiming {
 namespace reader {
 class IdCardReader;
 }
+namespace auth {
+class Authenticator;
+}
 
 class AccountGate;
 class CustomerDisplay;
@@ -26,6 +29,9 @@ struct MainWindowServices {
     AccountGate* gate = nullptr;
     RegistrationContext* registration = nullptr;
     QString outletId;
+    /// The outlet's accounts, for Account → Manager review (a manager or admin signs in there with their own
+    /// credentials, without signing the clerk out). Null: the entry is not offered.
+    auth::Authenticator* authenticator = nullptr;
     /// Demo mode: the demo accounts and passwords, shown on the login screen.
     QString demoAccounts;
 };
@@ -52,6 +58,8 @@ public:
     bool largeText() const { return m_largeText; }
     void setLargeText(bool on);
     void openDocumentCheck();
+    /// Asks for a manager's or admin's account and password and opens the store manager's window.
+    void openManagerReview();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -72,6 +72,7 @@ int main(int argc, char* argv[])
     services.gate = &(*demo)->gate();
     services.registration = &(*demo)->context();
     services.outletId = (*demo)->outletId();
+    services.authenticator = &(*demo)->authenticator();
     services.demoAccounts = (*demo)->accountsText();
     shiming::MainWindow window(services);
     window.show();

@@ -241,6 +241,11 @@ QString DemoEnvironment::accountsText() const
              QString::fromLatin1(demoManagerPassword()));
 }
 
+auth::Authenticator& DemoEnvironment::authenticator()
+{
+    return *m_parts->authenticator;
+}
+
 void DemoEnvironment::placeCard()
 {
     m_parts->simulator->place();

@@ -9,6 +9,9 @@
 namespace shiming {
 
 class AccountGate;
+namespace auth {
+class Authenticator;
+}
 
 /// Everything `shiming --demo` runs on, built in one place so that the application and the full-flow test
 /// use the same configuration: a demo outlet database in `dataDir` (created once, reused after) with a demo
@@ -31,6 +34,8 @@ public:
 
     RegistrationContext& context();
     AccountGate& gate();
+    /// The outlet's accounts; the manager window logs its manager in here with a session of its own.
+    auth::Authenticator& authenticator();
     QString outletId() const;
     QString databasePath() const;
     /// The text the login screen shows: demo accounts and passwords.
