@@ -369,10 +369,11 @@ void DocumentPage::useManualDocument()
     document.sexCode = m_sexCombo->currentData().toString();
     document.birthDate = m_birthEdit->date();
     document.validTo = m_validToEdit->date();
-    document.validFrom = m_context.services.clock->today().addYears(-1);
+    // The manual form asks for no issue date: validFrom stays unset rather than invented.
     if (type == DocumentType::Passport) {
         const ValidationResult mrz = validate(type, m_mrzEdit->toPlainText(), *m_context.services.clock);
-        document.number = mrz.normalized;
+        // The passport number, not the whole machine-readable zone.
+        document.number = mrz.fields.value(u"document_number"_s).toString();
         document.nationality = mrz.fields.value(u"nationality"_s).toString();
         document.englishName = mrz.fields.value(u"name"_s).toString();
     } else {
