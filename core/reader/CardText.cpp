@@ -77,6 +77,38 @@ QByteArray blankBlock(qsizetype size)
     return block;
 }
 
+/// One text-block field of a layout: where it sits and which CardText member holds it. Parsing and encoding
+/// read the same table, so the two directions cannot drift apart.
+struct LayoutItem {
+    QString CardText::*member;
+    Field field;
+    const char* label;
+};
+
+QList<LayoutItem> layoutItems(CardText::Layout layout)
+{
+    if (layout == CardText::Layout::Resident)
+        return {{&CardText::name, kName, "name"},
+                {&CardText::sex, kSex, "sex"},
+                {&CardText::nation, kNation, "nation"},
+                {&CardText::birth, kBirth, "birth"},
+                {&CardText::address, kAddress, "address"},
+                {&CardText::number, kNumber, "number"},
+                {&CardText::authority, kAuthority, "authority"},
+                {&CardText::validFrom, kValidFrom, "valid from"},
+                {&CardText::validTo, kValidTo, "valid to"}};
+    return {{&CardText::englishName, kEnglishName, "english name"},
+            {&CardText::sex, kForeignSex, "sex"},
+            {&CardText::number, kPermitNumber, "permit number"},
+            {&CardText::nationality, kNationality, "nationality"},
+            {&CardText::name, kChineseName, "chinese name"},
+            {&CardText::validFrom, kForeignValidFrom, "valid from"},
+            {&CardText::validTo, kForeignValidTo, "valid to"},
+            {&CardText::birth, kForeignBirth, "birth"},
+            {&CardText::cardVersion, kCardVersion, "card version"},
+            {&CardText::authority, kAuthorityCode, "authority code"}};
+}
+
 } // namespace
 
 std::expected<CardText, ReaderError> parseCardText(QByteArrayView block)
@@ -93,31 +125,10 @@ std::expected<CardText, ReaderError> parseCardText(QByteArrayView block)
         return bad("card type");
 
     CardText text;
-    struct Item {
-        QString* out;
-        Field field;
-        const char* label;
-    };
-    QList<Item> items;
     if (type->isEmpty()) {
         text.layout = CardText::Layout::Resident;
-        items = {{&text.name, kName, "name"},
-                 {&text.sex, kSex, "sex"},
-                 {&text.nation, kNation, "nation"},
-                 {&text.birth, kBirth, "birth"},
-                 {&text.address, kAddress, "address"},
-                 {&text.number, kNumber, "number"},
-                 {&text.authority, kAuthority, "authority"},
-                 {&text.validFrom, kValidFrom, "valid from"},
-                 {&text.validTo, kValidTo, "valid to"}};
     } else if (*type == u"I"_s) {
         text.layout = CardText::Layout::ForeignPermanent;
-        items = {
-            {&text.englishName, kEnglishName, "english name"}, {&text.sex, kForeignSex, "sex"},
-            {&text.number, kPermitNumber, "permit number"},    {&text.nationality, kNationality, "nationality"},
-            {&text.name, kChineseName, "chinese name"},        {&text.validFrom, kForeignValidFrom, "valid from"},
-            {&text.validTo, kForeignValidTo, "valid to"},      {&text.birth, kForeignBirth, "birth"},
-            {&text.cardVersion, kCardVersion, "card version"}, {&text.authority, kAuthorityCode, "authority code"}};
     } else {
         QString hex;
         for (QChar c : *type)
@@ -125,11 +136,11 @@ std::expected<CardText, ReaderError> parseCardText(QByteArrayView block)
         return std::unexpected(
             ReaderError{ReaderError::Kind::UnknownCardType, 0, u"unknown card type marker U+%1"_s.arg(hex)});
     }
-    for (const Item& item : items) {
+    for (const LayoutItem& item : layoutItems(text.layout)) {
         std::optional<QString> value = decodeField(block, item.field);
         if (!value)
             return bad(item.label);
-        *item.out = *value;
+        text.*item.member = *value;
     }
     return text;
 }
@@ -137,41 +148,13 @@ std::expected<CardText, ReaderError> parseCardText(QByteArrayView block)
 Result<QByteArray> encodeCardText(const CardText& text)
 {
     QByteArray block = blankBlock(ga467::kTextSize);
-    struct Item {
-        const QString* value;
-        Field field;
-        const char* label;
-    };
-    QList<Item> items;
-    if (text.layout == CardText::Layout::Resident) {
-        items = {{&text.name, kName, "name"},
-                 {&text.sex, kSex, "sex"},
-                 {&text.nation, kNation, "nation"},
-                 {&text.birth, kBirth, "birth"},
-                 {&text.address, kAddress, "address"},
-                 {&text.number, kNumber, "number"},
-                 {&text.authority, kAuthority, "authority"},
-                 {&text.validFrom, kValidFrom, "valid from"},
-                 {&text.validTo, kValidTo, "valid to"}};
-    } else {
-        static const QString typeI = u"I"_s;
-        items = {{&text.englishName, kEnglishName, "english name"},
-                 {&text.sex, kForeignSex, "sex"},
-                 {&text.number, kPermitNumber, "permit number"},
-                 {&text.nationality, kNationality, "nationality"},
-                 {&text.name, kChineseName, "chinese name"},
-                 {&text.validFrom, kForeignValidFrom, "valid from"},
-                 {&text.validTo, kForeignValidTo, "valid to"},
-                 {&text.birth, kForeignBirth, "birth"},
-                 {&text.cardVersion, kCardVersion, "card version"},
-                 {&text.authority, kAuthorityCode, "authority code"},
-                 {&typeI, kCardType, "card type"}};
-    }
-    for (const Item& item : items) {
-        if (!encodeField(block, item.field, *item.value))
+    for (const LayoutItem& item : layoutItems(text.layout)) {
+        if (!encodeField(block, item.field, text.*item.member))
             return fail(Error::invalidInput(
                 u"field '%1' does not fit its %2 bytes"_s.arg(QLatin1StringView(item.label)).arg(item.field.size)));
     }
+    if (text.layout == CardText::Layout::ForeignPermanent)
+        encodeField(block, kCardType, u"I"_s);
     return block;
 }
 
