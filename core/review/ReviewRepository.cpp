@@ -256,8 +256,7 @@ Result<QList<ReviewRow>> ReviewRepository::pendingReviews(QDate since, int limit
 Result<QList<ReviewRow>> ReviewRepository::hqRejections(int limit)
 {
     // The status index (status, hq_time) finds them without reading the day list.
-    return runRows(m_store.database(),
-                   kSelect + u" WHERE r.status = 'rejected' ORDER BY r.hq_time DESC LIMIT ?"_s, {},
+    return runRows(m_store.database(), kSelect + u" WHERE r.status = 'rejected' ORDER BY r.hq_time DESC LIMIT ?"_s, {},
                    {qint64(limit)});
 }
 
@@ -316,38 +315,49 @@ Result<QString> ReviewRepository::reject(const QString& uuid, const QString& man
 {
     if (reason.trimmed().isEmpty())
         return fail(Error::invalidInput(u"a decision needs a reason"_s));
-    auto current = row(uuid);
-    if (!current)
-        return fail(current.error());
-    if (!current->pendingReview())
-        return fail(Error::policyRefused(u"the record is not waiting for a manual review"_s));
-    // voidRecord() runs its own transaction and writes record_voided with the reason; the review entry follows.
-    if (auto r = m_store.registrations().voidRecord(uuid, manager, u"manual review rejected: "_s + reason); !r)
-        return fail(r.error());
-    if (auto r = m_store.audit().append(audit::ReviewRejected, manager, uuid, reason); !r)
-        return fail(r.error());
+    QString number;
+    // The void (record_voided) and the decision (review_rejected) commit together or not at all.
+    auto done = m_store.inTransaction([&]() -> Result<void> {
+        auto current = row(uuid);
+        if (!current)
+            return fail(current.error());
+        if (!current->pendingReview())
+            return fail(Error::policyRefused(u"the record is not waiting for a manual review"_s));
+        if (auto r =
+                m_store.registrations().voidRecordInTransaction(uuid, manager, u"manual review rejected: "_s + reason);
+            !r)
+            return r;
+        number = current->number;
+        return asVoid(m_store.audit().append(audit::ReviewRejected, manager, uuid, reason));
+    });
+    if (!done)
+        return fail(done.error());
     qCInfo(lcStore) << "manual review rejected; record voided and its number released";
-    return current->number;
+    return number;
 }
 
 Result<QString> ReviewRepository::voidHqRejection(const QString& uuid, const QString& manager, const QString& note)
 {
     if (note.trimmed().isEmpty())
         return fail(Error::invalidInput(u"voiding needs a note"_s));
-    auto current = row(uuid);
-    if (!current)
-        return fail(current.error());
-    if (current->status != RecordStatus::Rejected)
-        return fail(Error::policyRefused(u"the record was not rejected by HQ"_s));
-    if (auto r =
-            m_store.registrations().voidRecord(uuid, manager, u"rejected by HQ (%1): "_s.arg(current->hqReason) + note);
-        !r)
-        return fail(r.error());
-    if (auto r = m_store.audit().append(audit::HqRejectionVoided, manager, uuid,
-                                        u"reason %1: %2"_s.arg(current->hqReason, note));
-        !r)
-        return fail(r.error());
-    return current->number;
+    QString number;
+    auto done = m_store.inTransaction([&]() -> Result<void> {
+        auto current = row(uuid);
+        if (!current)
+            return fail(current.error());
+        if (current->status != RecordStatus::Rejected)
+            return fail(Error::policyRefused(u"the record was not rejected by HQ"_s));
+        if (auto r = m_store.registrations().voidRecordInTransaction(
+                uuid, manager, u"rejected by HQ (%1): "_s.arg(current->hqReason) + note);
+            !r)
+            return r;
+        number = current->number;
+        return asVoid(m_store.audit().append(audit::HqRejectionVoided, manager, uuid,
+                                             u"reason %1: %2"_s.arg(current->hqReason, note)));
+    });
+    if (!done)
+        return fail(done.error());
+    return number;
 }
 
 Result<void> ReviewRepository::auditDocumentShown(const QString& uuid, const QString& actor)

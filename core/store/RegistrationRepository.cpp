@@ -399,6 +399,14 @@ Result<void> RegistrationRepository::voidRecord(const QString& uuid, const QStri
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return fail(tx.error());
+    if (auto r = voidRecordInTransaction(uuid, actor, reason); !r)
+        return r;
+    return tx->commit();
+}
+
+Result<void> RegistrationRepository::voidRecordInTransaction(const QString& uuid, const QString& actor,
+                                                             const QString& reason)
+{
     auto stmt = m_db.prepare(
         u"UPDATE registrations SET status = 'voided', voided_at = ?, void_reason = ? WHERE uuid = ? AND status != 'voided'"_s);
     if (!stmt)
@@ -410,7 +418,7 @@ Result<void> RegistrationRepository::voidRecord(const QString& uuid, const QStri
         return fail(Error::notFound(u"no registration with this id that can be voided"_s));
     if (auto r = m_audit.append(audit::RecordVoided, actor, uuid, reason); !r)
         return fail(r.error());
-    return tx->commit();
+    return {};
 }
 
 Result<int> RegistrationRepository::purgeAccepted(int days, const QString& actor)

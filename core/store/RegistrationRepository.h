@@ -56,8 +56,10 @@ public:
     Result<int> countForDocumentNumber(const QString& number);
     Result<qint64> count();
 
-    /// Voids a record (manager): status Voided, time and reason kept, audit entry written.
+    /// Voids a record (manager): status Voided, time and reason kept, audit entry written; its own transaction.
     Result<void> voidRecord(const QString& uuid, const QString& actor, const QString& reason);
+    /// The same inside a transaction the caller holds, so a void and the decision that caused it commit together.
+    Result<void> voidRecordInTransaction(const QString& uuid, const QString& actor, const QString& reason);
 
     /// Retention: drops photos, signatures and attachments of records accepted by HQ more than `days` ago,
     /// keeping a stub (the record row, documents and status). Returns how many records were purged.

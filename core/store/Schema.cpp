@@ -130,6 +130,10 @@ ALTER TABLE registrations ADD COLUMN purged_at TEXT;
 CREATE INDEX registrations_day ON registrations(device_date, sequence);
 CREATE INDEX registrations_status ON registrations(status, hq_time);
 )sql"_s,
+        // 4: a record's audit history without scanning the whole chain (the manager's record view).
+        uR"sql(
+CREATE INDEX audit_record ON audit(record_uuid, id);
+)sql"_s,
     };
     return list;
 }

@@ -176,6 +176,26 @@ TEST_CASE("pending review approve records the manager and reject voids and relea
     REQUIRE(outlet.store().audit().verify()->intact);
 }
 
+TEST_CASE("a reject whose decision cannot be written leaves the record unvoided", "[review]")
+{
+    Outlet outlet;
+    ReviewRepository repository(outlet.store());
+    // Make the second write of the decision fail (as a full disk would), after the void was written.
+    REQUIRE(outlet.store().database().exec(
+        u"CREATE TEMP TRIGGER refuse_decision BEFORE INSERT ON audit WHEN NEW.action = 'review_rejected' "
+        u"BEGIN SELECT RAISE(ABORT, 'disk full'); END;"_s));
+    CHECK(!repository.reject(outlet.pendingUuid2, u"boss"_s, u"not the person on the card"_s));
+    auto row = repository.row(outlet.pendingUuid2);
+    REQUIRE(row);
+    CHECK(row->status != RecordStatus::Voided);
+    CHECK(row->pendingReview());
+    CHECK(outlet.auditCount(u"record_voided"_s, outlet.pendingUuid2) == 0);
+    REQUIRE(outlet.store().database().exec(u"DROP TRIGGER refuse_decision;"_s));
+    REQUIRE(repository.reject(outlet.pendingUuid2, u"boss"_s, u"not the person on the card"_s));
+    CHECK(repository.row(outlet.pendingUuid2)->status == RecordStatus::Voided);
+    REQUIRE(outlet.store().audit().verify()->intact);
+}
+
 TEST_CASE("HQ rejections queue and voiding a rejected record", "[review]")
 {
     Outlet outlet;
