@@ -311,28 +311,40 @@ Result<void> ReviewRepository::approve(const QString& uuid, const QString& manag
     });
 }
 
-Result<QString> ReviewRepository::reject(const QString& uuid, const QString& manager, const QString& reason)
+Result<QString>
+ReviewRepository::voidWithDecision(const QString& uuid, const QString& manager,
+                                   const std::function<Result<VoidingDecision>(const ReviewRow&)>& decide)
 {
-    if (reason.trimmed().isEmpty())
-        return fail(Error::invalidInput(u"a decision needs a reason"_s));
     QString number;
-    // The void (record_voided) and the decision (review_rejected) commit together or not at all.
+    // The void (record_voided) and the decision commit together or not at all.
     auto done = m_store.inTransaction([&]() -> Result<void> {
         auto current = row(uuid);
         if (!current)
             return fail(current.error());
-        if (!current->pendingReview())
-            return fail(Error::policyRefused(u"the record is not waiting for a manual review"_s));
-        if (auto r =
-                m_store.registrations().voidRecordInTransaction(uuid, manager, u"manual review rejected: "_s + reason);
-            !r)
+        auto decision = decide(*current);
+        if (!decision)
+            return fail(decision.error());
+        if (auto r = m_store.registrations().voidRecordInTransaction(uuid, manager, decision->voidReason); !r)
             return r;
         number = current->number;
-        return asVoid(m_store.audit().append(audit::ReviewRejected, manager, uuid, reason));
+        return asVoid(m_store.audit().append(decision->action, manager, uuid, decision->auditDetail));
     });
     if (!done)
         return fail(done.error());
-    qCInfo(lcStore) << "manual review rejected; record voided and its number released";
+    return number;
+}
+
+Result<QString> ReviewRepository::reject(const QString& uuid, const QString& manager, const QString& reason)
+{
+    if (reason.trimmed().isEmpty())
+        return fail(Error::invalidInput(u"a decision needs a reason"_s));
+    auto number = voidWithDecision(uuid, manager, [&](const ReviewRow& current) -> Result<VoidingDecision> {
+        if (!current.pendingReview())
+            return fail(Error::policyRefused(u"the record is not waiting for a manual review"_s));
+        return VoidingDecision{u"manual review rejected: "_s + reason, audit::ReviewRejected, reason};
+    });
+    if (number)
+        qCInfo(lcStore) << "manual review rejected; record voided and its number released";
     return number;
 }
 
@@ -340,24 +352,12 @@ Result<QString> ReviewRepository::voidHqRejection(const QString& uuid, const QSt
 {
     if (note.trimmed().isEmpty())
         return fail(Error::invalidInput(u"voiding needs a note"_s));
-    QString number;
-    auto done = m_store.inTransaction([&]() -> Result<void> {
-        auto current = row(uuid);
-        if (!current)
-            return fail(current.error());
-        if (current->status != RecordStatus::Rejected)
+    return voidWithDecision(uuid, manager, [&](const ReviewRow& current) -> Result<VoidingDecision> {
+        if (current.status != RecordStatus::Rejected)
             return fail(Error::policyRefused(u"the record was not rejected by HQ"_s));
-        if (auto r = m_store.registrations().voidRecordInTransaction(
-                uuid, manager, u"rejected by HQ (%1): "_s.arg(current->hqReason) + note);
-            !r)
-            return r;
-        number = current->number;
-        return asVoid(m_store.audit().append(audit::HqRejectionVoided, manager, uuid,
-                                             u"reason %1: %2"_s.arg(current->hqReason, note)));
+        return VoidingDecision{u"rejected by HQ (%1): "_s.arg(current.hqReason) + note, audit::HqRejectionVoided,
+                               u"reason %1: %2"_s.arg(current.hqReason, note)};
     });
-    if (!done)
-        return fail(done.error());
-    return number;
 }
 
 Result<void> ReviewRepository::auditDocumentShown(const QString& uuid, const QString& actor)

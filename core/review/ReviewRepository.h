@@ -7,6 +7,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 namespace shiming::review {
 
 /// The manager's queries on the outlet store, and the decisions taken on records. Every list is bounded: the
@@ -47,6 +49,17 @@ public:
     Result<void> auditDocumentShown(const QString& uuid, const QString& actor);
 
 private:
+    /// A decision that voids a record: the void's reason and the decision's own audit entry.
+    struct VoidingDecision {
+        QString voidReason;
+        QStringView action;
+        QString auditDetail;
+    };
+    /// Reads the record, asks `decide` (which refuses with an error when this record may not be decided), then
+    /// voids it and writes the decision in one transaction. Returns the released mobile number.
+    Result<QString> voidWithDecision(const QString& uuid, const QString& manager,
+                                     const std::function<Result<VoidingDecision>(const ReviewRow&)>& decide);
+
     store::OutletStore& m_store;
 };
 
