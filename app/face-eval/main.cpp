@@ -30,11 +30,23 @@ int main(int argc, char* argv[])
                                   u"1.0"_s);
     const QCommandLineOption threads(u"threads"_s, u"OpenCV threads"_s, u"N"_s, u"2"_s);
     const QCommandLineOption mirror(u"mirror"_s, u"average the embedding with the mirrored face"_s);
+    const QCommandLineOption mirrorLive(u"mirror-live"_s, u"mirrored-face augmentation on the live side only"_s);
+    const QCommandLineOption mirrorId(u"mirror-id"_s, u"mirrored-face augmentation on the chip side only"_s);
+    const QCommandLineOption upscale(u"id-upscale"_s, u"enlarge chip photos under 200 px by FACTOR first"_s,
+                                     u"FACTOR"_s, u"0"_s);
+    const QCommandLineOption upscaleFilter(u"id-upscale-filter"_s, u"cubic, lanczos or linear"_s, u"FILTER"_s,
+                                           u"cubic"_s);
+    const QCommandLineOption degrade(u"live-degrade"_s,
+                                     u"shrink the aligned live face to SIDE pixels and back before embedding"_s,
+                                     u"SIDE"_s, u"0"_s);
+    const QCommandLineOption antialias(u"antialias"_s, u"area-average large faces before the alignment warp"_s);
+    const QCommandLineOption sequential(u"sequential"_s, u"analyse both sides on one thread"_s);
     const QCommandLineOption rawLive(u"raw-live"_s,
                                      u"use the photo itself as the live image instead of a simulated camera frame"_s);
     const QCommandLineOption json(u"json"_s, u"print JSON instead of text"_s);
     const QCommandLineOption dump(u"dump"_s, u"write the first photos' crops and aligned faces to DIR"_s, u"DIR"_s);
-    parser.addOptions({limit, models, crop, threads, mirror, json, dump, rawLive});
+    parser.addOptions({limit, models, crop, threads, mirror, mirrorLive, mirrorId, upscale, upscaleFilter, degrade,
+                       antialias, sequential, json, dump, rawLive});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
@@ -46,7 +58,27 @@ int main(int argc, char* argv[])
         return 1;
     }
     shiming::face::FaceEngine::setThreads(parser.value(threads).toInt());
-    (*engine)->setMirrorEmbedding(parser.isSet(mirror));
+    shiming::face::FaceEngine::Tuning tuning = (*engine)->tuning();
+    if (parser.isSet(mirror))
+        tuning.mirrorLive = tuning.mirrorId = true;
+    if (parser.isSet(mirrorLive))
+        tuning.mirrorLive = true;
+    if (parser.isSet(mirrorId))
+        tuning.mirrorId = true;
+    if (parser.isSet(upscale)) {
+        tuning.idUpscaleFactor = parser.value(upscale).toDouble();
+        tuning.idUpscaleBelow = tuning.idUpscaleFactor > 1.0 ? 200 : 0;
+    }
+    if (parser.isSet(upscaleFilter)) {
+        const QString filter = parser.value(upscaleFilter);
+        tuning.idUpscaleInterpolation = filter == u"lanczos"_s ? 4 : filter == u"linear"_s ? 1 : 2;
+    }
+    if (parser.isSet(degrade))
+        tuning.liveDegradeSide = parser.value(degrade).toInt();
+    if (parser.isSet(antialias))
+        tuning.antialiasAlign = true;
+    (*engine)->setTuning(tuning);
+    (*engine)->setParallel(!parser.isSet(sequential));
 
     shiming::face::EvaluationOptions options;
     options.photoDir = parser.positionalArguments().first();

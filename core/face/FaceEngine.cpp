@@ -14,9 +14,12 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <cmath>
+#include <future>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -66,26 +69,36 @@ FaceEngine::FaceEngine(Models models, FaceSettings settings)
     Q_ASSERT(m_models.detector && m_models.landmarks && m_models.embedder);
 }
 
-FaceEngine::~FaceEngine() = default;
+FaceEngine::~FaceEngine()
+{
+    if (m_worker)
+        m_worker->waitForDone();
+}
 
 void FaceEngine::setThreads(int threads)
 {
     cv::setNumThreads(std::max(1, threads));
 }
 
-Result<std::unique_ptr<FaceEngine>> FaceEngine::load(const QStringList& modelDirs, FaceSettings settings)
+void FaceEngine::setSecondLane(Models lane)
 {
-    QElapsedTimer timer;
-    timer.start();
-    setThreads(2);
-    auto located = locateModels(modelDirs, ModelManifest::builtIn());
-    if (!located) {
-        qCWarning(lcFace) << "face comparison unavailable:" << located.error().detail;
-        return fail(faceError(located.error().code, FaceIssue::ModelsUnavailable,
-                              u"face comparison unavailable: "_s + located.error().detail));
+    Q_ASSERT(lane.detector && lane.landmarks && lane.embedder);
+    m_second = std::move(lane);
+    if (!m_worker) {
+        // One persistent thread: the networks' per-thread state (TBB arena slot, allocations) is set up once.
+        m_worker = std::make_unique<QThreadPool>();
+        m_worker->setMaxThreadCount(1);
+        m_worker->setExpiryTimeout(-1);
     }
-    Models models;
-    for (const LocatedModel& model : std::as_const(*located)) {
+}
+
+namespace {
+
+// Creates the stages of one lane from models already read and checked. `withLiveness`: the first lane only.
+Result<FaceEngine::Models> createLane(const QList<LocatedModel>& located, bool withLiveness)
+{
+    FaceEngine::Models models;
+    for (const LocatedModel& model : located) {
         const QString& kind = model.spec.kind;
         Error error;
         bool ok = true;
@@ -103,10 +116,12 @@ Result<std::unique_ptr<FaceEngine>> FaceEngine::load(const QStringList& modelDir
             take(OnnxLandmarkDetector::create(model), models.landmarks);
         else if (model.spec.role == u"embedding"_s && kind == u"arcface-112"_s)
             take(OnnxFaceEmbedder::create(model), models.embedder);
-        else if (model.spec.role == u"liveness"_s && kind == u"liveness-128"_s)
-            take(OnnxLivenessModel::create(model), models.liveness);
-        else
+        else if (model.spec.role == u"liveness"_s && kind == u"liveness-128"_s) {
+            if (withLiveness)
+                take(OnnxLivenessModel::create(model), models.liveness);
+        } else if (withLiveness) {
             qCWarning(lcFace) << "no implementation for model kind" << kind << "in role" << model.spec.role;
+        }
         if (!ok)
             return fail(
                 faceError(error.code, FaceIssue::ModelsUnavailable, u"face comparison unavailable: "_s + error.detail));
@@ -114,9 +129,44 @@ Result<std::unique_ptr<FaceEngine>> FaceEngine::load(const QStringList& modelDir
     if (!models.detector || !models.landmarks || !models.embedder)
         return fail(faceError(Error::Code::NotFound, FaceIssue::ModelsUnavailable,
                               u"face comparison unavailable: the manifest names a model kind this build lacks"_s));
-    auto engine = std::make_unique<FaceEngine>(std::move(models), settings);
+    return models;
+}
+
+} // namespace
+
+Result<std::unique_ptr<FaceEngine>> FaceEngine::load(const QStringList& modelDirs, FaceSettings settings)
+{
+    return load(modelDirs, settings, 2);
+}
+
+Result<std::unique_ptr<FaceEngine>> FaceEngine::load(const QStringList& modelDirs, FaceSettings settings, int lanes)
+{
+    QElapsedTimer timer;
+    timer.start();
+    setThreads(2);
+    auto located = locateModels(modelDirs, ModelManifest::builtIn());
+    if (!located) {
+        qCWarning(lcFace) << "face comparison unavailable:" << located.error().detail;
+        return fail(faceError(located.error().code, FaceIssue::ModelsUnavailable,
+                              u"face comparison unavailable: "_s + located.error().detail));
+    }
+    // The second lane's networks are parsed on a helper thread while this one parses the first lane's.
+    std::future<Result<Models>> second;
+    if (lanes > 1)
+        second = std::async(std::launch::async, [&located] { return createLane(*located, false); });
+    auto first = createLane(*located, true);
+    std::optional<Result<Models>> secondLane;
+    if (second.valid())
+        secondLane = second.get();
+    if (!first)
+        return fail(first.error());
+    if (secondLane && !*secondLane)
+        return fail(secondLane->error());
+    auto engine = std::make_unique<FaceEngine>(std::move(*first), settings);
+    if (secondLane)
+        engine->setSecondLane(std::move(**secondLane));
     engine->m_loadMs = elapsedMs(timer);
-    qCInfo(lcFace) << "face models loaded in" << engine->m_loadMs << "ms; liveness"
+    qCInfo(lcFace) << "face models loaded in" << engine->m_loadMs << "ms; lanes" << (secondLane ? 2 : 1) << "; liveness"
                    << (engine->hasLiveness() ? "on" : "off");
     return engine;
 }
@@ -133,15 +183,15 @@ double FaceEngine::cosine(const Embedding& a, const Embedding& b)
 
 Result<std::vector<FaceBox>> FaceEngine::detectFaces(const cv::Mat& image)
 {
-    return detect(image, false);
+    return detect(m_models, image, false);
 }
 
-Result<std::vector<FaceBox>> FaceEngine::detect(const cv::Mat& image, bool retryPadded)
+Result<std::vector<FaceBox>> FaceEngine::detect(Models& lane, const cv::Mat& image, bool retryPadded)
 {
     auto bgr = toBgr8(image);
     if (!bgr)
         return fail(bgr.error());
-    auto faces = m_models.detector->detect(*bgr, m_settings.detectConfidence);
+    auto faces = lane.detector->detect(*bgr, m_settings.detectConfidence);
     if (!faces)
         return faces;
     if (faces->empty() && retryPadded) {
@@ -150,7 +200,7 @@ Result<std::vector<FaceBox>> FaceEngine::detect(const cv::Mat& image, bool retry
         const int padX = bgr->cols / 4, padY = bgr->rows / 4;
         cv::Mat padded;
         cv::copyMakeBorder(*bgr, padded, padY, padY, padX, padX, cv::BORDER_CONSTANT, cv::Scalar::all(114));
-        faces = m_models.detector->detect(padded, m_settings.detectConfidence);
+        faces = lane.detector->detect(padded, m_settings.detectConfidence);
         if (!faces)
             return faces;
         for (FaceBox& face : *faces)
@@ -163,14 +213,14 @@ Result<std::vector<FaceBox>> FaceEngine::detect(const cv::Mat& image, bool retry
     return faces;
 }
 
-Result<Embedding> FaceEngine::embedAligned(const cv::Mat& aligned)
+Result<Embedding> FaceEngine::embedAligned(Models& lane, const cv::Mat& aligned, bool mirror)
 {
-    auto embedding = m_models.embedder->embed(aligned);
-    if (!embedding || !m_mirror)
+    auto embedding = lane.embedder->embed(aligned);
+    if (!embedding || !mirror)
         return embedding;
     cv::Mat mirrored;
     cv::flip(aligned, mirrored, 1);
-    auto second = m_models.embedder->embed(mirrored);
+    auto second = lane.embedder->embed(mirrored);
     if (!second)
         return second;
     double norm = 0.0;
@@ -184,13 +234,9 @@ Result<Embedding> FaceEngine::embedAligned(const cv::Mat& aligned)
     return embedding;
 }
 
-Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
+Result<FaceAnalysis> FaceEngine::locate(Models& lane, const cv::Mat& bgr, ImageRole role)
 {
     const QString side = role == ImageRole::Live ? u"live photo"_s : u"ID photo"_s;
-    auto converted = toBgr8(image);
-    if (!converted)
-        return fail(converted.error());
-    const cv::Mat& bgr = *converted;
     if (bgr.cols < 16 || bgr.rows < 16)
         return fail(faceError(Error::Code::InvalidInput, FaceIssue::UnreadableImage,
                               u"the %1 is too small to hold a face"_s.arg(side)));
@@ -199,7 +245,7 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
 
     QElapsedTimer timer;
     timer.start();
-    auto faces = detect(bgr, true);
+    auto faces = detect(lane, bgr, true);
     if (!faces)
         return fail(faces.error());
     analysis.detectMs = elapsedMs(timer);
@@ -237,7 +283,7 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
     }
 
     timer.restart();
-    auto landmarks = m_models.landmarks->locate(bgr, analysis.face);
+    auto landmarks = lane.landmarks->locate(bgr, analysis.face);
     if (!landmarks)
         return fail(landmarks.error());
     analysis.landmarks = *landmarks;
@@ -252,7 +298,7 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
                                          bounds.y + bounds.height / 2.0f - side / 2.0f, side, side),
                               analysis.face.confidence};
         if (side >= 8.0f) {
-            auto second = m_models.landmarks->locate(bgr, refined);
+            auto second = lane.landmarks->locate(bgr, refined);
             if (second)
                 analysis.landmarks = *second;
         }
@@ -266,11 +312,25 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
             return fail(faceError(Error::Code::InvalidInput, FaceIssue::FaceAtEdge,
                                   u"the face is cut off at the edge of the live photo"_s));
     }
+    return analysis;
+}
 
-    timer.restart();
-    analysis.aligned =
-        geometry::alignFace(bgr, geometry::fivePoints(analysis.landmarks), m_models.embedder->alignedSize());
-    auto embedding = embedAligned(analysis.aligned);
+Result<void> FaceEngine::finish(Models& lane, const cv::Mat& bgr, ImageRole role, FaceAnalysis& analysis)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const FivePoints points = geometry::fivePoints(analysis.landmarks);
+    analysis.aligned = m_tuning.antialiasAlign
+                           ? geometry::alignFaceAntialiased(bgr, points, lane.embedder->alignedSize())
+                           : geometry::alignFace(bgr, points, lane.embedder->alignedSize());
+    cv::Mat toEmbed = analysis.aligned;
+    if (role == ImageRole::Live && m_tuning.liveDegradeSide > 0) {
+        cv::Mat small;
+        cv::resize(analysis.aligned, small, cv::Size(m_tuning.liveDegradeSide, m_tuning.liveDegradeSide), 0, 0,
+                   cv::INTER_AREA);
+        cv::resize(small, toEmbed, analysis.aligned.size(), 0, 0, cv::INTER_LINEAR);
+    }
+    auto embedding = embedAligned(lane, toEmbed, role == ImageRole::Live ? m_tuning.mirrorLive : m_tuning.mirrorId);
     if (!embedding)
         return fail(embedding.error());
     analysis.embedding = std::move(*embedding);
@@ -284,15 +344,157 @@ Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
         input.landmarks = analysis.landmarks;
         cv::cvtColor(analysis.aligned, input.alignedGrey, cv::COLOR_BGR2GRAY);
         analysis.quality = QualityGate(m_settings).assess(input);
-        if (m_models.liveness) {
-            timer.restart();
-            auto live = m_models.liveness->liveProbability(bgr, analysis.face);
-            if (live)
-                analysis.liveProbability = *live;
-            analysis.livenessMs = elapsedMs(timer);
-        }
+    }
+    return {};
+}
+
+FaceEngine::LivenessOutcome FaceEngine::livenessOf(const cv::Mat& bgr, const FaceBox& face)
+{
+    LivenessOutcome outcome;
+    if (!m_models.liveness)
+        return outcome;
+    QElapsedTimer timer;
+    timer.start();
+    auto live = m_models.liveness->liveProbability(bgr, face);
+    if (live)
+        outcome.probability = *live;
+    outcome.ms = elapsedMs(timer);
+    return outcome;
+}
+
+Result<FaceAnalysis> FaceEngine::analyseOn(Models& lane, const cv::Mat& image, ImageRole role, bool withLiveness)
+{
+    auto converted = toBgr8(image);
+    if (!converted)
+        return fail(converted.error());
+    if (role == ImageRole::IdPhoto && m_tuning.idUpscaleBelow > 0 &&
+        std::max(converted->cols, converted->rows) < m_tuning.idUpscaleBelow && converted->cols >= 16 &&
+        converted->rows >= 16) {
+        // The chip photo's face is tiny: enlarging the whole photo with a sharper filter than the landmark crop's
+        // and the alignment's bilinear one gives both more to work with. Results are mapped back to the photo.
+        const double f = m_tuning.idUpscaleFactor;
+        cv::Mat enlarged;
+        cv::resize(*converted, enlarged, cv::Size(), f, f, m_tuning.idUpscaleInterpolation);
+        auto analysis = locate(lane, enlarged, role);
+        if (!analysis)
+            return analysis;
+        if (auto finished = finish(lane, enlarged, role, *analysis); !finished)
+            return fail(finished.error());
+        const float back = float(1.0 / f);
+        analysis->imageSize = converted->size();
+        analysis->face.rect = cv::Rect2f(analysis->face.rect.x * back, analysis->face.rect.y * back,
+                                         analysis->face.rect.width * back, analysis->face.rect.height * back);
+        for (cv::Point2f& p : analysis->landmarks)
+            p *= back;
+        return analysis;
+    }
+    auto analysis = locate(lane, *converted, role);
+    if (!analysis)
+        return analysis;
+    if (auto finished = finish(lane, *converted, role, *analysis); !finished)
+        return fail(finished.error());
+    if (role == ImageRole::Live && withLiveness) {
+        const LivenessOutcome liveness = livenessOf(*converted, analysis->face);
+        analysis->liveProbability = liveness.probability;
+        analysis->livenessMs = liveness.ms;
     }
     return analysis;
+}
+
+Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
+{
+    return analyseOn(m_models, image, role, true);
+}
+
+Result<FaceAnalysis> FaceEngine::analyseIdPhoto(const cv::Mat& idPhoto)
+{
+    return analyseOn(m_models, idPhoto, ImageRole::IdPhoto, false);
+}
+
+void FaceEngine::runBoth(const std::function<void()>& remote, const std::function<void()>& local)
+{
+    std::promise<void> done;
+    std::future<void> finished = done.get_future();
+    m_worker->start([&remote, &done] {
+        try {
+            remote();
+            done.set_value();
+        } catch (...) {
+            done.set_exception(std::current_exception());
+        }
+    });
+    try {
+        local();
+    } catch (...) {
+        finished.wait(); // the worker uses this frame's data: it must be done before the exception unwinds it
+        throw;
+    }
+    finished.get();
+}
+
+Result<FaceAnalysis> FaceEngine::analyseLiveBesideWorker(const cv::Mat& liveImage,
+                                                         const std::function<void()>& workerFirst)
+{
+    // The live face's box goes from this thread, once located, to the worker, which runs the liveness pass on
+    // it. The promise is always resolved (empty when the face was not located), also when an exception unwinds.
+    std::promise<std::optional<FaceBox>> located;
+    std::future<std::optional<FaceBox>> locatedFuture = located.get_future();
+    bool resolved = false;
+    const auto resolve = [&](std::optional<FaceBox> face) {
+        if (!std::exchange(resolved, true))
+            located.set_value(face);
+    };
+    cv::Mat liveBgr;
+    LivenessOutcome liveness;
+    Result<FaceAnalysis> live = fail(Error::invalidInput(u"live photo not analysed"_s));
+    const auto remote = [&] {
+        workerFirst();
+        if (const std::optional<FaceBox> face = locatedFuture.get())
+            liveness = livenessOf(liveBgr, *face);
+    };
+    const auto local = [&] {
+        struct Resolver {
+            const decltype(resolve)& onExit;
+            ~Resolver() { onExit(std::nullopt); }
+        } resolver{resolve};
+        auto converted = toBgr8(liveImage);
+        if (!converted) {
+            live = fail(converted.error());
+            return;
+        }
+        liveBgr = std::move(*converted);
+        live = locate(m_models, liveBgr, ImageRole::Live);
+        if (!live)
+            return;
+        resolve(live->face);
+        if (auto finished = finish(m_models, liveBgr, ImageRole::Live, *live); !finished)
+            live = fail(finished.error());
+    };
+    runBoth(remote, local);
+    if (live) {
+        live->liveProbability = liveness.probability;
+        live->livenessMs = liveness.ms;
+    }
+    return live;
+}
+
+PairAnalysis FaceEngine::analysePair(const cv::Mat& liveImage, const cv::Mat& idImage)
+{
+    QElapsedTimer timer;
+    timer.start();
+    PairAnalysis pair{fail(Error::invalidInput(u"live photo not analysed"_s)),
+                      fail(Error::invalidInput(u"ID photo not analysed"_s))};
+    if (!isParallel()) {
+        pair.live = analyse(liveImage, ImageRole::Live);
+        pair.id = analyseOn(m_models, idImage, ImageRole::IdPhoto, false);
+    } else {
+        // Worker lane: the chip side, then the live photo's liveness pass. The live side is the longer one
+        // (bigger image, quality gate), so moving its liveness pass to the worker evens out the two lanes.
+        pair.live = analyseLiveBesideWorker(liveImage,
+                                            [&] { pair.id = analyseOn(m_second, idImage, ImageRole::IdPhoto, false); });
+    }
+    pair.totalMs = elapsedMs(timer);
+    return pair;
 }
 
 FaceComparison FaceEngine::decide(FaceAnalysis live, FaceAnalysis id) const
@@ -317,15 +519,27 @@ FaceComparison FaceEngine::decide(FaceAnalysis live, FaceAnalysis id) const
 
 Result<FaceComparison> FaceEngine::compare(const cv::Mat& liveImage, const cv::Mat& idImage)
 {
+    PairAnalysis pair = analysePair(liveImage, idImage);
+    if (!pair.live)
+        return fail(pair.live.error());
+    if (!pair.id)
+        return fail(pair.id.error());
+    FaceComparison result = decide(std::move(*pair.live), std::move(*pair.id));
+    result.totalMs = pair.totalMs;
+    return result;
+}
+
+Result<FaceComparison> FaceEngine::compare(const cv::Mat& liveImage, const FaceAnalysis& idAnalysis)
+{
     QElapsedTimer timer;
     timer.start();
-    auto live = analyse(liveImage, ImageRole::Live);
+    if (idAnalysis.embedding.empty())
+        return fail(Error::invalidInput(u"the ID photo has not been analysed"_s));
+    // The chip side is done: with a second lane, the worker runs the liveness pass while this thread embeds.
+    auto live = isParallel() ? analyseLiveBesideWorker(liveImage, [] {}) : analyse(liveImage, ImageRole::Live);
     if (!live)
         return fail(live.error());
-    auto id = analyse(idImage, ImageRole::IdPhoto);
-    if (!id)
-        return fail(id.error());
-    FaceComparison result = decide(std::move(*live), std::move(*id));
+    FaceComparison result = decide(std::move(*live), idAnalysis);
     result.totalMs = elapsedMs(timer);
     return result;
 }

@@ -55,7 +55,8 @@ struct EvaluationReport {
     double tarAtPass = 0.0, farAtPass = 0.0;        ///< at the settings' pass threshold
     double rejectAtReview = 0.0, farAtReview = 0.0; ///< genuine pairs below review (false fails), impostors above
     double suggestedPass = 0.0, suggestedReview = 0.0;
-    double medianLiveMs = 0.0, medianIdMs = 0.0;
+    double medianLiveMs = 0.0, medianIdMs = 0.0; ///< sums of the stage timings of each side
+    double medianPairMs = 0.0;                   ///< both sides (in parallel when the engine has two lanes)
     struct Row {
         double threshold, trueAccept, falseAccept;
     };

@@ -86,6 +86,33 @@ cv::Mat similarityTransform(const FivePoints& from, const FivePoints& to)
     return m;
 }
 
+cv::Mat alignFaceAntialiased(const cv::Mat& image, const FivePoints& points, cv::Size size)
+{
+    const cv::Mat transform = similarityTransform(points, arcFaceTemplate(size));
+    const double scale = std::hypot(transform.at<double>(0, 0), transform.at<double>(1, 0));
+    if (!(scale < 0.8))
+        return alignFace(image, points, size);
+    // Shrinking with a bilinear warp samples a few source pixels per output pixel and aliases: first shrink the
+    // face's region by area averaging to about the output's scale, then warp what remains.
+    cv::Mat inverse;
+    cv::invertAffineTransform(transform, inverse);
+    std::vector<cv::Point2f> corners{
+        {0.0f, 0.0f}, {float(size.width), 0.0f}, {0.0f, float(size.height)}, {float(size.width), float(size.height)}};
+    std::vector<cv::Point2f> source;
+    cv::transform(corners, source, inverse);
+    const cv::Rect region =
+        (cv::boundingRect(source) + cv::Size(4, 4) - cv::Point(2, 2)) & cv::Rect(0, 0, image.cols, image.rows);
+    if (region.width < 4 || region.height < 4)
+        return alignFace(image, points, size);
+    cv::Mat shrunk;
+    cv::resize(image(region), shrunk, cv::Size(), scale, scale, cv::INTER_AREA);
+    const double sx = double(shrunk.cols) / region.width, sy = double(shrunk.rows) / region.height;
+    FivePoints moved;
+    for (size_t i = 0; i < points.size(); ++i)
+        moved[i] = cv::Point2f(float((points[i].x - region.x) * sx), float((points[i].y - region.y) * sy));
+    return alignFace(shrunk, moved, size);
+}
+
 cv::Mat alignFace(const cv::Mat& image, const FivePoints& points, cv::Size size)
 {
     const cv::Mat transform = similarityTransform(points, arcFaceTemplate(size));

@@ -22,6 +22,10 @@ cv::Mat similarityTransform(const FivePoints& from, const FivePoints& to);
 /// Warps the face onto the ArcFace template; the result has `size` and the input's type.
 cv::Mat alignFace(const cv::Mat& image, const FivePoints& points, cv::Size size);
 
+/// As alignFace(), but a face much larger than the template is first shrunk by area averaging, so that the
+/// warp does not alias (a 640×480 frame's face is two to three times the template's size).
+cv::Mat alignFaceAntialiased(const cv::Mat& image, const FivePoints& points, cv::Size size);
+
 /// Approximate yaw in degrees (positive: the face turned towards the image's left), from the nose tip's position
 /// between the two sides of the jaw.
 double yawDegrees(const Landmarks68& landmarks);
