@@ -201,7 +201,7 @@ Result<Statement*> Database::cached(const QString& sql)
     return shared.get();
 }
 
-Result<qint64> Database::queryInt(const QString& sql)
+Result<Statement> Database::firstRow(const QString& sql)
 {
     auto stmt = prepare(sql);
     if (!stmt)
@@ -211,19 +211,22 @@ Result<qint64> Database::queryInt(const QString& sql)
         return fail(row.error());
     if (!*row)
         return fail(Error::notFound(u"query returned no row"_s));
+    return std::move(*stmt);
+}
+
+Result<qint64> Database::queryInt(const QString& sql)
+{
+    auto stmt = firstRow(sql);
+    if (!stmt)
+        return fail(stmt.error());
     return stmt->int64(0);
 }
 
 Result<QString> Database::queryText(const QString& sql)
 {
-    auto stmt = prepare(sql);
+    auto stmt = firstRow(sql);
     if (!stmt)
         return fail(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return fail(row.error());
-    if (!*row)
-        return fail(Error::notFound(u"query returned no row"_s));
     return stmt->text(0);
 }
 

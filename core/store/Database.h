@@ -70,6 +70,8 @@ private:
         , m_path(std::move(path))
     {}
     void close();
+    /// `sql` prepared and stepped to its first row; NotFound when there is none.
+    Result<Statement> firstRow(const QString& sql);
 
     sqlite3* m_db = nullptr;
     QString m_path;
