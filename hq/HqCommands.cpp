@@ -105,9 +105,9 @@ std::atomic<HqServer*> g_server{nullptr};
 
 int serve(const QStringList& args, const cli::Io& io)
 {
-    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s}, {}, io);
+    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s}, {u"--timings"_s}, io);
     if (!options || !require(*options, {u"--pg"_s, u"--state"_s, u"--listen"_s}, io)) {
-        io.error(u"usage: shiming-hq serve --pg URL --state DIR --listen HOST:PORT"_s);
+        io.error(u"usage: shiming-hq serve --pg URL --state DIR --listen HOST:PORT [--timings]"_s);
         return ExitUsage;
     }
     const QString listen = options->value(u"--listen"_s);
@@ -152,6 +152,8 @@ int serve(const QStringList& args, const cli::Io& io)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     HqServer server(url, std::move(*state), std::move(*faults));
+    const bool timings = options->flags.contains(u"--timings"_s);
+    server.setTimingsEnabled(timings);
     const auto bound = server.bind(host, port);
     if (!bound) {
         io.error(bound.error().detail);
@@ -168,6 +170,8 @@ int serve(const QStringList& args, const cli::Io& io)
     io.print(u"shiming-hq listening on %1:%2"_s.arg(host).arg(*bound));
     const bool ok = server.run();
     g_server = nullptr;
+    if (timings)
+        io.print(server.timingsSummary());
     return ok ? ExitOk : ExitFailure;
 }
 

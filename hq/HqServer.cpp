@@ -11,6 +11,7 @@
 #include <pqxx/pqxx>
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 
@@ -112,7 +113,7 @@ std::optional<HqServer::Peer> HqServer::authenticate(const httplib::Request& req
         refuse(response, 401, "NO_CERTIFICATE");
         return std::nullopt;
     }
-    Peer peer{identity->commonName, identity->serialHex};
+    Peer peer{identity->commonName, identity->serialHex, 0, {}};
     const QString headerOutlet = QString::fromStdString(request.get_header_value(protocol::signature::HeaderOutlet));
     if (headerOutlet != peer.outletId) {
         qCWarning(lcSync) << "refused: outlet header does not match the certificate";
@@ -144,47 +145,72 @@ std::optional<HqServer::Peer> HqServer::authenticate(const httplib::Request& req
         refuse(response, 401, "BAD_SIGNATURE");
         return std::nullopt;
     }
+    return Peer{peer.outletId, peer.serial,
+                identity->notBefore.isValid() ? identity->notBefore.toMSecsSinceEpoch() : qint64(0), fields.nonce};
+}
+
+bool HqServer::admit(const Peer& peer, httplib::Response& response)
+{
     try {
         pqxx::work tx(connection());
         const pqxx::row revoked = tx.exec_params1(
             "SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $1) OR "
             "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $2 AND revoked_at >= to_timestamp($3 / 1000.0))",
-            pg::str(peer.serial), pg::str(peer.outletId),
-            identity->notBefore.isValid() ? identity->notBefore.toMSecsSinceEpoch() : qint64(0));
+            pg::str(peer.serial), pg::str(peer.outletId), peer.notBeforeMs);
         if (revoked[0].as<bool>()) {
             qCWarning(lcSync) << "refused: revoked certificate of" << peer.outletId;
             refuse(response, 403, "REVOKED");
-            return std::nullopt;
+            return false;
         }
         const pqxx::result inserted =
             tx.exec_params("INSERT INTO request_nonces (outlet_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING "
                            "RETURNING 1",
-                           pg::str(peer.outletId), fields.nonce.toStdString());
+                           pg::str(peer.outletId), peer.nonce.toStdString());
         if (inserted.empty()) {
             qCWarning(lcSync) << "refused: replayed request from" << peer.outletId;
             refuse(response, 409, "REPLAYED");
-            return std::nullopt;
-        }
-        if (QRandomGenerator::global()->bounded(200) == 0) {
-            tx.exec_params("DELETE FROM request_nonces WHERE seen_at < now() - make_interval(secs => $1)",
-                           2 * protocol::signature::kWindowMs / 1000);
+            return false;
         }
         tx.commit();
     } catch (const std::exception& e) {
         qCWarning(lcSync) << "authentication storage failure:" << pg::describe(e);
         dropConnection();
         refuse(response, 503, "UNAVAILABLE");
-        return std::nullopt;
+        return false;
     }
-    return peer;
+    return true;
+}
+
+QString HqServer::timingsSummary() const
+{
+    const qint64 batches = m_totals.batches.load();
+    if (batches == 0)
+        return u"timings: no batches"_s;
+    const auto ms = [batches](const std::atomic<qint64>& ns) {
+        return QString::number(ns.load() / 1e6 / batches, 'f', 2);
+    };
+    return u"timings: %1 batches, %2 records; ms per batch: auth %3, decode %4, admit+locks %5, lookup %6, "
+           "decide %7, write %8, commit %9, answer %10"_s.arg(batches)
+               .arg(m_totals.records.load())
+               .arg(ms(m_totals.authNs), ms(m_totals.decodeNs), ms(m_totals.admitNs), ms(m_totals.lookupNs),
+                    ms(m_totals.decideNs), ms(m_totals.writeNs), ms(m_totals.commitNs), ms(m_totals.answerNs));
 }
 
 void HqServer::handleBatch(const httplib::Request& request, httplib::Response& response)
 {
+    QElapsedTimer timer;
+    timer.start();
+    const auto lap = [&](std::atomic<qint64>& total) {
+        if (m_timingsEnabled)
+            total += timer.nsecsElapsed();
+        timer.restart();
+    };
     const auto peer = authenticate(request, response);
     if (!peer)
         return;
+    lap(m_totals.authNs);
     auto batch = protocol::decodeBatch(QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size())));
+    lap(m_totals.decodeNs);
     if (!batch) {
         refuse(response, 400, "MALFORMED_BATCH");
         return;
@@ -196,12 +222,28 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
     }
     const FaultPlan::Fault fault = m_faults.next();
     const bool rollBack = fault == FaultPlan::Fault::FailBefore || fault == FaultPlan::Fault::ResetBefore;
-    auto result = m_ledger.ingest(connection(), *batch, [rollBack] { return !rollBack; });
-    if (!result) {
-        if (result.error().code == Error::Code::PolicyRefused) {
+    const Admission admission{peer->outletId, peer->serial, peer->notBeforeMs, peer->nonce,
+                              QRandomGenerator::global()->bounded(200) == 0};
+    IngestTimings timings;
+    auto result = m_ledger.ingest(
+        connection(), *batch, &admission, [rollBack] { return !rollBack; }, m_timingsEnabled ? &timings : nullptr);
+    timer.restart();
+    if (result && result->refusal != IngestResult::Refusal::None) {
+        switch (result->refusal) {
+        case IngestResult::Refusal::Revoked:
+            qCWarning(lcSync) << "refused: revoked certificate of" << peer->outletId;
+            refuse(response, 403, "REVOKED");
+            return;
+        case IngestResult::Refusal::Replayed:
+            qCWarning(lcSync) << "refused: replayed request from" << peer->outletId;
+            refuse(response, 409, "REPLAYED");
+            return;
+        default:
             refuse(response, 409, "BATCH_ID_CONFLICT");
             return;
         }
+    }
+    if (!result) {
         if (result.error().code == Error::Code::StorageFailure) {
             qCWarning(lcSync) << result.error().detail;
             dropConnection();
@@ -238,13 +280,23 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
         break;
     }
     response.set_header("X-Shiming-Replayed", result->replayed ? "1" : "0");
-    response.set_content(result->answer.toStdString(), kCbor);
+    response.set_content(result->answer.constData(), size_t(result->answer.size()), kCbor);
+    if (m_timingsEnabled) {
+        lap(m_totals.answerNs);
+        m_totals.admitNs += timings.admitNs;
+        m_totals.lookupNs += timings.lookupNs;
+        m_totals.decideNs += timings.decideNs;
+        m_totals.writeNs += timings.writeNs;
+        m_totals.commitNs += timings.commitNs;
+        m_totals.records += batch->records.size();
+        ++m_totals.batches;
+    }
 }
 
 void HqServer::handleFeed(const httplib::Request& request, httplib::Response& response)
 {
     const auto peer = authenticate(request, response);
-    if (!peer)
+    if (!peer || !admit(*peer, response))
         return;
     const QString feed = QString::fromStdString(request.matches[1]);
     bool ok = true;

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,12 +40,21 @@ public:
     bool run();
     void stop();
 
+    /// Per-batch phase timings (`serve --timings`): summed over the batches, printed by timingsSummary().
+    void setTimingsEnabled(bool enabled) { m_timingsEnabled = enabled; }
+    QString timingsSummary() const;
+
 private:
     struct Peer {
         QString outletId;
         QString serial;
+        qint64 notBeforeMs = 0;
+        QByteArray nonce;
     };
+    /// The checks that need no database: certificate, outlet header, time window, nonce form, signature.
     std::optional<Peer> authenticate(const httplib::Request& request, httplib::Response& response);
+    /// Revocation and nonce in a transaction of their own (requests that write nothing else).
+    bool admit(const Peer& peer, httplib::Response& response);
     void handleBatch(const httplib::Request& request, httplib::Response& response);
     void handleFeed(const httplib::Request& request, httplib::Response& response);
     pqxx::connection& connection();
@@ -55,6 +65,13 @@ private:
     FaultPlan m_faults;
     Ledger m_ledger;
     std::unique_ptr<httplib::SSLServer> m_server;
+
+    bool m_timingsEnabled = false;
+    struct Totals {
+        std::atomic<qint64> batches{0}, records{0}, authNs{0}, decodeNs{0}, admitNs{0}, lookupNs{0}, decideNs{0},
+            writeNs{0}, commitNs{0}, answerNs{0};
+    };
+    Totals m_totals;
 };
 
 } // namespace shiming::hq

@@ -2,11 +2,12 @@
 
 #include "core/protocol/BatchAnswer.h"
 #include "core/protocol/IdentityHash.h"
+#include "core/protocol/RequestSignature.h"
 #include "hq/PgUtil.h"
 
 #include <pqxx/pqxx>
 
-#include <QCborValue>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 
@@ -19,6 +20,7 @@ namespace shiming::hq {
 namespace {
 
 using protocol::RecordAnswer;
+using protocol::RecordKind;
 using protocol::RecordOutcome;
 
 QString uuidText(const QUuid& id)
@@ -31,42 +33,83 @@ QString identityOperatorKey(const QString& identity, const QString& operatorCode
     return identity + u'|' + operatorCode;
 }
 
+QByteArray bytesOf(const pqxx::field& field)
+{
+    const pqxx::binarystring bytes(field);
+    return QByteArray(bytes.get(), qsizetype(bytes.size()));
+}
+
+QString textOf(const pqxx::field& field)
+{
+    return field.is_null() ? QString() : pg::qstr(field.as<std::string>());
+}
+
 struct Decision {
     const protocol::SyncRecord* record = nullptr;
     QString identity;
     RecordAnswer answer;
     bool insert = false;
+    QUuid releasedBy; // a registration of this batch voided by a later record of this batch
+};
+
+/// What HQ already holds about the registration a void names.
+struct Original {
+    QString outletId;
+    QString status;
+    QString countKey;
+    QString msisdn;
+    QString iccid;
+};
+
+struct Known {
+    QByteArray hash;
+    RecordAnswer answer;
+    RecordKind kind = RecordKind::Registration;
+};
+
+class Stopwatch {
+public:
+    explicit Stopwatch(IngestTimings* timings)
+        : m_timings(timings)
+    {
+        m_timer.start();
+    }
+    void lap(qint64 IngestTimings::*slot)
+    {
+        if (m_timings)
+            m_timings->*slot += m_timer.nsecsElapsed();
+        m_timer.restart();
+    }
+
+private:
+    IngestTimings* m_timings;
+    QElapsedTimer m_timer;
 };
 
 } // namespace
 
 Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol::Batch& batch,
-                                    const std::function<bool()>& beforeCommit) const
+                                    const Admission* admission, const std::function<bool()>& beforeCommit,
+                                    IngestTimings* timings) const
 {
     const QString batchId = uuidText(batch.id);
+    Stopwatch watch(timings);
     try {
-        pqxx::work tx(connection);
-        // Serialise concurrent deliveries of the same batch (a retry racing a slow original).
-        tx.exec_params("SELECT pg_advisory_xact_lock($1)", pg::lockKey(u"batch:"_s + batchId));
-        const pqxx::result existing =
-            tx.exec_params("SELECT outlet_id, answer FROM batches WHERE batch_uuid = $1::uuid", pg::str(batchId));
-        if (!existing.empty()) {
-            if (pg::qstr(existing[0][0].as<std::string>()) != batch.outletId)
-                return fail(Error::policyRefused(u"batch id belongs to another outlet"_s));
-            const pqxx::binarystring answer(existing[0][1]);
-            return IngestResult{QByteArray(answer.get(), qsizetype(answer.size())), true};
-        }
-
+        // Keys and lists from the batch alone, before any round trip.
         QList<Decision> decisions;
         decisions.reserve(batch.records.size());
-        std::vector<qint64> keys;
-        QStringList recordIds, identities, msisdns, iccids;
+        std::vector<qint64> keys{pg::lockKey(u"batch:"_s + batchId)};
+        QStringList recordIds, originalIds, identities, msisdns, iccids;
         for (const protocol::SyncRecord& record : batch.records) {
             Decision decision;
             decision.record = &record;
             recordIds << uuidText(record.id);
             keys.push_back(pg::lockKey(u"record:"_s + recordIds.back()));
-            if (record.invalidReason.isEmpty()) {
+            if (record.invalidReason.isEmpty() && record.kind == RecordKind::Void) {
+                // Serialises with the original's own batch and with any other void of it.
+                originalIds << uuidText(record.voidContent.original);
+                keys.push_back(pg::lockKey(u"record:"_s + originalIds.back()));
+            } else if (record.invalidReason.isEmpty()) {
                 const auto& c = record.content;
                 decision.identity =
                     QString::fromLatin1(protocol::identityHash(m_identityKey, c.documentType, c.documentNumber));
@@ -79,59 +122,129 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
             }
             decisions.append(decision);
         }
+        // One global order (sorted keys, the batch's own key among them): concurrent batches touching the same
+        // identities, numbers, SIMs or records serialise without deadlocks, on any number of instances.
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-        tx.exec_params("SELECT shiming_lock_keys($1::bigint[])", pg::bigintArray(keys));
 
-        struct Known {
-            QByteArray hash;
-            RecordAnswer answer;
-        };
-        QHash<QUuid, Known> known;
-        for (const auto& row : tx.exec_params(
-                 "SELECT record_uuid::text, content_hash, status, reason, hq_ref, "
-                 "(extract(epoch FROM hq_time) * 1000)::bigint FROM records WHERE record_uuid = ANY($1::uuid[])",
-                 pg::textArray(recordIds))) {
-            const pqxx::binarystring hash(row[1]);
-            Known k;
-            k.hash = QByteArray(hash.get(), qsizetype(hash.size()));
-            k.answer.recordId = QUuid::fromString(pg::qstr(row[0].as<std::string>()));
-            k.answer.original =
-                row[2].as<std::string>() == "accepted" ? RecordOutcome::Accepted : RecordOutcome::Rejected;
-            k.answer.reason = pg::qstr(row[3].as<std::string>());
-            k.answer.hqReference = pg::qstr(row[4].as<std::string>());
-            k.answer.hqTimeMs = row[5].as<qint64>();
-            known.insert(k.answer.recordId, k);
+        // Round trip 1: admission (revocation, nonce) and the locks. A void does not lock the original's
+        // identity: releasing only lowers counts, so a concurrent batch that read the count before the release
+        // is at worst too strict, never too lenient.
+        pqxx::work tx(connection);
+        {
+            const pqxx::row admitted =
+                admission
+                    ? tx.exec_params1(
+                          "WITH nonce AS (INSERT INTO request_nonces (outlet_id, nonce) VALUES ($1, $2) "
+                          "ON CONFLICT DO NOTHING RETURNING 1), locks AS (SELECT shiming_lock_keys($5::bigint[])) "
+                          "SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $3) OR "
+                          "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $1 AND "
+                          "revoked_at >= to_timestamp($4 / 1000.0)), EXISTS (SELECT 1 FROM nonce), "
+                          "(SELECT count(*) FROM locks)",
+                          pg::str(admission->outletId), admission->nonce.toStdString(),
+                          pg::str(admission->certificateSerial), admission->certificateNotBeforeMs,
+                          pg::bigintArray(keys))
+                    : tx.exec_params1("WITH locks AS (SELECT shiming_lock_keys($1::bigint[])) "
+                                      "SELECT false, true, (SELECT count(*) FROM locks)",
+                                      pg::bigintArray(keys));
+            if (admitted[0].as<bool>())
+                return IngestResult{{}, false, IngestResult::Refusal::Revoked};
+            if (!admitted[1].as<bool>())
+                return IngestResult{{}, false, IngestResult::Refusal::Replayed};
+            if (admission && admission->purgeOldNonces) {
+                tx.exec_params("DELETE FROM request_nonces WHERE seen_at < now() - make_interval(secs => $1)",
+                               2 * protocol::signature::kWindowMs / 1000);
+            }
         }
+        watch.lap(&IngestTimings::admitNs);
+
+        // Round trip 2: everything the decisions need, in one statement (the locks are held, so this snapshot
+        // sees every batch that touched the same keys). HQ references: one per record at most; the unused
+        // ones are gaps, as after any rollback.
+        const std::string lookup = R"SQL(
+SELECT 'batch', outlet_id, answer, NULL, NULL, NULL, NULL::bigint, NULL, NULL, NULL
+    FROM batches WHERE batch_uuid = $1::uuid
+UNION ALL SELECT 'known', record_uuid::text, content_hash, status, reason, hq_ref,
+    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL
+    FROM records WHERE record_uuid = ANY($2::uuid[])
+UNION ALL SELECT 'void', void_uuid::text, content_hash, status, reason, hq_ref,
+    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL
+    FROM record_voids WHERE void_uuid = ANY($2::uuid[])
+UNION ALL SELECT 'original', record_uuid::text, NULL, status, outlet_id, identity_hmac || '|' || operator, NULL,
+    msisdn, iccid, NULL
+    FROM records WHERE record_uuid = ANY($3::uuid[])
+UNION ALL SELECT 'risk', identity_hmac, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM risk_list WHERE identity_hmac = ANY($4)
+UNION ALL SELECT 'msisdn', msisdn, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM records WHERE status = 'accepted' AND msisdn = ANY($5)
+UNION ALL SELECT 'iccid', iccid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM records WHERE status = 'accepted' AND iccid = ANY($6)
+UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(DISTINCT msisdn), NULL,
+    NULL, NULL
+    FROM records WHERE status = 'accepted' AND identity_hmac = ANY($4) GROUP BY identity_hmac, operator
+UNION ALL SELECT 'now', NULL, NULL, NULL, NULL, NULL, (extract(epoch FROM now()) * 1000)::bigint, NULL, NULL, NULL
+UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'), NULL, NULL, NULL
+    FROM generate_series(1, $7)
+)SQL";
+        QHash<QUuid, Known> known;
+        QHash<QUuid, Original> originals;
         QSet<QString> risky, takenNumbers, takenSims;
         QHash<QString, int> counts;
-        if (!identities.isEmpty()) {
-            for (const auto& row : tx.exec_params("SELECT identity_hmac FROM risk_list WHERE identity_hmac = ANY($1)",
-                                                  pg::textArray(identities)))
-                risky.insert(pg::qstr(row[0].as<std::string>()));
-            for (const auto& row :
-                 tx.exec_params("SELECT msisdn FROM records WHERE status = 'accepted' AND msisdn = ANY($1)",
-                                pg::textArray(msisdns)))
-                takenNumbers.insert(pg::qstr(row[0].as<std::string>()));
-            for (const auto& row : tx.exec_params(
-                     "SELECT iccid FROM records WHERE status = 'accepted' AND iccid = ANY($1)", pg::textArray(iccids)))
-                takenSims.insert(pg::qstr(row[0].as<std::string>()));
-            for (const auto& row : tx.exec_params("SELECT identity_hmac, operator, count(DISTINCT msisdn) FROM records "
-                                                  "WHERE status = 'accepted' AND identity_hmac = ANY($1) GROUP BY 1, 2",
-                                                  pg::textArray(identities)))
-                counts.insert(
-                    identityOperatorKey(pg::qstr(row[0].as<std::string>()), pg::qstr(row[1].as<std::string>())),
-                    row[2].as<int>());
+        QList<qint64> references;
+        qint64 hqTime = 0;
+        for (const auto& row : tx.exec_params(
+                 lookup, pg::str(batchId), pg::textArray(recordIds), pg::textArray(originalIds),
+                 pg::textArray(identities), pg::textArray(msisdns), pg::textArray(iccids), int(batch.records.size()))) {
+            const std::string tag = row[0].as<std::string>();
+            if (tag == "batch") {
+                if (textOf(row[1]) != batch.outletId)
+                    return IngestResult{{}, false, IngestResult::Refusal::BatchIdConflict};
+                // A replay: the stored answer, and the request's nonce kept.
+                const QByteArray answer = bytesOf(row[2]);
+                tx.commit();
+                return IngestResult{answer, true};
+            }
+            if (tag == "known" || tag == "void") {
+                Known k;
+                k.kind = tag == "void" ? RecordKind::Void : RecordKind::Registration;
+                k.hash = bytesOf(row[2]);
+                k.answer.recordId = QUuid::fromString(textOf(row[1]));
+                k.answer.original = textOf(row[3]) == u"rejected"_s ? RecordOutcome::Rejected : RecordOutcome::Accepted;
+                k.answer.reason = textOf(row[4]);
+                k.answer.hqReference = textOf(row[5]);
+                k.answer.hqTimeMs = row[6].as<qint64>();
+                known.insert(k.answer.recordId, k);
+            } else if (tag == "original") {
+                originals.insert(
+                    QUuid::fromString(textOf(row[1])),
+                    Original{textOf(row[4]), textOf(row[3]), textOf(row[5]), textOf(row[7]), textOf(row[8])});
+            } else if (tag == "risk") {
+                risky.insert(textOf(row[1]));
+            } else if (tag == "msisdn") {
+                takenNumbers.insert(textOf(row[1]));
+            } else if (tag == "iccid") {
+                takenSims.insert(textOf(row[1]));
+            } else if (tag == "count") {
+                counts.insert(textOf(row[1]), row[6].as<int>());
+            } else if (tag == "now") {
+                hqTime = row[6].as<qint64>();
+            } else if (tag == "ref") {
+                references << row[6].as<qint64>();
+            }
         }
+        watch.lap(&IngestTimings::lookupNs);
 
-        const pqxx::row now = tx.exec1("SELECT (extract(epoch FROM now()) * 1000)::bigint");
-        const qint64 hqTime = now[0].as<qint64>();
-        int newRecords = 0;
-        for (Decision& decision : decisions) {
+        // Decisions, in batch order. A registration's answer notes where it sits in `decisions` so that a void
+        // later in the same batch can release it.
+        QHash<QUuid, qsizetype> decidedHere;
+        QList<std::pair<QUuid, QUuid>> releases; // (original already in the ledger, void)
+        int nextReference = 0;
+        for (qsizetype i = 0; i < decisions.size(); ++i) {
+            Decision& decision = decisions[i];
             const protocol::SyncRecord& record = *decision.record;
             decision.answer.recordId = record.id;
             if (const auto it = known.constFind(record.id); it != known.cend()) {
-                if (it->hash == record.contentHash) {
+                if (it->hash == record.contentHash && it->kind == record.kind) {
                     decision.answer = it->answer;
                     decision.answer.outcome = RecordOutcome::Duplicate;
                 } else {
@@ -142,16 +255,50 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
                 continue;
             }
             decision.insert = true;
-            ++newRecords;
             decision.answer.hqTimeMs = hqTime;
+            decision.answer.hqReference = u"HQ%1"_s.arg(references.value(nextReference++), 10, 10, QChar(u'0'));
             const auto reject = [&](const char* code) {
                 decision.answer.outcome = decision.answer.original = RecordOutcome::Rejected;
                 decision.answer.reason = QString::fromLatin1(code);
+            };
+            const auto accept = [&] {
+                decision.answer.outcome = decision.answer.original = RecordOutcome::Accepted;
             };
             if (!record.invalidReason.isEmpty()) {
                 reject(protocol::reason::Invalid);
                 continue;
             }
+            if (record.kind == RecordKind::Void) {
+                const QUuid target = record.voidContent.original;
+                if (const auto here = decidedHere.constFind(target); here != decidedHere.cend()) {
+                    Decision& original = decisions[*here];
+                    if (original.answer.original == RecordOutcome::Accepted && original.releasedBy.isNull()) {
+                        original.releasedBy = record.id;
+                        const auto& c = original.record->content;
+                        counts[identityOperatorKey(original.identity, c.operatorCode)] -= 1;
+                        takenNumbers.remove(c.msisdn);
+                        takenSims.remove(c.iccid);
+                    }
+                    accept();
+                    continue;
+                }
+                const auto found = originals.constFind(target);
+                if (found == originals.cend() || found->outletId != batch.outletId) {
+                    reject(protocol::reason::UnknownRecord);
+                    continue;
+                }
+                if (found->status == u"accepted"_s) {
+                    originals[target].status = u"released"_s;
+                    releases.append({target, record.id});
+                    if (const auto count = counts.find(found->countKey); count != counts.end())
+                        *count -= 1;
+                    takenNumbers.remove(found->msisdn);
+                    takenSims.remove(found->iccid);
+                }
+                accept(); // released now, earlier, or never counted (rejected): the void is recorded either way
+                continue;
+            }
+            decidedHere.insert(record.id, i);
             const auto& c = record.content;
             const QString countKey = identityOperatorKey(decision.identity, c.operatorCode);
             if (risky.contains(decision.identity)) {
@@ -163,20 +310,10 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
             } else if (counts.value(countKey) >= kNumbersPerIdentity) {
                 reject(protocol::reason::IdLimit);
             } else {
-                decision.answer.outcome = decision.answer.original = RecordOutcome::Accepted;
+                accept();
                 takenNumbers.insert(c.msisdn);
                 takenSims.insert(c.iccid);
                 counts[countKey] += 1;
-            }
-        }
-
-        if (newRecords > 0) {
-            const pqxx::result refs =
-                tx.exec_params("SELECT nextval('hq_reference_seq') FROM generate_series(1, $1)", newRecords);
-            int next = 0;
-            for (Decision& decision : decisions) {
-                if (decision.insert)
-                    decision.answer.hqReference = u"HQ%1"_s.arg(refs[next++][0].as<qint64>(), 10, 10, QChar(u'0'));
             }
         }
 
@@ -186,42 +323,88 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
         for (const Decision& decision : decisions)
             answer.answers.append(decision.answer);
         const QByteArray answerBytes = protocol::encodeBatchAnswer(answer);
+        watch.lap(&IngestTimings::decideNs);
 
-        tx.exec_params("INSERT INTO batches (batch_uuid, outlet_id, seq_from, seq_to, device_time, record_count, "
-                       "answer) VALUES ($1::uuid, $2, $3, $4, to_timestamp($5 / 1000.0), $6, $7)",
-                       pg::str(batchId), pg::str(batch.outletId), batch.firstSequence, batch.lastSequence,
-                       batch.deviceTimeMs, int(batch.records.size()),
-                       pqxx::binarystring(answerBytes.constData(), size_t(answerBytes.size())));
+        // Round trip 3: the batch, its new records and voids, the releases and the outlet in one statement.
+        pg::BinaryParams p;
+        const std::string batchParam = p.text(batchId);
+        const std::string outletParam = p.text(batch.outletId);
+        std::string sql = "WITH b AS (INSERT INTO batches (batch_uuid, outlet_id, seq_from, seq_to, device_time, "
+                          "record_count, answer) VALUES (" +
+                          batchParam + "::uuid, " + outletParam + ", " + p.integer(batch.firstSequence) + ", " +
+                          p.integer(batch.lastSequence) + ", " + p.epochMs(batch.deviceTimeMs) + ", " +
+                          p.integer(batch.records.size()) + ", " + p.bytes(answerBytes) + "))";
+        // Every parameter must be used by the statement: HQ's time is added on first use.
+        std::string hqTimeText;
+        const auto hqTimeParam = [&]() -> const std::string& {
+            if (hqTimeText.empty())
+                hqTimeText = p.epochMs(hqTime);
+            return hqTimeText;
+        };
+        std::string registrations, voids;
         for (const Decision& decision : decisions) {
             if (!decision.insert)
                 continue;
             const protocol::SyncRecord& record = *decision.record;
             const bool valid = record.invalidReason.isEmpty();
-            const QByteArray content =
-                valid ? QCborValue(protocol::encodeContent(record.content)).toCbor() : QByteArray();
-            tx.exec_params(
-                "INSERT INTO records (record_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, status, reason, "
-                "hq_ref, hq_time, operator, identity_hmac, msisdn, iccid, registered_at, content) VALUES "
-                "($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), $10, $11, $12, $13, "
-                "to_timestamp($14 / 1000.0), $15)",
-                pg::str(uuidText(record.id)), pg::str(batchId), pg::str(batch.outletId), record.sequence,
-                pqxx::binarystring(record.contentHash.constData(), size_t(record.contentHash.size())),
-                decision.answer.original == RecordOutcome::Accepted ? "accepted" : "rejected",
-                pg::str(decision.answer.reason), pg::str(decision.answer.hqReference), hqTime,
-                pg::str(valid ? record.content.operatorCode : QString()), pg::str(decision.identity),
-                // Rejected records keep their number out of the unique indexes (partial on accepted).
-                pg::str(valid ? record.content.msisdn : QString()), pg::str(valid ? record.content.iccid : QString()),
-                valid ? record.content.registeredAtMs : hqTime,
-                pqxx::binarystring(content.constData(), size_t(content.size())));
+            const bool accepted = decision.answer.original == RecordOutcome::Accepted;
+            std::string row = "(" + p.text(uuidText(record.id)) + "::uuid, " + batchParam + "::uuid, " + outletParam +
+                              ", " + p.integer(record.sequence) + ", " + p.bytes(record.contentHash) + ", ";
+            if (valid && record.kind == RecordKind::Void) {
+                row += p.text(accepted ? u"accepted"_s : u"rejected"_s) + ", " + p.text(decision.answer.reason) + ", " +
+                       p.text(decision.answer.hqReference) + ", " + hqTimeParam() + ", " +
+                       p.text(uuidText(record.voidContent.original)) + "::uuid, " +
+                       p.epochMs(record.voidContent.voidedAtMs) + ", " + p.bytes(record.contentCbor) + ")";
+                voids += (voids.empty() ? "" : ", ") + row;
+                continue;
+            }
+            // Rejected and released records keep their number out of the unique indexes (partial on accepted).
+            const auto& c = record.content;
+            const std::string status = !accepted ? "rejected" : decision.releasedBy.isNull() ? "accepted" : "released";
+            row += p.text(status) + ", " + p.text(decision.answer.reason) + ", " + p.text(decision.answer.hqReference) +
+                   ", " + hqTimeParam() + ", " + p.text(valid ? c.operatorCode : QString()) + ", " +
+                   p.text(decision.identity) + ", " + p.text(valid ? c.msisdn : QString()) + ", " +
+                   p.text(valid ? c.iccid : QString()) + ", " + p.epochMs(valid ? c.registeredAtMs : hqTime) + ", " +
+                   p.bytes(record.contentCbor) + ", " +
+                   (decision.releasedBy.isNull()
+                        ? std::string("NULL, NULL")
+                        : hqTimeParam() + ", " + p.text(uuidText(decision.releasedBy)) + "::uuid") +
+                   ")";
+            registrations += (registrations.empty() ? "" : ", ") + row;
         }
-        tx.exec_params("INSERT INTO outlets (outlet_id) VALUES ($1) ON CONFLICT (outlet_id) DO UPDATE SET "
-                       "last_seen = now()",
-                       pg::str(batch.outletId));
+        if (!registrations.empty()) {
+            sql += ", r AS (INSERT INTO records (record_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, status, "
+                   "reason, hq_ref, hq_time, operator, identity_hmac, msisdn, iccid, registered_at, content, "
+                   "released_at, released_by) VALUES " +
+                   registrations + ")";
+        }
+        if (!voids.empty()) {
+            sql += ", v AS (INSERT INTO record_voids (void_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, "
+                   "status, reason, hq_ref, hq_time, original_uuid, voided_at, content) VALUES " +
+                   voids + ")";
+        }
+        if (!releases.isEmpty()) {
+            std::string pairs;
+            for (const auto& [original, by] : std::as_const(releases)) {
+                pairs += (pairs.empty() ? "(" : ", (") + p.text(uuidText(original)) + "::uuid, " +
+                         p.text(uuidText(by)) + "::uuid)";
+            }
+            sql += ", rel AS (UPDATE records SET status = 'released', released_at = " + hqTimeParam() +
+                   ", released_by = x.void_uuid FROM (VALUES " + pairs +
+                   ") AS x (original_uuid, void_uuid) WHERE records.record_uuid = x.original_uuid AND "
+                   "records.status = 'accepted')";
+        }
+        sql += " INSERT INTO outlets (outlet_id) VALUES (" + outletParam +
+               ") ON CONFLICT (outlet_id) DO UPDATE SET last_seen = now()";
+        tx.exec_params(sql, pqxx::prepare::make_dynamic_params(p.values()));
+        watch.lap(&IngestTimings::writeNs);
+
         if (beforeCommit && !beforeCommit()) {
             tx.abort();
             return fail(Error::syncFailure(u"rolled back by fault injection"_s));
         }
         tx.commit();
+        watch.lap(&IngestTimings::commitNs);
         return IngestResult{answerBytes, false};
     } catch (const std::exception& e) {
         return fail(Error::storageFailure(u"ledger transaction failed: %1"_s.arg(pg::describe(e))));

@@ -4,6 +4,7 @@
 #include "core/protocol/Batch.h"
 
 #include <QByteArray>
+#include <QString>
 
 #include <functional>
 
@@ -11,11 +12,33 @@
 
 namespace shiming::hq {
 
+/// What the request layer checked and what the ledger transaction records with the batch: the nonce goes into
+/// `request_nonces` in the same transaction as the batch, so a request is admitted and acted on atomically (one
+/// COMMIT, one WAL flush), and the revocation lists are read in that transaction too.
+struct Admission {
+    QString outletId;
+    QString certificateSerial;
+    qint64 certificateNotBeforeMs = 0;
+    QByteArray nonce;
+    bool purgeOldNonces = false; ///< drop nonces older than twice the time window (now and then)
+};
+
 /// The outcome of one upload: the encoded answer (exactly what was stored with the batch) and whether it is
-/// a replay of an earlier, committed batch.
+/// a replay of an earlier, committed batch; or why the request was refused (nothing written).
 struct IngestResult {
+    enum class Refusal { None, Revoked, Replayed, BatchIdConflict };
     QByteArray answer;
     bool replayed = false;
+    Refusal refusal = Refusal::None;
+};
+
+/// Where one ingest spent its time (nanoseconds), for `serve --timings`.
+struct IngestTimings {
+    qint64 admitNs = 0;  ///< BEGIN, revocation and nonce, advisory locks
+    qint64 lookupNs = 0; ///< batch, known records, originals of voids, risk list, numbers, SIMs, counts
+    qint64 decideNs = 0; ///< decisions and the encoded answer (CPU only)
+    qint64 writeNs = 0;  ///< the one statement that writes the batch, records, voids and releases
+    qint64 commitNs = 0; ///< COMMIT (the WAL flush with synchronous_commit on)
 };
 
 /// Exactly-once ingest into the permanent ledger. One transaction per batch: the batch id and every record id
@@ -23,6 +46,11 @@ struct IngestResult {
 /// under advisory locks on the identity HMAC, number and ICCID taken in sorted order, and the answer is
 /// stored with the batch so that a repeated batch id gets the original answers. The caller answers only after
 /// ingest() returns, i.e. after COMMIT.
+///
+/// A void record releases the registration it names (same outlet): status `released`, so it no longer counts
+/// against the limit nor holds its number or SIM. Voids are decided in batch order with the registrations.
+///
+/// Four round trips per batch whatever its size: admission and locks, one lookup, one write, COMMIT.
 class Ledger {
 public:
     static constexpr int kNumbersPerIdentity = 5;
@@ -31,10 +59,10 @@ public:
         : m_identityKey(std::move(identityKey))
     {}
 
-    /// `beforeCommit` runs inside the transaction just before COMMIT; returning false rolls back (fault
-    /// injection for the chaos tests). PolicyRefused: the batch id belongs to another outlet.
-    Result<IngestResult> ingest(pqxx::connection& connection, const protocol::Batch& batch,
-                                const std::function<bool()>& beforeCommit = {}) const;
+    /// `admission` may be null (no request to record). `beforeCommit` runs inside the transaction just before
+    /// COMMIT; returning false rolls back (fault injection for the chaos tests).
+    Result<IngestResult> ingest(pqxx::connection& connection, const protocol::Batch& batch, const Admission* admission,
+                                const std::function<bool()>& beforeCommit = {}, IngestTimings* timings = nullptr) const;
 
 private:
     QByteArray m_identityKey;

@@ -48,6 +48,38 @@ QString describe(const std::exception& e)
     return QStringLiteral("database error");
 }
 
+std::string BinaryParams::add(const void* data, size_t size, const char* cast)
+{
+    m_values.emplace_back(data, size);
+    return "$" + std::to_string(m_values.size()) + cast;
+}
+
+std::string BinaryParams::text(const QString& value)
+{
+    return text(value.toStdString());
+}
+
+std::string BinaryParams::text(const std::string& value)
+{
+    return add(value.data(), value.size(), "::text");
+}
+
+std::string BinaryParams::bytes(const QByteArray& value)
+{
+    return add(value.constData(), size_t(value.size()), "::bytea");
+}
+
+std::string BinaryParams::integer(qint64 value)
+{
+    const std::string digits = std::to_string(value);
+    return add(digits.data(), digits.size(), "::text::bigint");
+}
+
+std::string BinaryParams::epochMs(qint64 value)
+{
+    return "to_timestamp(" + integer(value) + " / 1000.0)";
+}
+
 qint64 lockKey(const QString& text)
 {
     const QByteArray digest = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);

@@ -108,6 +108,29 @@ END $$;
     R"SQL(
 ALTER TABLE records ALTER COLUMN content SET STORAGE EXTERNAL;
 )SQL",
+    // 3: voids from the outlets. A voided registration becomes 'released': it leaves the partial indexes on
+    // accepted records, so its number, SIM and place in the 5-per-identity count are free again, while the
+    // row stays for the retention period. The void itself is a record of its own (exactly-once by its id).
+    R"SQL(
+ALTER TABLE records DROP CONSTRAINT records_status_check;
+ALTER TABLE records ADD CONSTRAINT records_status_check CHECK (status IN ('accepted', 'rejected', 'released'));
+ALTER TABLE records ADD COLUMN released_at timestamptz, ADD COLUMN released_by uuid;
+CREATE TABLE record_voids (
+    void_uuid     uuid PRIMARY KEY,
+    original_uuid uuid NOT NULL,
+    batch_uuid    uuid NOT NULL REFERENCES batches (batch_uuid),
+    outlet_id     text NOT NULL,
+    outlet_seq    bigint NOT NULL,
+    content_hash  bytea NOT NULL,
+    status        text NOT NULL CHECK (status IN ('accepted', 'rejected')),
+    reason        text NOT NULL DEFAULT '',
+    hq_ref        text NOT NULL UNIQUE,
+    hq_time       timestamptz NOT NULL,
+    voided_at     timestamptz,
+    content       bytea
+);
+CREATE INDEX record_voids_original ON record_voids (original_uuid);
+)SQL",
 };
 
 constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"

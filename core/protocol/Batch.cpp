@@ -1,6 +1,7 @@
 #include "core/protocol/Batch.h"
 
 #include "core/protocol/CborUtil.h"
+#include "core/protocol/Sha256.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -26,7 +27,12 @@ QByteArray encodeBatch(const Batch& batch)
         entry.insert("uuid"_L1, cbor::uuidValue(record.id));
         entry.insert("seq"_L1, record.sequence);
         entry.insert("hash"_L1, record.contentHash);
-        entry.insert("content"_L1, encodeContent(record.content));
+        if (record.kind == RecordKind::Void) {
+            entry.insert("kind"_L1, u"void"_s);
+            entry.insert("content"_L1, encodeVoid(record.voidContent));
+        } else {
+            entry.insert("content"_L1, encodeContent(record.content));
+        }
         records.append(entry);
     }
     map.insert("records"_L1, records);
@@ -83,15 +89,33 @@ Result<Batch> decodeBatch(const QByteArray& bytes)
         record.id = *recordId;
         record.sequence = cbor::integer(recordMap, "seq"_L1).value_or(0);
         record.contentHash = cbor::bytes(recordMap, "hash"_L1, 32).value_or(QByteArray());
+        const QCborValue kind = recordMap.value("kind"_L1);
         const QCborValue content = recordMap.value("content"_L1);
-        if (!content.isMap()) {
+        if (!kind.isUndefined() && kind != QCborValue(u"void"_s)) {
+            record.invalidReason = u"unknown record kind"_s;
+        } else if (!content.isMap()) {
             record.invalidReason = u"content missing"_s;
-        } else if (auto decoded = decodeContent(content.toMap()); !decoded) {
-            record.invalidReason = decoded.error().detail;
+        } else if (kind.isUndefined()) {
+            if (auto decoded = decodeContent(content.toMap()); !decoded)
+                record.invalidReason = decoded.error().detail;
+            else
+                record.content = std::move(*decoded);
         } else {
-            record.content = std::move(*decoded);
-            if (contentHash(record.content) != record.contentHash)
+            record.kind = RecordKind::Void;
+            if (auto decoded = decodeVoid(content.toMap()); !decoded)
+                record.invalidReason = decoded.error().detail;
+            else
+                record.voidContent = *decoded;
+        }
+        if (record.invalidReason.isEmpty()) {
+            // The hash covers the canonical encoding, which is also what HQ stores: encoded once here.
+            record.contentCbor = QCborValue(record.kind == RecordKind::Void ? encodeVoid(record.voidContent)
+                                                                            : encodeContent(record.content))
+                                     .toCbor();
+            if (sha256(record.contentCbor) != record.contentHash) {
                 record.invalidReason = u"content hash mismatch"_s;
+                record.contentCbor.clear();
+            }
         }
         batch.records.append(std::move(record));
     }

@@ -11,12 +11,13 @@ namespace shiming::protocol {
 
 /// Reason codes HQ gives for a rejected record. Stable strings: outlets store and display them.
 namespace reason {
-inline constexpr auto IdLimit = "ID_LIMIT";           // the identity already holds 5 numbers with this operator
-inline constexpr auto RiskList = "RISK_LIST";         // the identity is on the risk list
-inline constexpr auto IccidInUse = "ICCID_IN_USE";    // the SIM is registered to another record
-inline constexpr auto NumberTaken = "NUMBER_TAKEN";   // the number is registered to another record
-inline constexpr auto Invalid = "INVALID";            // malformed content or hash mismatch
-inline constexpr auto UuidConflict = "UUID_CONFLICT"; // the record id is known with different content
+inline constexpr auto IdLimit = "ID_LIMIT";             // the identity already holds 5 numbers with this operator
+inline constexpr auto RiskList = "RISK_LIST";           // the identity is on the risk list
+inline constexpr auto IccidInUse = "ICCID_IN_USE";      // the SIM is registered to another record
+inline constexpr auto NumberTaken = "NUMBER_TAKEN";     // the number is registered to another record
+inline constexpr auto Invalid = "INVALID";              // malformed content or hash mismatch
+inline constexpr auto UuidConflict = "UUID_CONFLICT";   // the record id is known with different content
+inline constexpr auto UnknownRecord = "UNKNOWN_RECORD"; // a void names no registration of this outlet
 } // namespace reason
 
 enum class RecordOutcome { Accepted, Duplicate, Rejected };

@@ -1,5 +1,7 @@
 #include "core/protocol/RequestSignature.h"
 
+#include "core/protocol/Sha256.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -14,7 +16,7 @@ QByteArray canonical(const Fields& fields, const QByteArray& body)
     text += fields.outletId.toUtf8() + '\n';
     text += QByteArray::number(fields.timeMs) + '\n';
     text += fields.nonce + '\n';
-    text += QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+    text += sha256(body).toHex();
     return text;
 }
 

@@ -1,10 +1,10 @@
 #include "core/protocol/SyncRecord.h"
 
 #include "core/protocol/CborUtil.h"
+#include "core/protocol/Sha256.h"
 
 #include <QCborArray>
 #include <QCborValue>
-#include <QCryptographicHash>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +13,16 @@ namespace shiming::protocol {
 namespace {
 
 constexpr qsizetype kMaxFieldLength = 256;
+
+// A NUL cannot live in a PostgreSQL text column; refusing it here keeps such a record INVALID instead of
+// failing its whole batch at HQ on every retry.
+std::optional<QString> field(const QCborMap& map, QLatin1StringView key, qsizetype maxLength = kMaxFieldLength)
+{
+    auto value = cbor::text(map, key, maxLength);
+    if (value && value->contains(QChar(0)))
+        return std::nullopt;
+    return value;
+}
 
 } // namespace
 
@@ -58,7 +68,7 @@ Result<RecordContent> decodeContent(const QCborMap& map)
         {"clerk"_L1, &content.clerk},
     };
     for (const TextField& field : fields) {
-        const auto value = cbor::text(map, field.key, kMaxFieldLength);
+        const auto value = protocol::field(map, field.key);
         if (!value)
             return fail(Error::invalidInput(u"record field %1 missing or malformed"_s.arg(field.key)));
         *field.target = *value;
@@ -75,7 +85,7 @@ Result<RecordContent> decodeContent(const QCborMap& map)
         if (!entry.isMap())
             return fail(Error::invalidInput(u"record photo malformed"_s));
         const QCborMap photoMap = entry.toMap();
-        const auto kind = cbor::text(photoMap, "kind"_L1, 64);
+        const auto kind = protocol::field(photoMap, "kind"_L1, 64);
         const auto jpeg = cbor::bytes(photoMap, "jpeg"_L1, kMaxPhotoBytes);
         if (!kind || !jpeg)
             return fail(Error::invalidInput(u"record photo malformed"_s));
@@ -90,9 +100,35 @@ Result<RecordContent> decodeContent(const QCborMap& map)
     return content;
 }
 
+QCborMap encodeVoid(const VoidContent& content)
+{
+    QCborMap map;
+    map.insert("voids"_L1, cbor::uuidValue(content.original));
+    map.insert("voidedAt"_L1, content.voidedAtMs);
+    map.insert("actor"_L1, content.actor);
+    map.insert("reason"_L1, content.reason);
+    return map;
+}
+
+Result<VoidContent> decodeVoid(const QCborMap& map)
+{
+    VoidContent content;
+    const auto original = cbor::uuid(map, "voids"_L1);
+    const auto voidedAt = cbor::integer(map, "voidedAt"_L1);
+    const auto actor = field(map, "actor"_L1);
+    const auto reason = field(map, "reason"_L1);
+    if (!original || !voidedAt || !actor || !reason)
+        return fail(Error::invalidInput(u"void record malformed"_s));
+    content.original = *original;
+    content.voidedAtMs = *voidedAt;
+    content.actor = *actor;
+    content.reason = *reason;
+    return content;
+}
+
 QByteArray contentHash(const RecordContent& content)
 {
-    return QCryptographicHash::hash(QCborValue(encodeContent(content)).toCbor(), QCryptographicHash::Sha256);
+    return sha256(QCborValue(encodeContent(content)).toCbor());
 }
 
 SyncRecord makeRecord(const QUuid& id, qint64 sequence, RecordContent content)
@@ -100,9 +136,32 @@ SyncRecord makeRecord(const QUuid& id, qint64 sequence, RecordContent content)
     SyncRecord record;
     record.id = id;
     record.sequence = sequence;
-    record.contentHash = contentHash(content);
+    record.contentCbor = QCborValue(encodeContent(content)).toCbor();
+    record.contentHash = sha256(record.contentCbor);
     record.content = std::move(content);
     return record;
+}
+
+SyncRecord makeVoidRecord(const QUuid& id, qint64 sequence, VoidContent content)
+{
+    SyncRecord record;
+    record.id = id;
+    record.sequence = sequence;
+    record.kind = RecordKind::Void;
+    for (QString* text : {&content.actor, &content.reason}) {
+        text->remove(QChar(0));
+        text->truncate(kMaxFieldLength);
+    }
+    record.contentCbor = QCborValue(encodeVoid(content)).toCbor();
+    record.contentHash = sha256(record.contentCbor);
+    record.voidContent = std::move(content);
+    return record;
+}
+
+QUuid voidRecordId(const QUuid& original)
+{
+    static const QUuid ns = QUuid::fromString(u"0d4f5f0e-4b8e-4f64-a1f7-6a0c2b9e7d31"_s);
+    return QUuid::createUuidV5(ns, original.toRfc4122());
 }
 
 } // namespace shiming::protocol

@@ -3,6 +3,7 @@
 
 #include "core/protocol/FeedPage.h"
 #include "hq/Ledger.h"
+#include "hq/Schema.h"
 
 #include <pqxx/pqxx>
 
@@ -46,7 +47,7 @@ TEST_CASE("init is idempotent and keeps the CA; stats start empty", "[hq]")
     REQUIRE(hq.run({u"init"_s, u"--pg"_s, QString::fromStdString(url), u"--state"_s, hq.stateDir()}) == 0);
     REQUIRE(ca.open(QIODevice::ReadOnly));
     CHECK(ca.readAll() == firstCa);
-    CHECK(count(url, "SELECT max(version) FROM schema_migrations") == 2);
+    CHECK(count(url, "SELECT max(version) FROM schema_migrations") == hq::latestSchemaVersion());
 
     QByteArray output;
     REQUIRE(hq.run({u"stats"_s, u"--pg"_s, QString::fromStdString(url), u"--json"_s}, &output) == 0);

@@ -120,6 +120,7 @@ bool HqProcess::start()
     // A test that crashes must not leave a server behind.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     QStringList args{u"serve"_s, u"--pg"_s, pg, u"--state"_s, m_stateDir, u"--listen"_s, u"127.0.0.1:0"_s};
+    args << m_serveArguments;
     if (!m_faultPlan.isEmpty())
         args << u"--fault-plan"_s << m_faultPlan;
     m_process->start(QStringLiteral(SHIMING_HQ_BINARY), args);
@@ -145,6 +146,7 @@ void HqProcess::stop()
         m_process->kill();
         m_process->waitForFinished(5000);
     }
+    m_output += m_process->readAllStandardOutput();
     m_process.reset();
 }
 
@@ -183,21 +185,29 @@ RawClient::RawClient(int port, const QString& caPath, const protocol::Credential
     }
 }
 
+RawClient::~RawClient() = default;
+
 RawResponse RawClient::send(const QByteArray& method, const QByteArray& target, const QByteArray& body,
                             const std::map<std::string, std::string>& headers)
 {
-    std::unique_ptr<httplib::SSLClient> client;
-    if (m_bundle) {
-        client =
-            std::make_unique<httplib::SSLClient>("127.0.0.1", m_port, m_dir.filePath(u"client.crt"_s).toStdString(),
-                                                 m_dir.filePath(u"client.key"_s).toStdString());
-    } else {
-        client = std::make_unique<httplib::SSLClient>("127.0.0.1", m_port);
+    std::unique_ptr<httplib::SSLClient> fresh;
+    if (!m_keepAlive || !m_client) {
+        if (m_bundle) {
+            fresh =
+                std::make_unique<httplib::SSLClient>("127.0.0.1", m_port, m_dir.filePath(u"client.crt"_s).toStdString(),
+                                                     m_dir.filePath(u"client.key"_s).toStdString());
+        } else {
+            fresh = std::make_unique<httplib::SSLClient>("127.0.0.1", m_port);
+        }
+        fresh->set_ca_cert_path(m_caPath.toStdString().c_str());
+        fresh->enable_server_certificate_verification(true);
+        fresh->set_connection_timeout(10, 0);
+        fresh->set_read_timeout(30, 0);
+        fresh->set_keep_alive(m_keepAlive);
+        if (m_keepAlive)
+            m_client = std::move(fresh);
     }
-    client->set_ca_cert_path(m_caPath.toStdString().c_str());
-    client->enable_server_certificate_verification(true);
-    client->set_connection_timeout(10, 0);
-    client->set_read_timeout(30, 0);
+    httplib::SSLClient* client = m_keepAlive ? m_client.get() : fresh.get();
     httplib::Headers h;
     for (const auto& [k, v] : headers)
         h.emplace(k, v);

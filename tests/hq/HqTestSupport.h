@@ -14,6 +14,10 @@
 #include <optional>
 #include <string>
 
+namespace httplib {
+class SSLClient;
+}
+
 namespace shiming::testing {
 
 /// The PostgreSQL of the test run: the CTest fixture's cluster (SHIMING_TEST_PG_DIR) or, when a test binary runs
@@ -52,12 +56,18 @@ public:
     std::optional<protocol::CredentialBundle> enroll(const QString& outletId, const QString& bundlePath = {});
     /// Runs any shiming-hq subcommand; returns exit code, stdout in `output`.
     int run(const QStringList& args, QByteArray* output = nullptr, const QByteArray& input = {});
+    /// Extra arguments for `serve` (e.g. --timings); set before start().
+    void setServeArguments(const QStringList& args) { m_serveArguments = args; }
+    /// What `serve` printed, complete after stop().
+    QByteArray serveOutput() const { return m_output; }
 
 private:
     std::string m_pgUrl;
     QTemporaryDir m_temp;
     QString m_stateDir;
     QString m_faultPlan;
+    QStringList m_serveArguments;
+    QByteArray m_output;
     std::unique_ptr<QProcess> m_process;
     int m_port = 0;
 };
@@ -74,6 +84,10 @@ class RawClient {
 public:
     /// `bundle` nullptr: no client certificate at all.
     RawClient(int port, const QString& caPath, const protocol::CredentialBundle* bundle);
+    ~RawClient();
+    /// Keep one connection (and its TLS session) across requests, as the outlet's HqClient does; by default
+    /// every request opens a new connection.
+    void setKeepAlive(bool keepAlive) { m_keepAlive = keepAlive; }
 
     struct Signing {
         qint64 timeMs = 0;           // 0: now
@@ -95,6 +109,8 @@ private:
     std::optional<protocol::CredentialBundle> m_bundle;
     QByteArray m_lastTarget, m_lastBody;
     std::map<std::string, std::string> m_lastHeaders;
+    bool m_keepAlive = false;
+    std::unique_ptr<httplib::SSLClient> m_client;
     RawResponse send(const QByteArray& method, const QByteArray& target, const QByteArray& body,
                      const std::map<std::string, std::string>& headers);
 };

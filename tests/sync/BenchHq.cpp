@@ -1,11 +1,13 @@
 // bench_hq: the sync figures of issue 8, printed (never asserted).
 //   1. HQ ingest rate with 4 concurrent outlets, batches of 50 records with two 20 KB photos each, through
-//      shiming-hq (mutual TLS, signatures, ledger, policy checks). Baseline in the same run: the same bytes
+//      shiming-hq (mutual TLS, signatures, ledger, policy checks), each outlet on one kept-alive connection as
+//      its HqClient keeps it; also with a new TLS connection per batch. Baseline in the same run: the same bytes
 //      written by 4 threads straight into a PostgreSQL table (one transaction per 50 rows): the floor HQ
 //      builds on.
 //   2. Drain time of a 7-day backlog of 2,000 records (demo registrations with ~20 KB photos) from an outlet
 //      database over loopback. Baseline: reading and encoding the same batches without sending them.
-// Medians of 3 runs. PostgreSQL is a throwaway cluster with fsync ON (durable), unless --fast.
+// Medians of 3 runs (--runs N; --ingest-only skips the backlog). HQ's per-batch phase timings (serve --timings)
+// are printed per run. PostgreSQL is a throwaway cluster with fsync ON (durable), unless --fast.
 #include "SyncTestSupport.h"
 
 #include "core/protocol/Batch.h"
@@ -55,7 +57,7 @@ QList<QList<QByteArray>> makeBatches(int run)
     return perOutlet;
 }
 
-double ingestThroughHq(HqProcess& hq, const QList<protocol::CredentialBundle>& bundles, int run)
+double ingestThroughHq(HqProcess& hq, const QList<protocol::CredentialBundle>& bundles, int run, bool keepAlive)
 {
     const auto batches = makeBatches(run);
     std::atomic<int> failures = 0;
@@ -65,6 +67,7 @@ double ingestThroughHq(HqProcess& hq, const QList<protocol::CredentialBundle>& b
     for (int o = 0; o < kOutlets; ++o) {
         threads.emplace_back([&, o] {
             RawClient client(hq.port(), hq.stateDir() + u"/ca.crt"_s, &bundles[o]);
+            client.setKeepAlive(keepAlive); // as the outlet's HqClient (QNetworkAccessManager) does
             for (const QByteArray& body : batches[o]) {
                 if (client.post("/v1/batches", body).status != 200)
                     ++failures;
@@ -124,28 +127,42 @@ int main(int argc, char* argv[])
     std::printf("bench_hq: PostgreSQL %s\n",
                 qEnvironmentVariableIsSet("SHIMING_PG_DURABLE") ? "durable (fsync on)" : "fast (fsync off)");
 
-    QList<double> hqRates, floorRates;
-    for (int run = 0; run < 3; ++run) {
+    const QStringList args = QCoreApplication::arguments();
+    const qsizetype runsAt = args.indexOf(u"--runs"_s);
+    const int runs = runsAt >= 0 && runsAt + 1 < args.size() ? std::max(1, args[runsAt + 1].toInt()) : 3;
+    QList<double> hqRates, freshRates, floorRates;
+    for (int run = 0; run < runs; ++run) {
         const std::string url = PgCluster::instance().newDatabase();
         HqProcess hq(url);
+        hq.setServeArguments({u"--timings"_s});
         if (!hq.start())
             qFatal("shiming-hq did not start");
         QList<protocol::CredentialBundle> bundles;
         for (int o = 0; o < kOutlets; ++o)
             bundles << *hq.enroll(u"BENCH-%1"_s.arg(o));
-        hqRates << ingestThroughHq(hq, bundles, run);
+        hqRates << ingestThroughHq(hq, bundles, run, true);
+        freshRates << ingestThroughHq(hq, bundles, run + 50, false);
         floorRates << ingestStraightIntoPostgres(url, run);
-        std::printf("  run %d: HQ %.0f records/s, PostgreSQL floor %.0f records/s\n", run + 1, hqRates.last(),
-                    floorRates.last());
+        hq.stop();
+        const QByteArray output = hq.serveOutput();
+        const qsizetype timings = output.indexOf("timings:");
+        std::printf("  run %d: HQ %.0f records/s (a new TLS connection per batch: %.0f), PostgreSQL floor %.0f "
+                    "records/s\n    HQ %s",
+                    run + 1, hqRates.last(), freshRates.last(), floorRates.last(),
+                    timings >= 0 ? output.mid(timings).constData() : "timings: none\n");
     }
     std::printf("ingest, 4 concurrent outlets, 2 x 20 KB photos per record: median %.0f records/s "
-                "(goal >= 1500); baseline straight into PostgreSQL: median %.0f records/s (HQ at %.0f%%)\n",
-                median(hqRates), median(floorRates), 100.0 * median(hqRates) / median(floorRates));
+                "(goal >= 1500); a new TLS connection per batch: median %.0f records/s; baseline straight into "
+                "PostgreSQL: median %.0f records/s (HQ at %.0f%%)\n",
+                median(hqRates), median(freshRates), median(floorRates), 100.0 * median(hqRates) / median(floorRates));
+
+    if (args.contains(u"--ingest-only"_s))
+        return 0;
 
     // Backlog: one outlet database with 2,000 records over 7 days, copied fresh for each run.
     QTemporaryDir dir;
     QList<double> drains, encodes;
-    for (int run = 0; run < 3; ++run) {
+    for (int run = 0; run < runs; ++run) {
         const std::string url = PgCluster::instance().newDatabase();
         HqProcess hq(url);
         if (!hq.start())
