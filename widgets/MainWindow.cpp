@@ -7,6 +7,7 @@
 #include "widgets/login/AccountGate.h"
 #include "widgets/login/LockOverlay.h"
 #include "widgets/login/LoginScreen.h"
+#include "widgets/outlet/OutletSync.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/CustomerDisplay.h"
 #include "widgets/registration/FaceService.h"
@@ -24,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -39,6 +41,69 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Shiming real-name registration"));
     setCentralWidget(new DocumentCheckForm(m_clock, this));
     statusBar()->showMessage(tr("Ready"));
+    resize(1280, 720);
+}
+
+MainWindow::MainWindow(const FirstRunInfo& firstRun, QWidget* parent)
+    : QMainWindow(parent)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Shiming real-name registration"));
+    auto* page = new QWidget(this);
+    page->setObjectName(u"firstRunPage"_s);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(48, 48, 48, 48);
+    auto* title = new QLabel(
+        firstRun.problem.isEmpty() ? tr("This counter is not set up yet") : tr("This counter cannot start"), page);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    title->setFont(big);
+    layout->addWidget(title);
+    if (!firstRun.problem.isEmpty()) {
+        auto* problem = new QLabel(firstRun.problem, page);
+        problem->setObjectName(u"firstRunProblemLabel"_s);
+        problem->setWordWrap(true);
+        problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        problem->setStyleSheet(u"color: #b00020;"_s);
+        layout->addWidget(problem);
+    }
+    QStringList places;
+    for (const QString& place : firstRun.lookedAt)
+        places.append(u"<li><code>"_s + place.toHtmlEscaped() + u"</code></li>"_s);
+    auto* help = new QLabel(
+        tr("<p>A counter needs its outlet configuration: an INI file that the installer writes, with the outlet "
+           "database, the card reader's serial port, the camera and the face model folder. It holds no passwords "
+           "or keys.</p>"
+           "<p>Looked for:</p><ul>%1</ul>"
+           "<p>Put it at <code>%2</code> (for every user of this computer), or start the counter with "
+           "<code>shiming --config FILE</code>. A minimal file:</p>"
+           "<pre>[outlet]\ndatabase=/var/lib/shiming/outlet.db\nid=GD-SZ-0042\n[reader]\nport=/dev/ttyUSB0\n"
+           "[camera]\ndevice=/dev/video0</pre>"
+           "<p>The database itself is created with <code>shimingctl db init</code> and linked to HQ with "
+           "<code>shimingctl sync setup</code>. To try the counter without any hardware, start "
+           "<code>shiming --demo</code>.</p>")
+            .arg(places.join(QString()), firstRun.examplePath.toHtmlEscaped()),
+        page);
+    help->setObjectName(u"firstRunHelpLabel"_s);
+    help->setWordWrap(true);
+    help->setTextFormat(Qt::RichText);
+    help->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(help);
+    auto* check = new QPushButton(tr("&Document check"), page);
+    check->setObjectName(u"firstRunDocumentCheckButton"_s);
+    connect(check, &QPushButton::clicked, this, &MainWindow::openDocumentCheck);
+    layout->addWidget(check, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+    setCentralWidget(page);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* checkAction = tools->addAction(tr("&Document check"));
+    checkAction->setObjectName(u"documentCheckAction"_s);
+    checkAction->setShortcut(QKeySequence(u"Ctrl+D"_s));
+    connect(checkAction, &QAction::triggered, this, &MainWindow::openDocumentCheck);
+    statusBar()->showMessage(tr("Not configured"));
+    check->setFocus();
     resize(1280, 720);
 }
 
@@ -83,8 +148,16 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         connect(camera, &CameraFeed::stateChanged, this, showCamera);
         showCamera(camera->state());
     }
-    if (m_services.registration->face && !m_services.registration->face->available())
+    if (!m_services.notes.isEmpty())
+        statusBar()->showMessage(m_services.notes.join(u"  "_s));
+    else if (m_services.registration->face && !m_services.registration->face->available())
         statusBar()->showMessage(tr("Face comparison unavailable (models missing): faces go to a manager."));
+    if (m_services.sync) {
+        connect(m_services.sync, &OutletSync::statusChanged, this, &MainWindow::showSyncStatus);
+        connect(m_wizard, &RegistrationWizard::registrationCommitted, m_services.sync,
+                &OutletSync::registrationCommitted);
+        showSyncStatus();
+    }
 
     m_customerDisplay = new CustomerDisplay(this);
     connect(m_wizard, &RegistrationWizard::sessionStarted, m_customerDisplay, &CustomerDisplay::setSession);
@@ -138,6 +211,13 @@ void MainWindow::buildMenus()
     check->setShortcut(QKeySequence(u"Ctrl+D"_s));
     connect(check, &QAction::triggered, this, &MainWindow::openDocumentCheck);
 
+    if (m_services.sync) {
+        QAction* syncNow = tools->addAction(tr("&Sync with HQ now"));
+        syncNow->setObjectName(u"syncNowAction"_s);
+        syncNow->setShortcut(QKeySequence(u"Ctrl+Shift+S"_s));
+        connect(syncNow, &QAction::triggered, m_services.sync, &OutletSync::syncNow);
+    }
+
     QMenu* account = menuBar()->addMenu(tr("&Account"));
     QAction* lock = account->addAction(tr("&Lock now"));
     lock->setObjectName(u"lockAction"_s);
@@ -155,6 +235,27 @@ void MainWindow::buildMenus()
     QAction* signOutAction = account->addAction(tr("&Sign out"));
     signOutAction->setObjectName(u"signOutAction"_s);
     connect(signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+}
+
+void MainWindow::showSyncStatus()
+{
+    const OutletSync* link = m_services.sync;
+    const sync::SyncStatus& status = link->status();
+    switch (link->state()) {
+    case OutletSync::State::SignedOut:
+        m_status->setSyncText(tr("To HQ: shown after sign-in"), true);
+        break;
+    case OutletSync::State::NotEnrolled:
+        m_status->setSyncText(tr("To HQ: %n waiting · not enrolled with HQ", nullptr, int(status.queueLength)), false);
+        break;
+    case OutletSync::State::Running: {
+        QString problem;
+        if (!status.lastError.isEmpty())
+            problem = status.online ? tr("last attempt failed") : tr("offline");
+        m_status->setSync(int(status.queueLength), status.lastSuccess.toLocalTime(), problem);
+        break;
+    }
+    }
 }
 
 void MainWindow::openManagerReview()

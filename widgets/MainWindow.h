@@ -16,6 +16,7 @@ class Authenticator;
 }
 
 class AccountGate;
+class OutletSync;
 class CustomerDisplay;
 class LockOverlay;
 class LoginScreen;
@@ -34,6 +35,17 @@ struct MainWindowServices {
     auth::Authenticator* authenticator = nullptr;
     /// Demo mode: the demo accounts and passwords, shown on the login screen.
     QString demoAccounts;
+    /// The link to HQ (queue length and last sync in the status bar, Tools → Sync now). Null: not shown.
+    OutletSync* sync = nullptr;
+    /// What is missing or degraded at this counter (translated), shown in the status bar at start.
+    QStringList notes;
+};
+
+/// Why the counter cannot start its registration flow: no configuration, or one that does not work.
+struct FirstRunInfo {
+    QString problem;      ///< translated: what is wrong (empty: no configuration found)
+    QStringList lookedAt; ///< where the configuration was looked for
+    QString examplePath;  ///< where an installer puts it
 };
 
 /// The counter's main window: the login screen, then the registration flow, with the status bar (reader,
@@ -47,6 +59,8 @@ public:
     /// The document check alone (no services): for tools and old callers.
     explicit MainWindow(QWidget* parent = nullptr);
     explicit MainWindow(MainWindowServices services, QWidget* parent = nullptr);
+    /// The first-run screen: how to configure the counter; Tools → Document check still works.
+    explicit MainWindow(const FirstRunInfo& firstRun, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     LoginScreen* loginScreen() const { return m_login; }
@@ -66,6 +80,7 @@ protected:
 
 private:
     void buildMenus();
+    void showSyncStatus();
     void onLoggedIn(const QString& account);
     void signOut();
 

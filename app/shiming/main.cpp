@@ -5,6 +5,8 @@
 #include "widgets/MainWindow.h"
 #include "widgets/common/ErrorText.h"
 #include "widgets/common/Localization.h"
+#include "widgets/outlet/OutletConfig.h"
+#include "widgets/outlet/OutletEnvironment.h"
 #include "widgets/registration/DemoEnvironment.h"
 #include "widgets/registration/DemoTour.h"
 
@@ -12,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -43,17 +46,72 @@ int main(int argc, char* argv[])
                                                                                "registration, save a PNG of each "
                                                                                "step into DIR, and quit."),
                                                u"DIR"_s);
+    const QCommandLineOption configOption(u"config"_s,
+                                          QApplication::translate("main", "The outlet configuration file (default: "
+                                                                          "outlet.ini in the configuration folders)."),
+                                          u"FILE"_s);
+    parser.addOption(configOption);
     parser.addOption(demoOption);
     parser.addOption(timingOption);
     parser.addOption(screenshotsOption);
     parser.process(app);
 
     shiming::SystemClock clock;
+    auto printStartupTime = [&] {
+        QTimer::singleShot(0, &app, [&] {
+            std::printf("startup_to_login_ms %lld\n", static_cast<long long>(startup.elapsed()));
+            std::fflush(stdout);
+            app.quit();
+        });
+    };
     if (!parser.isSet(demoOption)) {
-        // Without --demo the counter needs its configured outlet database, reader and camera (settings come
-        // with the deployment); until then the document check is what runs.
-        shiming::MainWindow window;
+        // A deployed counter: its outlet configuration names the database, the reader, the camera and the models.
+        // Without one (or with one that does not work) the first-run screen says how to set it up.
+        const QString configPath =
+            parser.isSet(configOption) ? parser.value(configOption) : shiming::OutletConfig::locate();
+        shiming::FirstRunInfo firstRun;
+        firstRun.lookedAt =
+            parser.isSet(configOption)
+                ? QStringList{configPath}
+                : QStringList{u"$SHIMING_CONFIG"_s,
+                              QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/outlet.ini"_s,
+                              shiming::OutletConfig::systemPath()};
+        firstRun.examplePath = shiming::OutletConfig::systemPath();
+        std::unique_ptr<shiming::OutletEnvironment> outlet;
+        if (!configPath.isEmpty()) {
+            auto config = shiming::OutletConfig::load(configPath);
+            if (!config) {
+                qCCritical(lcUi) << "outlet configuration unusable:" << config.error().detail;
+                firstRun.problem = QApplication::translate("main", "The configuration %1 cannot be used: %2")
+                                       .arg(configPath, config.error().detail);
+            } else if (auto made = shiming::OutletEnvironment::create(*config, clock); !made) {
+                qCCritical(lcUi) << "counter cannot start:" << made.error().detail;
+                firstRun.problem = QApplication::translate("main", "The counter cannot start with %1: %2")
+                                       .arg(configPath, shiming::ErrorText::forClerk(made.error()) + u" ("_s +
+                                                            made.error().detail + u')');
+            } else {
+                outlet = std::move(*made);
+            }
+        }
+        if (!outlet) {
+            shiming::MainWindow window(firstRun);
+            window.show();
+            if (parser.isSet(timingOption))
+                printStartupTime();
+            return app.exec();
+        }
+        shiming::MainWindowServices services;
+        services.clock = &clock;
+        services.gate = &outlet->gate();
+        services.registration = &outlet->context();
+        services.outletId = outlet->outletId();
+        services.authenticator = &outlet->authenticator();
+        services.sync = &outlet->sync();
+        services.notes = outlet->notes();
+        shiming::MainWindow window(services);
         window.show();
+        if (parser.isSet(timingOption))
+            printStartupTime();
         return app.exec();
     }
 
@@ -74,6 +132,8 @@ int main(int argc, char* argv[])
     services.outletId = (*demo)->outletId();
     services.authenticator = &(*demo)->authenticator();
     services.demoAccounts = (*demo)->accountsText();
+    services.sync = &(*demo)->sync();
+    services.notes = (*demo)->outlet().notes();
     shiming::MainWindow window(services);
     window.show();
     if (parser.isSet(screenshotsOption)) {
@@ -81,12 +141,7 @@ int main(int argc, char* argv[])
         std::printf("screenshots %d\n", written);
         return written > 0 ? 0 : 1;
     }
-    if (parser.isSet(timingOption)) {
-        QTimer::singleShot(0, &app, [&] {
-            std::printf("startup_to_login_ms %lld\n", static_cast<long long>(startup.elapsed()));
-            std::fflush(stdout);
-            app.quit();
-        });
-    }
+    if (parser.isSet(timingOption))
+        printStartupTime();
     return app.exec();
 }

@@ -12,29 +12,41 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 using namespace shiming;
 using namespace shiming::testing;
 
 namespace {
 
+// What the dialog answerer saw; `finished` once it has stopped looking (tests wait for it, so that no handler
+// outlives its test and runs inside the next one).
+struct Answer {
+    bool refused = false;
+    bool finished = false;
+};
+
 // Fills the modal manager sign-in dialog once it is up, then closes whatever modal box follows it.
-void answerManagerDialog(const QString& account, const QByteArray& password, bool* sawRefusal)
+void answerManagerDialog(const QString& account, const QByteArray& password, std::shared_ptr<Answer> answer)
 {
     QTimer::singleShot(0, [=] {
-        if (!QTest::qWaitFor([] { return QApplication::activeModalWidget() != nullptr; }, 5000))
+        auto* dialog = QTest::qWaitFor([] { return QApplication::activeModalWidget() != nullptr; }, 5000)
+                           ? qobject_cast<QDialog*>(QApplication::activeModalWidget())
+                           : nullptr;
+        if (!dialog || dialog->objectName() != u"managerLoginDialog"_s) {
+            answer->finished = true;
             return;
-        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-        if (!dialog || dialog->objectName() != u"managerLoginDialog"_s)
-            return;
+        }
         dialog->findChild<QLineEdit*>(u"managerAccountEdit"_s)->setText(account);
         dialog->findChild<QLineEdit*>(u"managerPasswordEdit"_s)->setText(QString::fromLatin1(password));
         dialog->accept();
         QTimer::singleShot(0, [=] {
             if (QTest::qWaitFor([] { return qobject_cast<QMessageBox*>(QApplication::activeModalWidget()); }, 3000)) {
-                *sawRefusal = true;
+                answer->refused = true;
                 QApplication::activeModalWidget()->close();
             }
+            answer->finished = true;
         });
     });
 }
@@ -74,18 +86,21 @@ TEST_CASE("Account > Manager review opens the manager's window for a manager and
     auto* action = window.findChild<QAction*>(u"managerReviewAction"_s);
     REQUIRE(action);
 
-    bool refused = false;
-    answerManagerDialog(DemoEnvironment::demoClerk(), DemoEnvironment::demoClerkPassword(), &refused);
+    auto clerk = std::make_shared<Answer>();
+    answerManagerDialog(DemoEnvironment::demoClerk(), DemoEnvironment::demoClerkPassword(), clerk);
     action->trigger();
-    CHECK(QTest::qWaitFor([&] { return refused; }, 5000));
+    CHECK(QTest::qWaitFor([&] { return clerk->refused; }, 5000));
+    CHECK(QTest::qWaitFor([&] { return clerk->finished; }, 10000));
     CHECK(openManagerWindows() == 0);
 
-    refused = false;
-    answerManagerDialog(DemoEnvironment::demoManager(), DemoEnvironment::demoManagerPassword(), &refused);
+    auto manager = std::make_shared<Answer>();
+    answerManagerDialog(DemoEnvironment::demoManager(), DemoEnvironment::demoManagerPassword(), manager);
     action->trigger();
     CHECK(QTest::qWaitFor([] { return openManagerWindows() == 1; }, 5000));
-    CHECK_FALSE(refused);
+    CHECK(QTest::qWaitFor([&] { return manager->finished; }, 10000));
+    CHECK_FALSE(manager->refused);
+    // The manager's window holds a session on the demo database: it goes now, not after the database is gone.
     for (QWidget* widget : QApplication::topLevelWidgets())
         if (qobject_cast<review::ManagerWindow*>(widget))
-            widget->close();
+            delete widget;
 }

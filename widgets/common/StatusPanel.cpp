@@ -66,6 +66,12 @@ void StatusPanel::setSync(int queue, const QDateTime& lastSync, const QString& e
     m_sync->setStyleSheet(error.isEmpty() ? QString() : u"color: #a86400;"_s);
 }
 
+void StatusPanel::setSyncText(const QString& text, bool ok)
+{
+    m_sync->setText(text);
+    m_sync->setStyleSheet(ok ? QString() : u"color: #a86400;"_s);
+}
+
 void StatusPanel::setClerk(const QString& clerk)
 {
     m_clerk->setText(clerk.isEmpty() ? tr("Not signed in") : tr("Clerk: %1").arg(clerk));
@@ -84,6 +90,25 @@ QString StatusPanel::readerText() const
 QString StatusPanel::syncText() const
 {
     return m_sync->text();
+}
+
+} // namespace shiming
+
+namespace shiming {
+
+QString StatusPanel::cameraText() const
+{
+    return m_camera->text();
+}
+
+QString StatusPanel::clerkText() const
+{
+    return m_clerk->text();
+}
+
+QString StatusPanel::outletText() const
+{
+    return m_outlet->text();
 }
 
 } // namespace shiming

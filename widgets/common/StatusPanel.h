@@ -23,11 +23,16 @@ public:
     void setCameraText(const QString& text, bool ok);
     /// `queue` registrations waiting for HQ; `lastSync` invalid when never; `error` empty when the last try worked.
     void setSync(int queue, const QDateTime& lastSync, const QString& error = {});
+    /// The sync part as a whole sentence (signed out, not enrolled); `ok` false shows it as a warning.
+    void setSyncText(const QString& text, bool ok);
     void setClerk(const QString& clerk);
     void setOutlet(const QString& outlet);
 
     QString readerText() const;
     QString syncText() const;
+    QString cameraText() const;
+    QString clerkText() const;
+    QString outletText() const;
 
 private:
     QLabel* m_reader = nullptr;

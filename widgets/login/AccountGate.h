@@ -31,6 +31,8 @@ public:
 
 signals:
     void loggedIn();
+    /// Emitted while the store is still open, just before logout closes it: users of the store let go of it.
+    void aboutToLogOut();
     void loggedOut();
     void locked();
     void unlocked();

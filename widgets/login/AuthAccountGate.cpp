@@ -30,6 +30,7 @@ void AuthAccountGate::logout()
 {
     if (!m_session)
         return;
+    emit aboutToLogOut();
     m_session.reset();
     emit loggedOut();
 }

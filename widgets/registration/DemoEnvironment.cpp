@@ -2,28 +2,21 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
-#include "core/catalog/Catalog.h"
-#include "core/catalog/NumberPool.h"
 #include "core/common/Logging.h"
-#include "core/common/Paths.h"
-#include "core/face/FaceEngine.h"
 #include "core/face/FakeCamera.h"
 #include "core/reader/CardFixture.h"
-#include "core/reader/Ga467Reader.h"
 #include "core/reader/ReaderSimulator.h"
 #include "core/reader/TestPhotoCodec.h"
 #include "core/reader/WltDecoder.h"
-#include "core/registration/Policy.h"
-#include "core/store/OutletStore.h"
-#include "widgets/login/AuthAccountGate.h"
-#include "widgets/registration/CameraFeed.h"
-#include "widgets/registration/FaceService.h"
-#include "widgets/registration/StoreSessionServices.h"
+#include "widgets/outlet/OutletEnvironment.h"
+#include "widgets/registration/DemoPhotoCodec.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
-#include <QMessageBox>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -33,13 +26,16 @@ namespace {
 
 const QString kOutlet = u"DEMO-0001"_s;
 
-/// The demo decodes the simulator's test photo format in process (the same format the test decoder library
-/// implements behind the real plugin interface); no vendor library is needed.
+/// The demo decodes the simulator's photo blocks in process: the colour demo photos (DemoPhotoCodec) and the
+/// grey test photo format that the test decoder library implements behind the real plugin interface; no vendor
+/// library is needed.
 class DemoWltDecoder final : public reader::WltDecoder {
 public:
     Result<void> availability() const override { return {}; }
     Result<QByteArray> decode(QByteArrayView wlt) override
     {
+        if (demophoto::isColourBlock(wlt))
+            return demophoto::toBmp(wlt);
         std::vector<std::uint8_t> grey;
         int width = 0;
         int height = 0;
@@ -52,24 +48,35 @@ public:
     }
 };
 
+/// A demo card with its chip photo as a 102×126 colour photo (the card loader packs the grey test format).
+Result<reader::CardFixture> loadDemoCard(const QString& path)
+{
+    auto card = reader::loadCardFixture(path);
+    if (!card)
+        return card;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::notFound(u"demo card not readable"_s));
+    const QString photo = QJsonDocument::fromJson(file.read(1 << 20)).object().value(u"photo"_s).toString();
+    if (photo.isEmpty())
+        return card;
+    QFile image(QFileInfo(path).absoluteDir().absoluteFilePath(photo));
+    if (!image.open(QIODevice::ReadOnly))
+        return fail(Error::notFound(u"demo card photo not readable"_s));
+    auto block = demophoto::packEncoded(image.readAll());
+    if (!block)
+        return fail(block.error());
+    card->photoBlock = *block;
+    return card;
+}
+
 } // namespace
 
+// Declaration order: the counter (and its reader) goes before the simulator it reads and the decoder it calls.
 struct DemoEnvironment::Parts {
-    QString databasePath;
-    std::unique_ptr<auth::Authenticator> authenticator;
-    std::unique_ptr<AuthAccountGate> gate;
-    std::unique_ptr<StoreSessionServices> storeServices;
-    std::unique_ptr<registration::Policy> policy;
-    catalog::Catalog catalog;
-    std::unique_ptr<catalog::NumberPool> pool;
     std::unique_ptr<reader::PtyReaderSimulator> simulator;
     DemoWltDecoder decoder;
-    std::unique_ptr<reader::Ga467Reader> reader;
-    std::unique_ptr<face::FakeCamera> camera;
-    std::unique_ptr<CameraFeed> feed;
-    std::unique_ptr<face::FaceEngine> engine;
-    std::unique_ptr<EngineFaceService> face;
-    RegistrationContext context;
+    std::unique_ptr<OutletEnvironment> outlet;
 };
 
 DemoEnvironment::DemoEnvironment()
@@ -78,8 +85,8 @@ DemoEnvironment::DemoEnvironment()
 
 DemoEnvironment::~DemoEnvironment()
 {
-    if (m_parts && m_parts->reader)
-        m_parts->reader->stop();
+    if (m_parts)
+        m_parts->outlet.reset();
 }
 
 Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Options& options, const Clock& clock)
@@ -92,17 +99,20 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Options& 
     const QDir demo(options.demoDir);
 
     // The demo outlet database: created once with an admin, a clerk and a manager; reused afterwards.
-    p.databasePath = data.filePath(u"demo-outlet.db"_s);
-    auth::Authenticator::Options authOptions;
-    authOptions.idleSeconds = 5 * 60;
-    if (!QFile::exists(p.databasePath)) {
+    OutletConfig config;
+    config.databasePath = data.filePath(u"demo-outlet.db"_s);
+    config.outletId = kOutlet;
+    config.catalogPath = demo.filePath(u"catalog.json"_s);
+    config.poolStatePath = data.filePath(u"demo-pool-state.json"_s);
+    config.idleLockSeconds = 5 * 60;
+    if (!QFile::exists(config.databasePath)) {
         const store::KdfParams kdf = store::KdfParams::weakForTests(); // demo passwords are public anyway
         const QByteArray adminPassword = "admin-1234";
-        if (auto made =
-                auth::Authenticator::initialize(p.databasePath, kOutlet, u"demo-admin"_s, adminPassword, kdf, clock);
+        if (auto made = auth::Authenticator::initialize(config.databasePath, kOutlet, u"demo-admin"_s, adminPassword,
+                                                        kdf, clock);
             !made)
             return fail(made.error());
-        auth::Authenticator setup(p.databasePath, clock, authOptions);
+        auth::Authenticator setup(config.databasePath, clock);
         auto admin = setup.login(u"demo-admin"_s, adminPassword);
         if (!admin)
             return fail(admin.error());
@@ -115,32 +125,11 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Options& 
             !added)
             return fail(added.error());
     }
-    p.authenticator = std::make_unique<auth::Authenticator>(p.databasePath, clock, authOptions);
-    p.gate = std::make_unique<AuthAccountGate>(*p.authenticator);
-    AuthAccountGate* gate = p.gate.get();
-    p.storeServices = std::make_unique<StoreSessionServices>([gate] { return gate->store(); });
-    p.policy = std::make_unique<registration::Policy>(registration::PolicySettings{}, clock, p.storeServices.get());
 
-    // Catalogue and number pool.
-    auto catalog = catalog::Catalog::load(demo.filePath(u"catalog.json"_s));
-    if (!catalog)
-        return fail(catalog.error());
-    p.catalog = std::move(*catalog);
-    QFile catalogFile(demo.filePath(u"catalog.json"_s));
-    if (!catalogFile.open(QIODevice::ReadOnly))
-        return fail(Error::notFound(u"demo catalog missing"_s));
-    auto numbers = catalog::NumberPool::parseJson(catalogFile.readAll());
-    if (!numbers)
-        return fail(numbers.error());
-    auto pool = catalog::NumberPool::open(*numbers, data.filePath(u"demo-pool-state.json"_s));
-    if (!pool)
-        return fail(pool.error());
-    p.pool = std::make_unique<catalog::NumberPool>(std::move(*pool));
-
-    // The reader simulator with the demo cards, read through the real GA 467 reader on its pty.
+    // The reader simulator with the demo cards on a pty; the counter's GA 467 reader reads it like a real one.
     reader::SimulatorOptions sim;
     for (const QString& name : QDir(demo.filePath(u"cards"_s)).entryList({u"*.json"_s}, QDir::Files, QDir::Name)) {
-        auto card = reader::loadCardFixture(demo.filePath(u"cards/"_s + name));
+        auto card = loadDemoCard(demo.filePath(u"cards/"_s + name));
         if (!card)
             return fail(card.error());
         sim.cards.append(*card);
@@ -154,49 +143,19 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Options& 
     QFile::remove(link);
     if (auto opened = p.simulator->open(link); !opened)
         return fail(opened.error());
-    reader::Ga467Reader::Options readerOptions;
-    readerOptions.port = p.simulator->slavePath();
-    p.reader = std::make_unique<reader::Ga467Reader>(readerOptions, &p.decoder, clock);
-    p.reader->start();
+    config.readerPort = p.simulator->slavePath();
 
-    // Camera and face pipeline.
     QStringList frames;
     for (const QString& name : QDir(demo.filePath(u"faces"_s)).entryList({u"camera-*.jpg"_s}, QDir::Files, QDir::Name))
         frames.append(demo.filePath(u"faces/"_s + name));
-    p.camera = std::make_unique<face::FakeCamera>(frames);
-    p.feed = std::make_unique<CameraFeed>(p.camera.get());
-    if (options.loadFaceModels) {
-        auto engine = face::FaceEngine::load(paths::modelSearchDirs());
-        if (engine)
-            p.engine = std::move(*engine);
-        else
-            qCWarning(lcUi) << "face comparison unavailable:" << engine.error().detail;
-    }
-    p.face = std::make_unique<EngineFaceService>(p.engine.get());
-
-    RegistrationContext& c = p.context;
-    c.services = registration::SessionServices{&clock,
-                                               p.policy.get(),
-                                               &p.catalog,
-                                               p.pool.get(),
-                                               p.storeServices.get(),
-                                               kOutlet,
-                                               {},
-                                               catalog::SimOperator::ChinaMobile};
-    c.reader = p.reader.get();
-    c.camera = p.feed.get();
-    c.face = p.face.get();
-    c.approveAsManager = [gate](const QString& user, const QByteArray& password) {
-        return gate->approveAsManager(user, password, u"face_review"_s);
-    };
-    c.confirm = [](const QString& question) {
-        return QMessageBox::question(nullptr, QString(), question) == QMessageBox::Yes;
-    };
-    c.chooseFile = [](const QString& title) {
-        return QFileDialog::getOpenFileName(
-            nullptr, title, {},
-            QCoreApplication::translate("shiming::DemoEnvironment", "Scans (*.jpg *.jpeg *.png *.pdf)"));
-    };
+    OutletEnvironment::Devices devices;
+    devices.decoder = &p.decoder;
+    devices.camera = std::make_unique<face::FakeCamera>(frames);
+    devices.loadFaceModels = options.loadFaceModels;
+    auto outlet = OutletEnvironment::create(config, clock, std::move(devices));
+    if (!outlet)
+        return fail(outlet.error());
+    p.outlet = std::move(*outlet);
     return env;
 }
 
@@ -213,12 +172,22 @@ QString DemoEnvironment::defaultDemoDir()
 
 RegistrationContext& DemoEnvironment::context()
 {
-    return m_parts->context;
+    return m_parts->outlet->context();
 }
 
 AccountGate& DemoEnvironment::gate()
 {
-    return *m_parts->gate;
+    return m_parts->outlet->gate();
+}
+
+OutletEnvironment& DemoEnvironment::outlet()
+{
+    return *m_parts->outlet;
+}
+
+OutletSync& DemoEnvironment::sync()
+{
+    return m_parts->outlet->sync();
 }
 
 QString DemoEnvironment::outletId() const
@@ -228,7 +197,7 @@ QString DemoEnvironment::outletId() const
 
 QString DemoEnvironment::databasePath() const
 {
-    return m_parts->databasePath;
+    return m_parts->outlet->databasePath();
 }
 
 QString DemoEnvironment::accountsText() const
@@ -243,7 +212,7 @@ QString DemoEnvironment::accountsText() const
 
 auth::Authenticator& DemoEnvironment::authenticator()
 {
-    return *m_parts->authenticator;
+    return m_parts->outlet->authenticator();
 }
 
 void DemoEnvironment::placeCard()

@@ -9,6 +9,8 @@
 namespace shiming {
 
 class AccountGate;
+class OutletEnvironment;
+class OutletSync;
 namespace auth {
 class Authenticator;
 }
@@ -17,7 +19,9 @@ class Authenticator;
 /// use the same configuration: a demo outlet database in `dataDir` (created once, reused after) with a demo
 /// clerk and manager, the reader simulator on a pseudo-terminal with the demo cards read through the real
 /// GA 467 reader, a fake camera playing the demo images, the face pipeline when its models are installed,
-/// the demo catalogue and number pool (reservations left by a crash are released on start).
+/// the demo catalogue and number pool (reservations left by a crash are released on start). The counter itself
+/// is the one a deployed outlet runs (OutletEnvironment); the demo only supplies the database, the simulator,
+/// its photo decoder (colour chip photos, DemoPhotoCodec) and the camera.
 class DemoEnvironment {
 public:
     struct Options {
@@ -34,6 +38,8 @@ public:
 
     RegistrationContext& context();
     AccountGate& gate();
+    OutletEnvironment& outlet();
+    OutletSync& sync();
     /// The outlet's accounts; the manager window logs its manager in here with a session of its own.
     auth::Authenticator& authenticator();
     QString outletId() const;

@@ -1,7 +1,14 @@
 #include "widgets/registration/StoreSessionServices.h"
 
 #include "core/common/Logging.h"
+#include "core/protocol/BatchAnswer.h"
+#include "core/protocol/IdentityHash.h"
+#include "core/review/ReviewRepository.h"
 #include "core/store/OutletStore.h"
+#include "core/sync/SyncCredentials.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +23,7 @@ StoreSessionServices::commitRegistration(const registration::Registration& regis
     return outlet->registrations().commit(registration);
 }
 
-registration::IdentityHoldings StoreSessionServices::holdings(DocumentType, const QString& number) const
+registration::IdentityHoldings StoreSessionServices::holdings(DocumentType type, const QString& number) const
 {
     registration::IdentityHoldings holdings;
     store::OutletStore* outlet = m_store();
@@ -28,8 +35,45 @@ registration::IdentityHoldings StoreSessionServices::holdings(DocumentType, cons
         return holdings;
     }
     holdings.outletCount = *count;
+    // Which of them HQ has counted is not told per identity; counting all as not yet seen errs on the safe side.
     holdings.pendingAtHq = *count;
+
+    review::ReviewRepository review(*outlet);
+    auto rejected = review.hqRejections();
+    if (!rejected) {
+        qCWarning(lcUi) << "HQ rejections unreadable:" << rejected.error().detail;
+        return holdings;
+    }
+    const QString wanted = number.trimmed().toUpper();
+    for (const review::ReviewRow& row : *rejected) {
+        if (row.hqReason == QLatin1StringView(protocol::reason::IdLimit) && row.documentType == type &&
+            row.documentNumber.trimmed().toUpper() == wanted) {
+            holdings.hqCount = m_limit;
+            break;
+        }
+    }
     return holdings;
+}
+
+bool StoreSessionServices::contains(DocumentType type, const QString& number) const
+{
+    store::OutletStore* outlet = m_store();
+    if (!outlet)
+        return false;
+    auto credentials = sync::loadCredentials(*outlet);
+    if (!credentials || credentials->bundle.identityKey.isEmpty())
+        return false; // not enrolled: HQ never sent a risk list
+    const QString key = QString::fromLatin1(protocol::identityHash(
+        credentials->bundle.identityKey, registration::documentTypeStorageKey(type), number.trimmed()));
+    auto item = outlet->downlink().item(store::downlink::RiskList.toString(), key);
+    if (!item) {
+        qCWarning(lcUi) << "risk list unreadable:" << item.error().detail;
+        return false;
+    }
+    if (!item->has_value())
+        return false;
+    const QJsonObject body = QJsonDocument::fromJson((*item)->payload).object();
+    return body.value(u"listed"_s).toBool(true);
 }
 
 } // namespace shiming

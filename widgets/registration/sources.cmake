@@ -5,6 +5,7 @@ target_sources(shiming_widgets PRIVATE
     registration/CustomerDisplay.h registration/CustomerDisplay.cpp
     registration/CustomerTypePage.h registration/CustomerTypePage.cpp
     registration/DemoEnvironment.h registration/DemoEnvironment.cpp
+    registration/DemoPhotoCodec.h registration/DemoPhotoCodec.cpp
     registration/DemoTour.h registration/DemoTour.cpp
     registration/DocumentPage.h registration/DocumentPage.cpp
     registration/FacePage.h registration/FacePage.cpp

@@ -1,0 +1,500 @@
+#include "WidgetFixture.h"
+
+#include "core/auth/Authenticator.h"
+#include "core/auth/Session.h"
+#include "core/face/FakeCamera.h"
+#include "core/protocol/BatchAnswer.h"
+#include "core/protocol/CredentialBundle.h"
+#include "core/protocol/IdentityHash.h"
+#include "core/reader/CardFixture.h"
+#include "core/reader/IdCardReader.h"
+#include "core/reader/ReaderSimulator.h"
+#include "core/registration/Policy.h"
+#include "core/registration/RegistrationSession.h"
+#include "core/store/DemoData.h"
+#include "core/store/OutletStore.h"
+#include "core/sync/SyncCredentials.h"
+#include "widgets/MainWindow.h"
+#include "widgets/common/StatusPanel.h"
+#include "widgets/login/AccountGate.h"
+#include "widgets/login/AuthAccountGate.h"
+#include "widgets/outlet/OutletConfig.h"
+#include "widgets/outlet/OutletEnvironment.h"
+#include "widgets/outlet/OutletSync.h"
+#include "widgets/registration/RegistrationWizard.h"
+#include "widgets/registration/StoreSessionServices.h"
+
+#include <QDialog>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+using namespace shiming::registration;
+using namespace shiming::testing;
+
+namespace {
+
+const QString kOutlet = u"GD-TEST-0042"_s;
+const QString kClerk = u"clerk1"_s;
+const QByteArray kClerkPassword = "clerk-pass-1";
+const QByteArray kAdminPassword = "admin-pass-1";
+const QByteArray kIdentityKey = QByteArray(32, '\x5a');
+
+QString demoDir()
+{
+    return QStringLiteral(SHIMING_DEMO_DIR);
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+}
+
+/// A real outlet database with an admin and a clerk (weak KDF: the test's passwords are public).
+void makeOutletDatabase(const QString& path, const Clock& clock)
+{
+    const auto kdf = store::KdfParams::weakForTests();
+    REQUIRE(auth::Authenticator::initialize(path, kOutlet, u"admin"_s, kAdminPassword, kdf, clock).has_value());
+    auth::Authenticator setup(path, clock);
+    auto admin = setup.login(u"admin"_s, kAdminPassword);
+    REQUIRE(admin.has_value());
+    REQUIRE(setup.addAccount(**admin, kClerk, u"营业员一"_s, auth::Role::Clerk, kClerkPassword, kdf).has_value());
+}
+
+/// Enrols the outlet with a bundle whose TLS parts are placeholders and an HQ address where nothing listens:
+/// every pass fails without reaching HQ (offline), which is what the status bar must then say.
+void enrol(store::OutletStore& store)
+{
+    protocol::CredentialBundle bundle;
+    bundle.outletId = kOutlet;
+    bundle.certificatePem = "-----BEGIN CERTIFICATE-----\nplaceholder\n-----END CERTIFICATE-----\n";
+    bundle.privateKeyPem = "-----BEGIN PRIVATE KEY-----\nplaceholder\n-----END PRIVATE KEY-----\n";
+    bundle.caCertificatePem = bundle.certificatePem;
+    bundle.requestKey = QByteArray(32, '\x11');
+    bundle.identityKey = kIdentityKey;
+    REQUIRE(sync::storeCredentials(store, bundle, QUrl(u"https://127.0.0.1:9"_s), u"CMCC"_s).has_value());
+}
+
+Registration minimalRecord(const QString& number, const QString& mobile)
+{
+    Registration r;
+    r.clerk = kClerk;
+    r.customerType = CustomerType::Individual;
+    IdentityDocument customer;
+    customer.type = DocumentType::ResidentId;
+    customer.name = u"张伟"_s;
+    customer.sexCode = u"1"_s;
+    customer.nationCode = u"01"_s;
+    customer.birthDate = QDate(1988, 3, 12);
+    customer.number = number;
+    customer.validFrom = QDate(2018, 6, 1);
+    customer.validTo = QDate(2038, 6, 1);
+    r.documents = {{DocumentRole::Customer, customer}};
+    r.packageId = u"pkg"_s;
+    r.number = mobile;
+    r.iccid = luhnIccid();
+    return r;
+}
+
+/// A configured counter on a temporary folder: the outlet database, the demo catalogue, the reader simulator
+/// on a pty (no card yet) and the configuration file an installer would write.
+struct Counter {
+    QTemporaryDir dir;
+    SystemClock clock;
+    std::unique_ptr<reader::PtyReaderSimulator> simulator;
+    QString configPath;
+
+    explicit Counter(const QByteArray& extraConfig = {})
+    {
+        REQUIRE(dir.isValid());
+        makeOutletDatabase(dir.filePath(u"outlet.db"_s), clock);
+        reader::SimulatorOptions sim;
+        auto card = reader::loadCardFixture(demoDir() + u"/cards/zhang-wei.json"_s);
+        REQUIRE(card.has_value());
+        sim.cards.append(*card);
+        sim.cycle = false;
+        sim.startEmpty = true;
+        simulator = std::make_unique<reader::PtyReaderSimulator>(sim);
+        REQUIRE(simulator->open(dir.filePath(u"reader-link"_s)).has_value());
+        QFile::copy(demoDir() + u"/catalog.json"_s, dir.filePath(u"catalog.json"_s));
+        configPath = dir.filePath(u"etc/outlet.ini"_s);
+        REQUIRE(QDir().mkpath(dir.filePath(u"etc"_s)));
+        writeFile(configPath, "[outlet]\ndatabase=../outlet.db\nid=" + kOutlet.toUtf8() +
+                                  "\noperator=china_mobile\n[catalog]\nfile=../catalog.json\n[reader]\nport=" +
+                                  simulator->slavePath().toUtf8() + "\n" + extraConfig);
+    }
+
+    std::unique_ptr<OutletEnvironment> start(bool withCamera = true)
+    {
+        auto config = OutletConfig::load(configPath);
+        REQUIRE(config.has_value());
+        OutletEnvironment::Devices devices;
+        if (withCamera)
+            devices.camera = std::make_unique<face::FakeCamera>(
+                QStringList{demoDir() + u"/faces/camera-1.jpg"_s, demoDir() + u"/faces/camera-2.jpg"_s});
+        devices.loadFaceModels = false;
+        auto env = OutletEnvironment::create(*config, clock, std::move(devices));
+        REQUIRE(env.has_value());
+        (*env)->context().confirm = [](const QString&) {
+            return true;
+        };
+        return std::move(*env);
+    }
+};
+
+MainWindowServices servicesFor(OutletEnvironment& env, const Clock& clock)
+{
+    MainWindowServices services;
+    services.clock = &clock;
+    services.gate = &env.gate();
+    services.registration = &env.context();
+    services.outletId = env.outletId();
+    services.authenticator = &env.authenticator();
+    services.sync = &env.sync();
+    services.notes = env.notes();
+    return services;
+}
+
+void signIn(MainWindow& window)
+{
+    auto* account = findChild<QLineEdit>(&window, u"accountEdit"_s);
+    account->setFocus();
+    QTest::keyClicks(account, kClerk);
+    QTest::keyClick(account, Qt::Key_Return);
+    auto* password = findChild<QLineEdit>(&window, u"passwordEdit"_s);
+    QTest::keyClicks(password, QString::fromLatin1(kClerkPassword));
+    QTest::keyClick(password, Qt::Key_Return);
+    REQUIRE(QTest::qWaitFor([&] { return window.wizard()->isVisible() && window.wizard()->session(); }, 10000));
+}
+
+} // namespace
+
+TEST_CASE("Outlet configuration: the installer's file is read with paths relative to it", "[widgets]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    REQUIRE(QDir().mkpath(dir.filePath(u"etc"_s)));
+    const QString path = dir.filePath(u"etc/outlet.ini"_s);
+    writeFile(path, "; written by the installer\n[outlet]\ndatabase=../data/outlet.db\nid=GD-SZ-0042\n"
+                    "operator=china_unicom\n[catalog]\nfile=/etc/shiming/catalog.json\n[reader]\nport=/dev/ttyUSB0\n"
+                    "wlt_library=lib/libwlt.so\n[camera]\ndevice=/dev/video2\n[face]\nmodel_dirs=models,/opt/m\n"
+                    "[counter]\nidle_lock_minutes=3\n[sync]\ninterval_seconds=120\n");
+    auto config = OutletConfig::load(path);
+    REQUIRE(config.has_value());
+    CHECK(config->databasePath == QDir::cleanPath(dir.filePath(u"data/outlet.db"_s)));
+    CHECK(config->outletId == u"GD-SZ-0042"_s);
+    CHECK(config->simOperator == catalog::SimOperator::ChinaUnicom);
+    CHECK(config->catalogPath == u"/etc/shiming/catalog.json"_s);
+    CHECK(config->poolStatePath == QDir::cleanPath(dir.filePath(u"data/pool-state.json"_s)));
+    CHECK(config->readerPort == u"/dev/ttyUSB0"_s);
+    CHECK(config->wltLibrary == QDir::cleanPath(dir.filePath(u"etc/lib/libwlt.so"_s)));
+    CHECK(config->wltSymbol == u"unpack"_s);
+    CHECK(config->cameraDevice == u"/dev/video2"_s);
+    CHECK(config->modelDirs == QStringList{QDir::cleanPath(dir.filePath(u"etc/models"_s)), u"/opt/m"_s});
+    CHECK(config->idleLockSeconds == 180);
+    CHECK(config->syncIntervalSeconds == 120);
+
+    // Only the database is required; the rest has defaults.
+    writeFile(path, "[outlet]\ndatabase=/var/lib/shiming/outlet.db\n");
+    auto minimal = OutletConfig::load(path);
+    REQUIRE(minimal.has_value());
+    CHECK(minimal->simOperator == catalog::SimOperator::ChinaMobile);
+    CHECK(minimal->readerPort.isEmpty());
+    CHECK(minimal->cameraDevice.isEmpty());
+    CHECK(minimal->idleLockSeconds == 300);
+    CHECK(minimal->poolStatePath == u"/var/lib/shiming/pool-state.json"_s);
+}
+
+TEST_CASE("Outlet configuration: a missing, broken or secret-bearing file is refused", "[widgets]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(u"outlet.ini"_s);
+    CHECK(OutletConfig::load(path).error().code == Error::Code::NotFound);
+    CHECK(OutletConfig::load(QString()).error().code == Error::Code::NotFound);
+    CHECK(OutletConfig::load(dir.path()).error().code == Error::Code::NotFound);
+
+    auto refused = [&](const QByteArray& content) {
+        writeFile(path, content);
+        auto config = OutletConfig::load(path);
+        REQUIRE_FALSE(config.has_value());
+        CHECK(config.error().code == Error::Code::InvalidInput);
+        return config.error().detail;
+    };
+    CHECK(refused("").contains(u"outlet/database"_s));
+    CHECK(refused("[reader]\nport=/dev/ttyUSB0\n").contains(u"outlet/database"_s));
+    CHECK(refused("[outlet]\ndatabase=a.db\npassword=clerk-1234\n").contains(u"outlet/password"_s));
+    CHECK(refused("[outlet]\ndatabase=a.db\ndb_key=00ff\n").contains(u"secret"_s));
+    CHECK(refused("[sync]\nhmac_key=abc\n[outlet]\ndatabase=a.db\n").contains(u"sync/hmac_key"_s));
+    CHECK(refused("[outlet]\ndatabase=a.db\noperator=vodafone\n").contains(u"operator"_s));
+    CHECK(refused("[outlet]\ndatabase=a.db\n[counter]\nidle_lock_minutes=0\n").contains(u"idle_lock"_s));
+    CHECK(refused("[outlet]\ndatabase=a.db\n[sync]\ninterval_seconds=lots\n").contains(u"interval"_s));
+    // Garbage and invalid UTF-8 never crash; they are refused or read as nothing useful.
+    CHECK_FALSE(refused(QByteArray("\xff\xfe\x00[outlet\n\xc3(=\x80\x80", 14)).isEmpty());
+    CHECK_FALSE(refused(QByteArray(4096, '\x01')).isEmpty());
+    // "keyboard" is not a secret.
+    writeFile(path, "[outlet]\ndatabase=a.db\n[counter]\nkeyboard_layout=us\n");
+    CHECK(OutletConfig::load(path).has_value());
+    // A name with characters outside the BMP survives in paths.
+    writeFile(path, QStringLiteral("[outlet]\ndatabase=/srv/𠮷/outlet.db\n").toUtf8());
+    auto utf8 = OutletConfig::load(path);
+    REQUIRE(utf8.has_value());
+    CHECK(utf8->databasePath == u"/srv/𠮷/outlet.db"_s);
+}
+
+TEST_CASE("First run: without a configuration the counter says how to set it up and offers the document check",
+          "[widgets]")
+{
+    FirstRunInfo info;
+    info.lookedAt = {u"/home/clerk/.config/Shiming/shiming/outlet.ini"_s, u"/etc/xdg/Shiming/shiming/outlet.ini"_s};
+    info.examplePath = u"/etc/xdg/Shiming/shiming/outlet.ini"_s;
+    MainWindow window(info);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto* help = findChild<QLabel>(&window, u"firstRunHelpLabel"_s);
+    CHECK(help->isVisible());
+    CHECK(help->text().contains(u"/home/clerk/.config/Shiming/shiming/outlet.ini"_s));
+    CHECK(help->text().contains(u"--config"_s));
+    CHECK(help->text().contains(u"--demo"_s));
+    CHECK(window.findChild<QLabel*>(u"firstRunProblemLabel"_s) == nullptr);
+
+    // Ctrl+D opens the document check.
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+    REQUIRE(QTest::qWaitFor([&] { return window.findChild<QDialog*>(u"documentCheckDialog"_s) != nullptr; }, 5000));
+    window.findChild<QDialog*>(u"documentCheckDialog"_s)->close();
+
+    // A configuration that does not work: the problem is shown above the help.
+    info.problem = u"The counter cannot start with /etc/x.ini: outlet database not found"_s;
+    MainWindow broken(info);
+    broken.show();
+    auto* problem = findChild<QLabel>(&broken, u"firstRunProblemLabel"_s);
+    CHECK(problem->text().contains(u"outlet database not found"_s));
+}
+
+TEST_CASE("Configured counter: a missing database is refused at start with what to do", "[widgets]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    OutletConfig config;
+    config.databasePath = dir.filePath(u"nowhere.db"_s);
+    SystemClock clock;
+    auto env = OutletEnvironment::create(config, clock);
+    REQUIRE_FALSE(env.has_value());
+    CHECK(env.error().code == Error::Code::NotFound);
+    CHECK(env.error().detail.contains(u"shimingctl db init"_s));
+}
+
+TEST_CASE("Configured counter: real database, pty reader and fake camera from sign-in to a filled form with a "
+          "live status bar",
+          "[widgets]")
+{
+    Counter counter;
+    auto env = counter.start();
+    MainWindow window(servicesFor(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    StatusPanel* status = window.statusPanel();
+
+    // Before sign-in: outlet from the configuration, the reader found on its port, sync shown after sign-in.
+    CHECK(status->outletText().contains(kOutlet));
+    CHECK(status->clerkText() == StatusPanel::tr("Not signed in"));
+    CHECK(status->syncText() == MainWindow::tr("To HQ: shown after sign-in"));
+    REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
+    CHECK(status->readerText() ==
+          StatusPanel::tr("Reader: %1").arg(reader::readerStatusText(reader::ReaderStatus::Idle)));
+    CHECK(status->cameraText() == MainWindow::tr("Camera: ready"));
+    // No models in this test: said in the status bar.
+    CHECK(window.statusBar()->currentMessage().contains(u"Face comparison unavailable"_s));
+
+    signIn(window);
+    CHECK(status->clerkText().contains(u"营业员一"_s));
+    // Signed in, not enrolled with HQ: the queue is shown and the missing enrolment said.
+    REQUIRE(QTest::qWaitFor([&] { return env->sync().state() == OutletSync::State::NotEnrolled; }, 5000));
+    CHECK(status->syncText().contains(u"not enrolled"_s));
+
+    // The card on the reader fills the form and moves on; the reader's state follows live.
+    RegistrationSession* session = window.wizard()->session();
+    pressKey(&window, Qt::Key_Return);
+    REQUIRE(session->step() == SessionStep::Documents);
+    counter.simulator->place();
+    REQUIRE(QTest::qWaitFor([&] { return session->step() == SessionStep::Face; }, 10000));
+    CHECK(session->person(DocumentRole::Customer)->document.name == u"张伟"_s);
+    CHECK(session->person(DocumentRole::Customer)->document.number == u"110105198803121017"_s);
+    REQUIRE(QTest::qWaitFor([&] { return status->cameraText() == MainWindow::tr("Camera: on"); }, 5000));
+    auto readerShown = [&] {
+        return status->readerText() ==
+               StatusPanel::tr("Reader: %1").arg(reader::readerStatusText(env->context().reader->status()));
+    };
+    CHECK(readerShown());
+    const reader::ReaderStatus withCard = env->context().reader->status();
+    counter.simulator->lift();
+    REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() != withCard; }, 10000));
+    CHECK(readerShown());
+
+    // Sign-out closes the store; the sync lets go of it first and the status bar says so.
+    env->gate().logout();
+    CHECK(env->sync().state() == OutletSync::State::SignedOut);
+    CHECK(status->syncText() == MainWindow::tr("To HQ: shown after sign-in"));
+}
+
+TEST_CASE("Configured counter: a camera or models that are not there are said plainly", "[widgets]")
+{
+    Counter counter("[camera]\ndevice=/dev/shiming-test-no-such-camera\n[face]\nmodel_dirs=no-models-here\n");
+    auto env = counter.start(false);
+    const QStringList notes = env->notes();
+    CHECK(notes.join(u' ').contains(u"/dev/shiming-test-no-such-camera"_s));
+    CHECK(notes.join(u' ').contains(u"Face comparison unavailable"_s));
+    // The simulator's photos need a decoder the configuration does not name.
+    CHECK(notes.join(u' ').contains(u"decoder"_s));
+    MainWindow window(servicesFor(*env, counter.clock));
+    window.show();
+    CHECK(window.statusPanel()->cameraText() == MainWindow::tr("Camera: none"));
+    CHECK(window.statusBar()->currentMessage().contains(u"/dev/shiming-test-no-such-camera"_s));
+}
+
+TEST_CASE("Status bar: an enrolled outlet shows its queue growing on commit and that HQ is out of reach", "[widgets]")
+{
+    Counter counter;
+    {
+        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
+        auto admin = setup.login(u"admin"_s, kAdminPassword);
+        REQUIRE(admin.has_value());
+        enrol((*admin)->store());
+    }
+    auto env = counter.start();
+    MainWindow window(servicesFor(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    REQUIRE(env->sync().state() == OutletSync::State::Running);
+    REQUIRE(env->sync().scheduler() != nullptr);
+    StatusPanel* status = window.statusPanel();
+    // The first pass runs at once and cannot reach HQ (nothing listens on the port): offline, never synced.
+    REQUIRE(QTest::qWaitFor([&] { return status->syncText().contains(MainWindow::tr("offline")); }, 20000));
+    CHECK(status->syncText().contains(StatusPanel::tr("never synced")));
+    CHECK(status->syncText().contains(StatusPanel::tr("To HQ: %n waiting", nullptr, 0)));
+
+    // A registration commits: its outbox row is counted at once.
+    auto* store = static_cast<AuthAccountGate&>(env->gate()).store();
+    REQUIRE(store != nullptr);
+    REQUIRE(store->registrations().commit(minimalRecord(u"110105198803121017"_s, u"13800138000"_s)).has_value());
+    env->sync().registrationCommitted();
+    CHECK(status->syncText().contains(StatusPanel::tr("To HQ: %n waiting", nullptr, 1)));
+    CHECK(env->sync().status().queueLength == 1);
+
+    env->gate().logout();
+    CHECK(env->sync().scheduler() == nullptr);
+}
+
+TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer with the reason shown", "[widgets]")
+{
+    Counter counter;
+    const QString number = u"110105198803121017"_s;
+    {
+        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
+        auto admin = setup.login(u"admin"_s, kAdminPassword);
+        REQUIRE(admin.has_value());
+        store::OutletStore& store = (*admin)->store();
+        enrol(store);
+        // What the sync stores from HQ's risk_list feed: the identity's HMAC as key.
+        store::DownlinkItem item;
+        item.kind = store::downlink::RiskList.toString();
+        item.key = QString::fromLatin1(
+            protocol::identityHash(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number));
+        item.payload = R"({"listed":true})";
+        item.version = u"1"_s;
+        REQUIRE(store.downlink().upsert(item).has_value());
+    }
+    auto env = counter.start();
+    MainWindow window(servicesFor(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    RegistrationSession* session = window.wizard()->session();
+    pressKey(&window, Qt::Key_Return);
+    REQUIRE(session->step() == SessionStep::Documents);
+    REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
+    counter.simulator->place();
+    REQUIRE(QTest::qWaitFor([&] { return session->person(DocumentRole::Customer) != nullptr; }, 10000));
+    const PolicyDecision& decision = session->person(DocumentRole::Customer)->decision;
+    CHECK(decision.has(policy::RiskListed));
+    CHECK_FALSE(decision.allowed());
+    CHECK(session->step() == SessionStep::Documents);
+    auto* label = findChild<QLabel>(&window, u"customerDocumentLabel"_s);
+    CHECK(label->text().contains(u"fraud risk list"_s));
+
+    // The same card is fine once HQ removes the entry.
+    auto* store = static_cast<AuthAccountGate&>(env->gate()).store();
+    REQUIRE(store != nullptr);
+    REQUIRE(store->downlink()
+                .remove(store::downlink::RiskList.toString(),
+                        QString::fromLatin1(protocol::identityHash(
+                            kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number)))
+                .has_value());
+    auto& services = static_cast<StoreSessionServices&>(*env->context().services.sink);
+    CHECK_FALSE(services.contains(DocumentType::ResidentId, number));
+}
+
+TEST_CASE("Policy at the counter: outlet records and HQ's identity-limit verdict both count", "[widgets]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SystemClock clock;
+    makeOutletDatabase(dir.filePath(u"outlet.db"_s), clock);
+    auth::Authenticator authenticator(dir.filePath(u"outlet.db"_s), clock);
+    auto session = authenticator.login(u"admin"_s, kAdminPassword);
+    REQUIRE(session.has_value());
+    store::OutletStore& store = (*session)->store();
+    StoreSessionServices services([&store] { return &store; });
+    const Policy policy(PolicySettings{}, clock, &services, &services);
+
+    IdentityDocument document = minimalRecord(u"110105198803121017"_s, {}).customer()->document;
+    IdentityDocument other = document;
+    other.number = u"11010519880312105"_s + store::DemoDataGenerator::residentIdCheck(u"11010519880312105");
+
+    // Nothing yet.
+    CHECK(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
+    CHECK(services.holdings(document.type, document.number).hqCount == -1);
+
+    // One number here, sent to HQ, rejected there for the nationwide limit: HQ counted five elsewhere.
+    REQUIRE(store.registrations().commit(minimalRecord(document.number, u"13800138000"_s)).has_value());
+    auto batch = store.outbox().nextBatch(50, qint64(1) << 20);
+    REQUIRE(batch.has_value());
+    REQUIRE(batch->items.size() == 1);
+    store::OutboxResult rejected;
+    rejected.recordUuid = batch->items.first().recordUuid;
+    rejected.outcome = store::OutboxResult::Outcome::Rejected;
+    rejected.reasonCode = QString::fromLatin1(protocol::reason::IdLimit);
+    rejected.hqTime = clock.now();
+    REQUIRE(store.outbox().applyResults(batch->batchId, {rejected}).has_value());
+
+    const IdentityHoldings held = services.holdings(document.type, document.number);
+    CHECK(held.hqCount == 5);
+    const PolicyDecision decision = policy.check(document, DocumentRole::Customer, CustomerType::Individual);
+    CHECK(decision.has(policy::IdentityLimit));
+    CHECK_FALSE(decision.allowed());
+    // Another identity is not affected.
+    CHECK(policy.check(other, DocumentRole::Customer, CustomerType::Individual).allowed());
+
+    // This outlet's own records count too: four here make the fifth the last one, five refuse the sixth.
+    for (int i = 0; i < 4; ++i)
+        REQUIRE(store.registrations().commit(minimalRecord(other.number, u"1380013810%1"_s.arg(i))).has_value());
+    CHECK(policy.check(other, DocumentRole::Customer, CustomerType::Individual).has(policy::IdentityLimitNear));
+    REQUIRE(store.registrations().commit(minimalRecord(other.number, u"13800138105"_s)).has_value());
+    const PolicyDecision full = policy.check(other, DocumentRole::Customer, CustomerType::Individual);
+    CHECK(full.has(policy::IdentityLimit));
+    CHECK(full.holdings.outletCount == 5);
+}
