@@ -237,12 +237,15 @@ int stats(const QStringList& args, const cli::Io& io)
         const pqxx::row totals =
             tx.exec1("SELECT count(*), count(*) FILTER (WHERE status = 'accepted'), count(*) FILTER (WHERE status = "
                      "'rejected'), "
-                     "(SELECT count(*) FROM batches), (SELECT count(*) FROM outlets) FROM records");
+                     "(SELECT count(*) FROM batches), (SELECT count(*) FROM outlets), "
+                     "count(*) FILTER (WHERE status = 'released'), (SELECT count(*) FROM record_voids) FROM records");
         out.insert(u"records"_s, totals[0].as<qint64>());
         out.insert(u"accepted"_s, totals[1].as<qint64>());
         out.insert(u"rejections"_s, totals[2].as<qint64>());
         out.insert(u"batches"_s, totals[3].as<qint64>());
         out.insert(u"outlets"_s, totals[4].as<qint64>());
+        out.insert(u"released"_s, totals[5].as<qint64>()); // accepted, then voided at the outlet
+        out.insert(u"voids"_s, totals[6].as<qint64>());
         QJsonObject reasons;
         for (const auto& row : tx.exec("SELECT reason, count(*) FROM records WHERE status = 'rejected' GROUP BY 1"))
             reasons.insert(pg::qstr(row[0].as<std::string>()), row[1].as<qint64>());

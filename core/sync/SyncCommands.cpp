@@ -141,19 +141,18 @@ int run(const QStringList& args, const cli::Io& io)
         SyncEngine engine(store, client, credentials->operatorCode);
         const SyncReport report = engine.runBlocking();
         if (json) {
-            QJsonObject out{{u"sent"_s, report.sent},
-                            {u"accepted"_s, report.accepted},
-                            {u"rejected"_s, report.rejected},
-                            {u"pending"_s, report.pending},
-                            {u"ok"_s, report.ok}};
+            QJsonObject out{{u"sent"_s, report.sent},         {u"accepted"_s, report.accepted},
+                            {u"rejected"_s, report.rejected}, {u"pending"_s, report.pending},
+                            {u"voids"_s, report.voids},       {u"ok"_s, report.ok}};
             if (!report.ok)
                 out.insert(u"error"_s, report.error);
             io.out(compactJson(out) + '\n');
         } else {
-            io.print(u"sent %1, accepted %2, rejected %3, pending %4"_s.arg(report.sent)
+            io.print(u"sent %1, accepted %2, rejected %3, pending %4, voids %5"_s.arg(report.sent)
                          .arg(report.accepted)
                          .arg(report.rejected)
-                         .arg(report.pending));
+                         .arg(report.pending)
+                         .arg(report.voids));
             if (!report.ok)
                 io.error(report.error);
         }

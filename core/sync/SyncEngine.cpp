@@ -8,6 +8,7 @@
 #include "core/sync/HqClient.h"
 #include "core/sync/RecordMapper.h"
 #include "core/sync/SyncStatus.h"
+#include "core/sync/VoidQueue.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -64,7 +65,10 @@ bool SyncEngine::run(std::function<void(const SyncReport&)> done)
     m_running = true;
     m_report = SyncReport{};
     m_done = std::move(done);
-    uploadNext();
+    // Voids first, so a number released at the counter before a new registration is released at HQ before
+    // that registration is decided; then the outbox; then voids of records HQ answered in this pass.
+    m_uploadsDone = false;
+    uploadVoids();
     return true;
 }
 
@@ -95,10 +99,7 @@ void SyncEngine::uploadNext()
         return;
     }
     if (next->isEmpty()) {
-        if (m_options.feeds)
-            fetchFeed(0);
-        else
-            finish(true, {});
+        uploadVoids();
         return;
     }
     protocol::Batch batch;
@@ -128,32 +129,12 @@ void SyncEngine::uploadNext()
         members.insert(record.id);
     qCDebug(lcSync) << "sending batch" << batchId << "records" << count << (next->retry ? "(retry)" : "");
     m_client.post("/v1/batches", body, [this, batchId, count, members, expected = batch.id](const HqReply& reply) {
-        if (reply.isTransportFailure()) {
-            finish(false,
-                   reply.timedOut ? u"HQ did not answer in time"_s : u"HQ unreachable: "_s + reply.transportError);
-            return;
-        }
-        m_report.reachedHq = true;
-        if (reply.status == 409 && reply.body.startsWith("BATCH_ID_CONFLICT")) {
+        const auto answer = readAnswer(reply, expected, [this, batchId] {
             // HQ holds this id for another outlet: give the records a fresh batch.
             (void)m_store.outbox().releaseBatch(batchId);
-            finish(false, refusalText(reply));
+        });
+        if (!answer)
             return;
-        }
-        if (reply.status == 401 || reply.status == 403) {
-            m_report.retryable = false;
-            finish(false, refusalText(reply));
-            return;
-        }
-        if (reply.status != 200) {
-            finish(false, refusalText(reply));
-            return;
-        }
-        const auto answer = protocol::decodeBatchAnswer(reply.body);
-        if (!answer || answer->batchId != expected) {
-            finish(false, u"HQ's answer could not be read"_s);
-            return;
-        }
         QList<store::OutboxResult> results;
         int accepted = 0, rejected = 0;
         for (const protocol::RecordAnswer& a : answer->answers) {
@@ -191,6 +172,77 @@ void SyncEngine::uploadNext()
         emit recordsAnswered(accepted, rejected);
         uploadNext();
     });
+}
+
+std::optional<protocol::BatchAnswer> SyncEngine::readAnswer(const HqReply& reply, const QUuid& expected,
+                                                            const std::function<void()>& onBatchIdConflict)
+{
+    if (reply.isTransportFailure()) {
+        finish(false, reply.timedOut ? u"HQ did not answer in time"_s : u"HQ unreachable: "_s + reply.transportError);
+        return std::nullopt;
+    }
+    m_report.reachedHq = true;
+    if (reply.status == 409 && reply.body.startsWith("BATCH_ID_CONFLICT")) {
+        onBatchIdConflict();
+        finish(false, refusalText(reply));
+        return std::nullopt;
+    }
+    if (reply.status == 401 || reply.status == 403) {
+        m_report.retryable = false;
+        finish(false, refusalText(reply));
+        return std::nullopt;
+    }
+    if (reply.status != 200) {
+        finish(false, refusalText(reply));
+        return std::nullopt;
+    }
+    auto answer = protocol::decodeBatchAnswer(reply.body);
+    if (!answer || answer->batchId != expected) {
+        finish(false, u"HQ's answer could not be read"_s);
+        return std::nullopt;
+    }
+    return std::move(*answer);
+}
+
+void SyncEngine::uploadVoids()
+{
+    VoidQueue queue(m_store);
+    auto voids = queue.pending(m_options.maxRecords);
+    if (!voids) {
+        finish(false, u"voids unreadable: "_s + voids.error().detail);
+        return;
+    }
+    if (voids->isEmpty()) {
+        if (!m_uploadsDone) {
+            m_uploadsDone = true; // voids of records answered before this pass went first; now the outbox
+            uploadNext();
+        } else if (m_options.feeds) {
+            fetchFeed(0);
+        } else {
+            finish(true, {});
+        }
+        return;
+    }
+    protocol::Batch batch;
+    batch.id = VoidQueue::batchId(*voids);
+    batch.outletId = m_client.outletId();
+    batch.deviceTimeMs = m_store.clock().now().toMSecsSinceEpoch();
+    batch.records = *voids;
+    qCDebug(lcSync) << "sending voids" << batch.id << "records" << batch.records.size();
+    m_client.post("/v1/batches", protocol::encodeBatch(batch),
+                  [this, records = *voids, expected = batch.id](const HqReply& reply) {
+                      // A conflicting id cannot be helped by a fresh one here (it is derived): just report it.
+                      const auto answer = readAnswer(reply, expected, [] {});
+                      if (!answer)
+                          return;
+                      if (auto applied = VoidQueue(m_store).applyResults(records, answer->answers); !applied) {
+                          finish(false, u"answers could not be stored: "_s + applied.error().detail);
+                          return;
+                      }
+                      m_report.voids += int(records.size());
+                      m_report.batches += 1;
+                      uploadVoids();
+                  });
 }
 
 void SyncEngine::fetchFeed(int index)

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/protocol/BatchAnswer.h"
 
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace shiming::store {
 class OutletStore;
@@ -14,6 +16,7 @@ class OutletStore;
 namespace shiming::sync {
 
 class HqClient;
+struct HqReply;
 
 /// What one pass did. `reachedHq` false means HQ could not be reached at all (offline).
 struct SyncReport {
@@ -21,6 +24,7 @@ struct SyncReport {
     int accepted = 0; ///< answered accepted (first time or as a duplicate of an accepted record)
     int rejected = 0;
     qint64 pending = 0; ///< records still waiting for an answer after the pass
+    int voids = 0;      ///< void records HQ acknowledged (a manager's void releasing a number at HQ)
     int batches = 0;
     int feedItems = 0;
     bool ok = true;
@@ -29,9 +33,10 @@ struct SyncReport {
     QString error;
 };
 
-/// One sync pass: upload outbox batches until the queue is empty (each batch's answers applied in one
-/// transaction; a batch keeps its id across retries, crashes and restarts, so HQ answers a resend with the
-/// original answers), then read every downlink feed from its cursor, applying each page with its new cursor in
+/// One sync pass: voids of registrations HQ already answered (VoidQueue), then outbox batches until the queue
+/// is empty (each batch's answers applied in one transaction; a batch keeps its id across retries, crashes and
+/// restarts, so HQ answers a resend with the original answers), then voids of records answered in this pass,
+/// then read every downlink feed from its cursor, applying each page with its new cursor in
 /// one transaction. Stops at the first failure and leaves everything to the next pass.
 class SyncEngine : public QObject {
     Q_OBJECT
@@ -60,6 +65,10 @@ signals:
 
 private:
     void uploadNext();
+    void uploadVoids();
+    /// The batch answer of a reply, or nullopt after finishing the pass with the reason.
+    std::optional<protocol::BatchAnswer> readAnswer(const HqReply& reply, const QUuid& expected,
+                                                    const std::function<void()>& onBatchIdConflict);
     void fetchFeed(int index);
     void finish(bool ok, const QString& error);
 
@@ -68,6 +77,7 @@ private:
     QString m_operatorCode;
     Options m_options;
     bool m_running = false;
+    bool m_uploadsDone = false; ///< the outbox is empty in this pass; voids now go after it
     SyncReport m_report;
     std::function<void(const SyncReport&)> m_done;
 };

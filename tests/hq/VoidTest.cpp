@@ -1,0 +1,162 @@
+// Voids from the outlets: a registration voided by the manager is released at HQ (its number, SIM and place in
+// the 5-per-identity count), exactly once however often the void arrives.
+#include "HqTestSupport.h"
+#include "support/CatchQt.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+using namespace shiming::testing;
+
+namespace {
+
+long long count(const std::string& url, const std::string& sql)
+{
+    return std::stoll(PgCluster::scalar(url, sql));
+}
+
+protocol::BatchAnswer answerOf(const RawResponse& response)
+{
+    REQUIRE(response.status == 200);
+    auto answer = protocol::decodeBatchAnswer(response.body);
+    REQUIRE(answer.has_value());
+    return *answer;
+}
+
+protocol::SyncRecord voidOf(const QUuid& original)
+{
+    protocol::VoidContent content;
+    content.original = original;
+    content.voidedAtMs = QDateTime::currentMSecsSinceEpoch();
+    content.actor = u"manager01"_s;
+    content.reason = u"customer cancelled at the counter"_s;
+    return protocol::makeVoidRecord(protocol::voidRecordId(original), 0, content);
+}
+
+protocol::Batch batchOf(const QString& outletId, const QList<protocol::SyncRecord>& records)
+{
+    protocol::Batch batch;
+    batch.id = QUuid::createUuid();
+    batch.outletId = outletId;
+    batch.deviceTimeMs = QDateTime::currentMSecsSinceEpoch();
+    batch.records = records;
+    return batch;
+}
+
+} // namespace
+
+TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[hq]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url);
+    REQUIRE(hq.start());
+    const auto bundle = hq.enroll(u"OUT-A"_s);
+    REQUIRE(bundle.has_value());
+    RawClient client(hq.port(), hq.stateDir() + u"/ca.crt"_s, &*bundle);
+    client.setKeepAlive(true);
+
+    // Five numbers for identity 7: the limit.
+    QList<protocol::RecordContent> five;
+    for (int i = 0; i < 5; ++i)
+        five << sampleContent(7, 100 + i);
+    const protocol::Batch first = makeBatch(u"OUT-A"_s, five);
+    for (const auto& a : answerOf(client.post("/v1/batches", protocol::encodeBatch(first))).answers)
+        CHECK(a.outcome == protocol::RecordOutcome::Accepted);
+    const auto sixthBefore =
+        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 105)}))));
+    CHECK(sixthBefore.answers[0].reason == u"ID_LIMIT"_s);
+
+    // The manager voids the second one; the void is a record of its own.
+    const QUuid voided = first.records[1].id;
+    const protocol::Batch voidBatch = batchOf(u"OUT-A"_s, {voidOf(voided)});
+    const QByteArray voidBody = protocol::encodeBatch(voidBatch);
+    const auto voidAnswer = answerOf(client.post("/v1/batches", voidBody));
+    REQUIRE(voidAnswer.answers.size() == 1);
+    CHECK(voidAnswer.answers[0].outcome == protocol::RecordOutcome::Accepted);
+    CHECK(voidAnswer.answers[0].hqReference.startsWith(u"HQ"_s));
+    CHECK(PgCluster::scalar(url, "SELECT status FROM records WHERE record_uuid = '" +
+                                     voided.toString(QUuid::WithoutBraces).toStdString() + "'") == "released");
+
+    // The sixth number is accepted now.
+    const auto sixth =
+        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 106)}))));
+    CHECK(sixth.answers[0].outcome == protocol::RecordOutcome::Accepted);
+
+    // The same void again: the same batch (the stored answer) and in a new batch (a duplicate of the first
+    // decision). Neither releases anything more: the seventh number is over the limit.
+    const RawResponse replay = client.post("/v1/batches", voidBody);
+    CHECK(replay.headers.at("X-Shiming-Replayed") == "1");
+    CHECK(answerOf(replay).answers[0].hqReference == voidAnswer.answers[0].hqReference);
+    const auto again =
+        answerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {voidBatch.records[0]}))));
+    CHECK(again.answers[0].outcome == protocol::RecordOutcome::Duplicate);
+    CHECK(again.answers[0].isAccepted());
+    CHECK(again.answers[0].hqReference == voidAnswer.answers[0].hqReference);
+    const auto seventh =
+        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 107)}))));
+    CHECK(seventh.answers[0].reason == u"ID_LIMIT"_s);
+    CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND identity_hmac = (SELECT "
+                     "identity_hmac FROM records WHERE msisdn = '13800000100')") == 5);
+
+    // The released number and SIM are free for someone else.
+    const auto reuse =
+        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(8, 101)}))));
+    CHECK(reuse.answers[0].outcome == protocol::RecordOutcome::Accepted);
+
+    // A void naming a record HQ does not hold, or another outlet's record, is refused and releases nothing.
+    const auto otherBundle = hq.enroll(u"OUT-B"_s);
+    REQUIRE(otherBundle.has_value());
+    RawClient other(hq.port(), hq.stateDir() + u"/ca.crt"_s, &*otherBundle);
+    const auto foreign =
+        answerOf(other.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-B"_s, {voidOf(first.records[2].id)}))));
+    CHECK(foreign.answers[0].reason == u"UNKNOWN_RECORD"_s);
+    const auto unknown =
+        answerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {voidOf(QUuid::createUuid())}))));
+    CHECK(unknown.answers[0].reason == u"UNKNOWN_RECORD"_s);
+    CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'released'") == 1);
+    CHECK(count(url, "SELECT count(*) FROM record_voids") == 3);
+    CHECK(count(url, "SELECT count(*) FROM record_voids WHERE status = 'accepted'") == 1);
+
+    // A tampered void is INVALID and changes nothing.
+    protocol::SyncRecord tampered = voidOf(first.records[3].id);
+    tampered.voidContent.reason = u"altered"_s;
+    const auto invalid = answerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {tampered}))));
+    CHECK(invalid.answers[0].reason == u"INVALID"_s);
+    CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'released'") == 1);
+
+    QByteArray output;
+    REQUIRE(hq.run({u"stats"_s, u"--pg"_s, QString::fromStdString(url), u"--json"_s}, &output) == 0);
+    const QJsonObject stats = QJsonDocument::fromJson(output).object();
+    CHECK(stats.value(u"released"_s).toInt() == 1);
+    CHECK(stats.value(u"voids"_s).toInt() == 3); // the tampered one is an INVALID record
+}
+
+TEST_CASE("A registration voided later in the same batch frees its number for the records after it", "[hq]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url);
+    REQUIRE(hq.start());
+    const auto bundle = hq.enroll(u"OUT-A"_s);
+    REQUIRE(bundle.has_value());
+    RawClient client(hq.port(), hq.stateDir() + u"/ca.crt"_s, &*bundle);
+
+    const protocol::SyncRecord registration = protocol::makeRecord(QUuid::createUuid(), 1, sampleContent(20, 700));
+    const protocol::SyncRecord early = voidOf(QUuid::createUuid()); // names a record that comes later: unknown
+    const protocol::SyncRecord sameNumber = protocol::makeRecord(QUuid::createUuid(), 2, sampleContent(21, 700));
+    const protocol::SyncRecord beforeVoid = protocol::makeRecord(QUuid::createUuid(), 3, sampleContent(22, 700));
+    const auto answer = answerOf(
+        client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {registration, early, beforeVoid,
+                                                                              voidOf(registration.id), sameNumber}))));
+    REQUIRE(answer.answers.size() == 5);
+    CHECK(answer.answers[0].outcome == protocol::RecordOutcome::Accepted);
+    CHECK(answer.answers[1].reason == u"UNKNOWN_RECORD"_s);
+    CHECK(answer.answers[2].reason == u"NUMBER_TAKEN"_s); // decided before the void
+    CHECK(answer.answers[3].outcome == protocol::RecordOutcome::Accepted);
+    CHECK(answer.answers[4].outcome == protocol::RecordOutcome::Accepted); // after it
+    CHECK(PgCluster::scalar(url, "SELECT status FROM records WHERE record_uuid = '" +
+                                     registration.id.toString(QUuid::WithoutBraces).toStdString() + "'") == "released");
+    CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND msisdn = '13800000700'") == 1);
+}

@@ -1,0 +1,92 @@
+// A manager's void at the outlet reaches HQ exactly once and releases the number there, so the customer's
+// sixth registration after a void is accepted nationwide.
+#include "SyncTestSupport.h"
+#include "support/CatchQt.h"
+
+#include "core/protocol/SyncRecord.h"
+#include "core/sync/VoidQueue.h"
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+using namespace shiming::testing;
+
+namespace {
+
+std::string statusAtHq(const std::string& url, const QString& uuid)
+{
+    return PgCluster::scalar(url, "SELECT status FROM records WHERE record_uuid = '" + uuid.toStdString() + "'");
+}
+
+} // namespace
+
+TEST_CASE("A void at the outlet releases the number at HQ exactly once", "[sync]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url);
+    REQUIRE(hq.start());
+    TestOutlet outlet(u"OUT-A"_s, hq, 11);
+
+    QStringList five;
+    for (int i = 0; i < 5; ++i)
+        five << outlet.commit(7, 100 + i);
+    const sync::SyncReport first = outlet.engine().runBlocking();
+    REQUIRE(first.ok);
+    CHECK(first.accepted == 5);
+    CHECK(first.voids == 0);
+
+    // The manager voids the third registration; then the customer takes another number.
+    REQUIRE(outlet.store().registrations().voidRecord(five[2], u"manager01"_s, u"customer cancelled"_s));
+    sync::VoidQueue queue(outlet.store());
+    CHECK(queue.waiting() == 1);
+    const QString sixth = outlet.commit(7, 105);
+    const sync::SyncReport second = outlet.engine().runBlocking();
+    REQUIRE(second.ok);
+    CHECK(second.voids == 1);
+    CHECK(second.sent == 1);
+    CHECK(second.accepted == 1); // the void went first, so the sixth fits
+    CHECK(outlet.statuses().value(sixth).first == u"accepted"_s);
+    CHECK(outlet.statuses().value(five[2]).first == u"voided"_s);
+    CHECK(statusAtHq(url, five[2]) == "released");
+    CHECK(queue.waiting() == 0);
+
+    // Nothing is sent again.
+    const sync::SyncReport idle = outlet.engine().runBlocking();
+    CHECK(idle.ok);
+    CHECK(idle.voids == 0);
+    CHECK(idle.sent == 0);
+
+    // The acknowledgement is lost (a restored backup, a crash before it was stored): the void goes again, HQ
+    // answers it with its first decision, and it still counts once: a seventh number is over the limit.
+    REQUIRE(outlet.store().syncState().remove(QString::fromLatin1(sync::VoidQueue::kStatePrefix) + five[2]));
+    CHECK(queue.waiting() == 1);
+    const QString seventh = outlet.commit(7, 106);
+    const sync::SyncReport third = outlet.engine().runBlocking();
+    REQUIRE(third.ok);
+    CHECK(third.voids == 1);
+    CHECK(third.rejected == 1);
+    CHECK(outlet.statuses().value(seventh).second == u"ID_LIMIT"_s);
+    CHECK(queue.waiting() == 0);
+    CHECK(PgCluster::scalar(url, "SELECT count(*) FROM record_voids") == "1");
+    CHECK(PgCluster::scalar(url, "SELECT count(*) FROM records WHERE status = 'released'") == "1");
+}
+
+TEST_CASE("A registration voided before it was ever sent is sent and then released in the same pass", "[sync]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url);
+    REQUIRE(hq.start());
+    TestOutlet outlet(u"OUT-A"_s, hq, 12);
+
+    const QString early = outlet.commit(9, 500);
+    REQUIRE(outlet.store().registrations().voidRecord(early, u"manager01"_s, u"wrong package"_s));
+    const QString kept = outlet.commit(10, 500); // the same number, now for another customer
+    const sync::SyncReport report = outlet.engine().runBlocking();
+    REQUIRE(report.ok);
+    CHECK(report.sent == 2);
+    CHECK(report.voids == 1);
+    CHECK(outlet.statuses().value(early).first == u"voided"_s);
+    CHECK(statusAtHq(url, early) == "released");
+    // The record after it in the same batch was decided while the first still held the number.
+    CHECK(outlet.statuses().value(kept).second == u"NUMBER_TAKEN"_s);
+    CHECK(sync::VoidQueue(outlet.store()).waiting() == 0);
+}
