@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the counter application in demo mode under a virtual X display (Xvfb) and saves a PNG screenshot of
-# each registration step: 01-login.png ... 09-registered.png. Nothing generated is committed.
+# each registration step: 01-login.png ... 09-registered.png (05-face-result.png only when the comparison did
+# not pass: a pass moves on to the package by itself). Nothing generated is committed.
 #
 #   scripts/screenshots.sh [OUTPUT_DIR] [BUILD_DIR]     (defaults: ./screenshots, ./build)
 #
