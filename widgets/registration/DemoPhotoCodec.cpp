@@ -35,14 +35,25 @@ Result<QByteArray> pack(const cv::Mat& image)
         cv::Mat small;
         cv::resize(bgr(cv::Rect((bgr.cols - width) / 2, (bgr.rows - height) / 2, width, height)), small,
                    cv::Size(kWidth, kHeight), 0, 0, cv::INTER_AREA);
+        // The best quality that fits, by bisection (size grows with quality; about seven encodings).
         std::vector<uchar> encoded;
-        for (int quality = 90; quality >= 1; quality -= quality > 30 ? 5 : 2) {
-            encoded.clear();
-            if (!cv::imencode(".webp", small, encoded, {cv::IMWRITE_WEBP_QUALITY, quality}))
+        std::vector<uchar> attempt;
+        int low = 1;
+        int high = 95;
+        while (low <= high) {
+            const int quality = (low + high) / 2;
+            attempt.clear();
+            if (!cv::imencode(".webp", small, attempt, {cv::IMWRITE_WEBP_QUALITY, quality}))
                 return fail(Error::invalidInput(u"WebP encoding unavailable"_s));
-            if (int(encoded.size()) <= kMaxPayload)
-                break;
+            if (int(attempt.size()) <= kMaxPayload) {
+                encoded.swap(attempt);
+                low = quality + 1;
+            } else {
+                high = quality - 1;
+            }
         }
+        if (encoded.empty())
+            return fail(Error::invalidInput(u"photo does not fit the chip photo block"_s));
         if (int(encoded.size()) > kMaxPayload)
             return fail(Error::invalidInput(u"photo does not fit the chip photo block"_s));
         QByteArray block(kBlockSize, '\0');
