@@ -36,6 +36,12 @@ QByteArray encodeBatch(const Batch& batch)
         records.append(entry);
     }
     map.insert("records"_L1, records);
+    if (batch.audit) {
+        QCborMap audit;
+        audit.insert("seq"_L1, batch.audit->sequence);
+        audit.insert("head"_L1, batch.audit->hash);
+        map.insert("audit"_L1, audit);
+    }
     return QCborValue(map).toCbor();
 }
 
@@ -66,6 +72,13 @@ Result<Batch> decodeBatch(const QByteArray& bytes)
     batch.firstSequence = *seqFrom;
     batch.lastSequence = *seqTo;
     batch.deviceTimeMs = *deviceTime;
+    if (const QCborValue audit = map.value("audit"_L1); !audit.isUndefined()) {
+        const qint64 sequence = audit.isMap() ? cbor::integer(audit.toMap(), "seq"_L1).value_or(-1) : -1;
+        const auto head = audit.isMap() ? cbor::bytes(audit.toMap(), "head"_L1, 64) : std::nullopt;
+        if (sequence < 0 || !head)
+            return fail(Error::invalidInput(u"batch audit head malformed"_s));
+        batch.audit = AuditHead{sequence, *head};
+    }
 
     const QCborValue records = map.value("records"_L1);
     if (!records.isArray())

@@ -8,12 +8,24 @@
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace shiming::protocol {
 
 /// Bounds of one upload. The outlet fills batches up to both; HQ refuses anything larger (413 for bytes).
 inline constexpr qsizetype kMaxRecordsPerBatch = 50;
 inline constexpr qsizetype kMaxBatchBytes = 4 * 1024 * 1024;
 inline constexpr int kProtocolVersion = 1;
+
+/// The head of the outlet's hash-chained audit log when it sent a batch: the last entry's id (ids are
+/// consecutive from 1, append only) and its hash. HQ keeps the latest per outlet; a head that goes backwards (a
+/// lower id, or the same id with another hash) means the outlet's database was rewound or rewritten.
+struct AuditHead {
+    qint64 sequence = 0;
+    QByteArray hash; // at most 64 bytes
+
+    bool operator==(const AuditHead&) const = default;
+};
 
 /// One upload from an outlet. `id` is the idempotency key: the outlet fixes it when it first assigns records
 /// to the batch and reuses it on every retry, forever; HQ answers a repeated id with the original answers.
@@ -24,6 +36,7 @@ struct Batch {
     qint64 lastSequence = 0;
     qint64 deviceTimeMs = 0; // the outlet's clock when the batch was (re)sent, for diagnostics only
     QList<SyncRecord> records;
+    std::optional<AuditHead> audit; // wire: `audit: {seq, head}`, optional
 };
 
 QByteArray encodeBatch(const Batch& batch);

@@ -6,6 +6,7 @@
 #include "core/protocol/FeedPage.h"
 #include "core/protocol/IdentityHash.h"
 #include "core/protocol/RequestSignature.h"
+#include "core/protocol/Sha256.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -110,11 +111,94 @@ TEST_CASE("Structurally bad batches are refused", "[protocol]")
         const auto decoded = decodeBatch(mutated);
         if (decoded) {
             for (const SyncRecord& record : decoded->records) {
-                if (record.invalidReason.isEmpty())
+                if (!record.invalidReason.isEmpty())
+                    continue;
+                CHECK(sha256(record.contentCbor) == record.contentHash);
+                if (record.kind == RecordKind::Registration)
                     CHECK(contentHash(record.content) == record.contentHash);
             }
         }
     }
+}
+
+TEST_CASE("Void records round-trip with a derived id and are checked like registrations", "[protocol]")
+{
+    const QUuid original = QUuid::createUuid();
+    CHECK(voidRecordId(original) == voidRecordId(original));
+    CHECK(voidRecordId(original) != original);
+    CHECK(voidRecordId(original) != voidRecordId(QUuid::createUuid()));
+
+    VoidContent content{original, 1'790'000'000'000, u"manager01"_s, u"客户取消 𠮷"_s};
+    Batch batch = sampleBatch(1);
+    batch.records.append(makeVoidRecord(voidRecordId(original), 0, content));
+    const auto decoded = decodeBatch(encodeBatch(batch));
+    REQUIRE(decoded.has_value());
+    REQUIRE(decoded->records.size() == 2);
+    CHECK(decoded->records[0].kind == RecordKind::Registration);
+    const SyncRecord& v = decoded->records[1];
+    CHECK(v.invalidReason.isEmpty());
+    CHECK(v.kind == RecordKind::Void);
+    CHECK(v.voidContent == content);
+    CHECK(v.contentCbor == batch.records[1].contentCbor);
+    CHECK(sha256(v.contentCbor) == v.contentHash);
+
+    // Altered after hashing: invalid, the registration beside it stays good.
+    batch.records[1].voidContent.original = QUuid::createUuid();
+    const auto altered = decodeBatch(encodeBatch(batch));
+    REQUIRE(altered.has_value());
+    CHECK(altered->records[0].invalidReason.isEmpty());
+    CHECK(altered->records[1].invalidReason == u"content hash mismatch"_s);
+
+    // A long note is cut to the field limit and NULs are dropped, so HQ never refuses the void for its note.
+    VoidContent wordy{original, 1, u"manager01"_s, QString(300, u'x') + QChar(0)};
+    const SyncRecord cut = makeVoidRecord(voidRecordId(original), 0, wordy);
+    CHECK(cut.voidContent.reason.size() == 256);
+    Batch withCut = sampleBatch(1);
+    withCut.records.append(cut);
+    const auto decodedCut = decodeBatch(encodeBatch(withCut));
+    REQUIRE(decodedCut.has_value());
+    CHECK(decodedCut->records[1].invalidReason.isEmpty());
+}
+
+TEST_CASE("Unknown record kinds and NUL characters make a record invalid", "[protocol]")
+{
+    QCborMap map = QCborValue::fromCbor(encodeBatch(sampleBatch(2))).toMap();
+    QCborArray records = map.value(u"records"_s).toArray();
+    QCborMap first = records[0].toMap();
+    first.insert(u"kind"_s, u"deregistration"_s);
+    records[0] = first;
+    map.insert(u"records"_s, records);
+    const auto decoded = decodeBatch(QCborValue(map).toCbor());
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->records[0].invalidReason == u"unknown record kind"_s);
+    CHECK(decoded->records[1].invalidReason.isEmpty());
+
+    Batch nul = sampleBatch(1);
+    RecordContent content = sampleContent();
+    content.msisdn = u"138"_s + QChar(0) + u"00138000"_s;
+    nul.records[0] = makeRecord(QUuid::createUuid(), 1, content);
+    const auto decodedNul = decodeBatch(encodeBatch(nul));
+    REQUIRE(decodedNul.has_value());
+    CHECK_FALSE(decodedNul->records[0].invalidReason.isEmpty());
+}
+
+TEST_CASE("The audit head travels with a batch and a malformed one refuses the batch", "[protocol]")
+{
+    Batch batch = sampleBatch(1);
+    CHECK_FALSE(decodeBatch(encodeBatch(batch))->audit.has_value());
+    batch.audit = AuditHead{4711, QByteArray(32, '\x5a')};
+    const auto decoded = decodeBatch(encodeBatch(batch));
+    REQUIRE(decoded.has_value());
+    REQUIRE(decoded->audit.has_value());
+    CHECK(*decoded->audit == *batch.audit);
+
+    batch.audit = AuditHead{-1, QByteArray(32, 'a')};
+    CHECK_FALSE(decodeBatch(encodeBatch(batch)).has_value());
+    batch.audit = AuditHead{1, QByteArray(65, 'a')};
+    CHECK_FALSE(decodeBatch(encodeBatch(batch)).has_value());
+    QCborMap map = QCborValue::fromCbor(encodeBatch(sampleBatch(1))).toMap();
+    map.insert(u"audit"_s, u"head"_s);
+    CHECK_FALSE(decodeBatch(QCborValue(map).toCbor()).has_value());
 }
 
 TEST_CASE("Batch answers round-trip including duplicates of rejected records", "[protocol]")
