@@ -27,6 +27,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -498,3 +499,37 @@ TEST_CASE("Policy at the counter: outlet records and HQ's identity-limit verdict
     CHECK(full.has(policy::IdentityLimit));
     CHECK(full.holdings.outletCount == 5);
 }
+
+#ifdef SHIMING_TEST_WLT_LIBRARY
+TEST_CASE("Configured counter: the vendor photo decoder named in the configuration turns the chip photo into the "
+          "document photo",
+          "[widgets]")
+{
+    Counter counter("wlt_library=" + QByteArrayLiteral(SHIMING_TEST_WLT_LIBRARY) + "\nwlt_symbol=unpack\n");
+    {
+        // The library is there but has no such function: said in the status bar, the counter still starts.
+        auto wrong = counter.start();
+        CHECK(wrong->notes().join(u' ').contains(u"decoder"_s));
+    }
+    QFile file(counter.configPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray config = file.readAll().replace("wlt_symbol=unpack", "wlt_symbol=shiming_test_wlt_unpack");
+    file.close();
+    writeFile(counter.configPath, config);
+    auto env = counter.start();
+    CHECK_FALSE(env->notes().join(u' ').contains(u"decoder"_s));
+    MainWindow window(servicesFor(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    RegistrationSession* session = window.wizard()->session();
+    pressKey(&window, Qt::Key_Return);
+    REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
+    counter.simulator->place();
+    REQUIRE(QTest::qWaitFor([&] { return session->person(DocumentRole::Customer) != nullptr; }, 10000));
+    QImage photo;
+    REQUIRE(photo.loadFromData(session->person(DocumentRole::Customer)->photo));
+    CHECK(photo.size() == QSize(102, 126));
+}
+#endif
