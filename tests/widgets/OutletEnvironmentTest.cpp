@@ -113,7 +113,7 @@ struct Counter {
     std::unique_ptr<reader::PtyReaderSimulator> simulator;
     QString configPath;
 
-    explicit Counter(const QByteArray& extraConfig = {})
+    explicit Counter(const QByteArray& extraConfig = {}, const QString& configuredId = kOutlet)
     {
         REQUIRE(dir.isValid());
         makeOutletDatabase(dir.filePath(u"outlet.db"_s), clock);
@@ -128,7 +128,7 @@ struct Counter {
         QFile::copy(demoDir() + u"/catalog.json"_s, dir.filePath(u"catalog.json"_s));
         configPath = dir.filePath(u"etc/outlet.ini"_s);
         REQUIRE(QDir().mkpath(dir.filePath(u"etc"_s)));
-        writeFile(configPath, "[outlet]\ndatabase=../outlet.db\nid=" + kOutlet.toUtf8() +
+        writeFile(configPath, "[outlet]\ndatabase=../outlet.db\nid=" + configuredId.toUtf8() +
                                   "\noperator=china_mobile\n[catalog]\nfile=../catalog.json\n[reader]\nport=" +
                                   simulator->slavePath().toUtf8() + "\n" + extraConfig);
     }
@@ -347,6 +347,16 @@ TEST_CASE("Configured counter: real database, pty reader and fake camera from si
     env->gate().logout();
     CHECK(env->sync().state() == OutletSync::State::SignedOut);
     CHECK(status->syncText() == MainWindow::tr("To HQ: shown after sign-in"));
+}
+
+TEST_CASE("Configured counter: records carry the database's outlet id even when the configuration names another",
+          "[widgets]")
+{
+    Counter counter({}, u"GD-OTHER-0001"_s);
+    auto env = counter.start();
+    CHECK(env->outletId() == u"GD-OTHER-0001"_s); // shown before sign-in: all that is known then
+    REQUIRE(env->gate().login(kClerk, kClerkPassword).has_value());
+    CHECK(env->context().services.outletId == kOutlet);
 }
 
 TEST_CASE("Configured counter: a camera or models that are not there are said plainly", "[widgets]")

@@ -10,6 +10,7 @@
 #include "core/reader/Ga467Reader.h"
 #include "core/reader/LibraryWltDecoder.h"
 #include "core/registration/Policy.h"
+#include "core/store/OutletStore.h"
 #include "widgets/login/AuthAccountGate.h"
 #include "widgets/outlet/OutletSync.h"
 #include "widgets/registration/CameraFeed.h"
@@ -86,6 +87,16 @@ Result<std::unique_ptr<OutletEnvironment>> OutletEnvironment::create(const Outle
     p.gate = std::make_unique<AuthAccountGate>(*p.authenticator);
     AuthAccountGate* gate = p.gate.get();
     p.storeServices = std::make_unique<StoreSessionServices>([gate] { return gate->store(); });
+    // Records carry the outlet id of the database they are written to, whatever the configuration says (the
+    // configured id is only what the login screen shows before anyone has opened the database).
+    QObject::connect(gate, &AccountGate::loggedIn, gate, [gate, context = &p.context, configured = config.outletId] {
+        const store::OutletStore* store = gate->store();
+        if (!store)
+            return;
+        if (!configured.isEmpty() && store->outletId() != configured)
+            qCWarning(lcUi) << "the configured outlet id differs from the database's; the database's is used";
+        context->services.outletId = store->outletId();
+    });
     p.policy = std::make_unique<registration::Policy>(registration::PolicySettings{}, clock, p.storeServices.get(),
                                                       p.storeServices.get());
 
