@@ -40,13 +40,20 @@ int main(int argc, char* argv[])
                                      u"shrink the aligned live face to SIDE pixels and back before embedding"_s,
                                      u"SIDE"_s, u"0"_s);
     const QCommandLineOption antialias(u"antialias"_s, u"area-average large faces before the alignment warp"_s);
+    const QCommandLineOption missed(u"list-missed"_s,
+                                    u"list the genuine pairs below the 0.1% false-accept threshold"_s);
+    const QCommandLineOption landmarkFlip(u"landmark-flip"_s, u"average landmarks with the mirrored crop's"_s);
+    const QCommandLineOption exclude(u"exclude"_s,
+                                     u"leave out the photos listed in FILE (label errors), e.g. "
+                                     "app/face-eval/lfw-label-errors.txt"_s,
+                                     u"FILE"_s);
     const QCommandLineOption sequential(u"sequential"_s, u"analyse both sides on one thread"_s);
     const QCommandLineOption rawLive(u"raw-live"_s,
                                      u"use the photo itself as the live image instead of a simulated camera frame"_s);
     const QCommandLineOption json(u"json"_s, u"print JSON instead of text"_s);
     const QCommandLineOption dump(u"dump"_s, u"write the first photos' crops and aligned faces to DIR"_s, u"DIR"_s);
     parser.addOptions({limit, models, crop, threads, mirror, mirrorLive, mirrorId, upscale, upscaleFilter, degrade,
-                       antialias, sequential, json, dump, rawLive});
+                       antialias, missed, landmarkFlip, exclude, sequential, json, dump, rawLive});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
@@ -75,6 +82,8 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(degrade))
         tuning.liveDegradeSide = parser.value(degrade).toInt();
+    if (parser.isSet(landmarkFlip))
+        tuning.landmarkFlip = true;
     if (parser.isSet(antialias))
         tuning.antialiasAlign = true;
     (*engine)->setTuning(tuning);
@@ -85,6 +94,14 @@ int main(int argc, char* argv[])
     options.maxImages = parser.value(limit).toInt();
     options.chipCropFraction = parser.value(crop).toDouble();
     options.dumpDir = parser.value(dump);
+    if (parser.isSet(exclude)) {
+        auto listed = shiming::face::readPhotoList(parser.value(exclude));
+        if (!listed) {
+            std::fprintf(stderr, "%s\n", qPrintable(listed.error().detail));
+            return 2;
+        }
+        options.exclude = *listed;
+    }
     options.liveAsCameraFrame = !parser.isSet(rawLive);
     auto report = shiming::face::evaluatePhotos(**engine, options, [](int done, int total) {
         std::fprintf(stderr, "\r%d/%d photos", done, total);
@@ -100,5 +117,9 @@ int main(int argc, char* argv[])
     else
         std::fputs(report->toText().toUtf8().constData(), stdout);
     std::fputs("\n", stdout);
+    if (parser.isSet(missed)) {
+        for (const auto& pair : report->missedGenuine)
+            std::printf("missed %.4f %s %s\n", pair.cosine, qPrintable(pair.live), qPrintable(pair.id));
+    }
     return 0;
 }

@@ -301,6 +301,22 @@ Result<FaceAnalysis> FaceEngine::locate(Models& lane, const cv::Mat& bgr, ImageR
             auto second = lane.landmarks->locate(bgr, refined);
             if (second)
                 analysis.landmarks = *second;
+            if (second && m_tuning.landmarkFlip) {
+                // The same crop mirrored: its points, mirrored back and renumbered, averaged with the direct ones.
+                cv::Mat mirrored;
+                cv::flip(bgr, mirrored, 1);
+                FaceBox mirroredBox = refined;
+                mirroredBox.rect.x = float(bgr.cols) - refined.rect.x - refined.rect.width;
+                auto flipped = lane.landmarks->locate(mirrored, mirroredBox);
+                if (flipped) {
+                    const auto& partner = geometry::mirroredLandmarkIndex();
+                    for (size_t i = 0; i < analysis.landmarks.size(); ++i) {
+                        const cv::Point2f p = (*flipped)[size_t(partner[i])];
+                        analysis.landmarks[i] =
+                            (analysis.landmarks[i] + cv::Point2f(float(bgr.cols) - p.x, p.y)) * 0.5f;
+                    }
+                }
+            }
         }
     }
     analysis.landmarksMs = elapsedMs(timer);

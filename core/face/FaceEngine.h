@@ -119,6 +119,8 @@ public:
         int liveDegradeSide = 0;
         /// Align with geometry::alignFaceAntialiased (area-average a large face down before the warp).
         bool antialiasAlign = false;
+        /// Average the refined landmarks with those of the mirrored crop (one more landmark pass).
+        bool landmarkFlip = false;
     };
     void setTuning(const Tuning& tuning) { m_tuning = tuning; }
     const Tuning& tuning() const { return m_tuning; }

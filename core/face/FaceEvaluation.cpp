@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -86,12 +87,30 @@ OperatingPoint operatingPointAtFar(const std::vector<float>& genuine, const std:
     return point;
 }
 
+Result<QSet<QString>> readPhotoList(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::notFound(u"photo list not found"_s));
+    QSet<QString> names;
+    for (const QByteArray& raw : file.readAll().split('\n')) {
+        QString line = QString::fromUtf8(raw);
+        if (const qsizetype hash = line.indexOf(u'#'); hash >= 0)
+            line.truncate(hash);
+        line = line.trimmed();
+        if (!line.isEmpty())
+            names.insert(line);
+    }
+    return names;
+}
+
 Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOptions& options,
                                         const std::function<void(int, int)>& progress)
 {
     QDir dir(options.photoDir);
     if (!dir.exists())
         return fail(Error::notFound(u"photo folder not found"_s));
+    EvaluationReport report;
     QStringList files = dir.entryList({u"*.jpg"_s, u"*.png"_s}, QDir::Files, QDir::Name);
     if (options.maxImages > 0 && files.size() > options.maxImages)
         files = files.mid(0, options.maxImages);
@@ -101,12 +120,13 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
     static const QRegularExpression pattern(u"^(.+)_\\d+\\.(jpg|png)$"_s);
     struct Sample {
         int person = -1;
+        QString file;
+        bool excluded = false; ///< listed as a label error: only in the "as published" figures
         Embedding live;
         Embedding id;
     };
     std::vector<Sample> samples;
     QHash<QString, int> people;
-    EvaluationReport report;
     report.settings = engine.settings();
     std::vector<double> liveMs, idMs, pairMs;
     for (int i = 0; i < files.size(); ++i) {
@@ -124,6 +144,9 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
         if (person == people.constEnd())
             person = people.insert(match.captured(1), int(people.size()));
         sample.person = *person;
+        sample.file = files[i];
+        sample.excluded = options.exclude.contains(files[i]);
+        report.excluded += sample.excluded ? 1 : 0;
         const cv::Mat liveImage = options.liveAsCameraFrame ? makeLiveFrame(*image) : *image;
         const cv::Mat chip = makeChipPhoto(*image, options.chipCropFraction);
         PairAnalysis pair = engine.analysePair(liveImage, chip);
@@ -196,7 +219,12 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
 
     // A photo the pipeline cannot use counts as a failed comparison for its genuine pairs (score −1), so that
     // detection failures lower the true-accept rate instead of vanishing from it.
-    std::vector<float> genuine, impostor;
+    std::vector<float> genuine, impostor, genuinePublished, impostorPublished;
+    struct Scored {
+        float score;
+        size_t live, id;
+    };
+    std::vector<Scored> genuineScored;
     for (size_t a = 0; a < samples.size(); ++a) {
         for (size_t b = 0; b < samples.size(); ++b) {
             if (a == b)
@@ -204,11 +232,31 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
             const bool same = samples[a].person == samples[b].person;
             const bool usable = !samples[a].live.empty() && !samples[b].id.empty();
             const float score = usable ? float(FaceEngine::cosine(samples[a].live, samples[b].id)) : -1.0f;
-            if (same)
-                genuine.push_back(score);
-            else if (usable)
-                impostor.push_back(score);
+            const bool listed = samples[a].excluded || samples[b].excluded;
+            if (same) {
+                genuinePublished.push_back(score);
+                if (!listed) {
+                    genuine.push_back(score);
+                    genuineScored.push_back({score, a, b});
+                }
+            } else if (usable) {
+                impostorPublished.push_back(score);
+                if (!listed)
+                    impostor.push_back(score);
+            }
         }
+    }
+    if (report.excluded > 0 && !genuinePublished.empty() && !impostorPublished.empty()) {
+        std::sort(genuinePublished.begin(), genuinePublished.end());
+        std::sort(impostorPublished.begin(), impostorPublished.end());
+        const OperatingPoint far1 = operatingPointAtFar(genuinePublished, impostorPublished, 0.01);
+        const OperatingPoint far01 = operatingPointAtFar(genuinePublished, impostorPublished, 0.001);
+        report.published = EvaluationReport::Published{qint64(genuinePublished.size()),
+                                                       qint64(impostorPublished.size()),
+                                                       far1.threshold,
+                                                       far1.trueAccept,
+                                                       far01.threshold,
+                                                       far01.trueAccept};
     }
     if (genuine.empty() || impostor.empty())
         return fail(Error::invalidInput(u"the folder holds no genuine or no impostor pairs"_s));
@@ -233,6 +281,13 @@ Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOpti
     }
     // Suggested: pass where false accepts reach 0.1 % (rounded up to 0.01 for headroom), review where they
     // reach 1 % (rounded down): the band between is what a manager looks at.
+    std::sort(genuineScored.begin(), genuineScored.end(),
+              [](const Scored& x, const Scored& y) { return x.score < y.score; });
+    for (const Scored& scored : genuineScored) {
+        if (scored.score >= far01.threshold)
+            break;
+        report.missedGenuine.push_back({samples[scored.live].file, samples[scored.id].file, scored.score});
+    }
     report.suggestedPass = std::ceil(far01.threshold * 100.0) / 100.0;
     report.suggestedReview = std::floor(far1.threshold * 100.0) / 100.0;
     return report;
@@ -242,6 +297,18 @@ QString EvaluationReport::toText() const
 {
     QString text;
     text += u"photos %1 (people %2)\n"_s.arg(images).arg(people);
+    if (excluded > 0)
+        text += u"photos showing someone else than their label (left out below, see --exclude): %1\n"_s.arg(excluded);
+    if (published) {
+        text += u"as published (label errors kept): genuine pairs %1, impostor pairs %2; TAR at FAR 1%%: %3%% "
+                "(cosine %4); TAR at FAR 0.1%%: %5%% (cosine %6)\n"_s.arg(published->genuinePairs)
+                    .arg(published->impostorPairs)
+                    .arg(percent(published->tarAtFar1))
+                    .arg(published->thresholdAtFar1, 0, 'f', 4)
+                    .arg(percent(published->tarAtFar01))
+                    .arg(published->thresholdAtFar01, 0, 'f', 4);
+        text += u"without the label errors:\n"_s;
+    }
     text += u"genuine pairs %1, impostor pairs %2\n"_s.arg(genuinePairs).arg(impostorPairs);
     text += u"detection failures: live %1, chip %2 (chip layout used for %3 more)\n"_s.arg(liveFailures)
                 .arg(idFailures)
@@ -296,6 +363,13 @@ QJsonObject EvaluationReport::toJson() const
     return QJsonObject{
         {u"photos"_s, images},
         {u"people"_s, people},
+        {u"excluded"_s, excluded},
+        {u"as_published"_s, published ? QJsonObject{{u"genuine_pairs"_s, double(published->genuinePairs)},
+                                                    {u"tar_at_far_1"_s, published->tarAtFar1},
+                                                    {u"threshold_at_far_1"_s, published->thresholdAtFar1},
+                                                    {u"tar_at_far_0_1"_s, published->tarAtFar01},
+                                                    {u"threshold_at_far_0_1"_s, published->thresholdAtFar01}}
+                                      : QJsonValue()},
         {u"genuine_pairs"_s, double(genuinePairs)},
         {u"impostor_pairs"_s, double(impostorPairs)},
         {u"live_failures"_s, liveFailures},

@@ -5,9 +5,11 @@
 
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace shiming::face {
@@ -27,6 +29,7 @@ struct EvaluationOptions {
     int maxImages = 0;             ///< 0: all
     double chipCropFraction = 1.0; ///< see makeChipPhoto()
     bool liveAsCameraFrame = true; ///< see makeLiveFrame(); false compares the photo itself
+    QSet<QString> exclude;         ///< file names left out entirely (photos whose label names the wrong person)
     QString dumpDir;               ///< when set: writes the first photos' chip crops and aligned faces (PNG)
     int dumpCount = 20;
 };
@@ -37,6 +40,13 @@ struct EvaluationOptions {
 struct EvaluationReport {
     int images = 0;
     int people = 0;
+    int excluded = 0; ///< photos left out by EvaluationOptions::exclude
+    /// The figures with the excluded photos kept (the data set as published); only when some were excluded.
+    struct Published {
+        qint64 genuinePairs, impostorPairs;
+        double thresholdAtFar1, tarAtFar1, thresholdAtFar01, tarAtFar01;
+    };
+    std::optional<Published> published;
     int liveFailures = 0;                  ///< photos the pipeline could not use as a live photo
     QMap<QString, int> liveFailureReasons; ///< by FaceIssue name
     QMap<QString, int> idFailureReasons;   ///< by FaceIssue name
@@ -60,12 +70,20 @@ struct EvaluationReport {
     struct Row {
         double threshold, trueAccept, falseAccept;
     };
-    std::vector<Row> table; ///< true and false accepts at cosines 0.20, 0.21, … 0.50
+    struct Missed {
+        QString live, id; ///< file names
+        double cosine;    ///< −1 when one side could not be used
+    };
+    std::vector<Missed> missedGenuine; ///< genuine pairs below the 0.1 % false-accept threshold, lowest first
+    std::vector<Row> table;            ///< true and false accepts at cosines 0.20, 0.21, … 0.50
     FaceSettings settings;
 
     QString toText() const;
     QJsonObject toJson() const;
 };
+
+/// Reads a list of photo file names, one per line; `#` starts a comment. Empty on a missing file.
+Result<QSet<QString>> readPhotoList(const QString& path);
 
 /// Runs the evaluation; `progress` (may be empty) gets (done, total) now and then.
 Result<EvaluationReport> evaluatePhotos(FaceEngine& engine, const EvaluationOptions& options,

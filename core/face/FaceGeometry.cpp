@@ -86,6 +86,41 @@ cv::Mat similarityTransform(const FivePoints& from, const FivePoints& to)
     return m;
 }
 
+const std::array<int, 68>& mirroredLandmarkIndex()
+{
+    static const std::array<int, 68> partner = [] {
+        std::array<int, 68> p{};
+        for (int i = 0; i < 68; ++i)
+            p[size_t(i)] = i;
+        const auto pair = [&](int a, int b) {
+            p[size_t(a)] = b;
+            p[size_t(b)] = a;
+        };
+        for (int i = 0; i <= 7; ++i)
+            pair(i, 16 - i); // jaw
+        for (int i = 0; i < 5; ++i)
+            pair(17 + i, 26 - i); // brows
+        pair(31, 35);             // nostrils
+        pair(32, 34);
+        pair(36, 45); // eyes: outer corners, upper lids, inner corners, lower lids
+        pair(37, 44);
+        pair(38, 43);
+        pair(39, 42);
+        pair(40, 47);
+        pair(41, 46);
+        pair(48, 54); // outer lips
+        pair(49, 53);
+        pair(50, 52);
+        pair(55, 59);
+        pair(56, 58);
+        pair(60, 64); // inner lips
+        pair(61, 63);
+        pair(65, 67);
+        return p;
+    }();
+    return partner;
+}
+
 cv::Mat alignFaceAntialiased(const cv::Mat& image, const FivePoints& points, cv::Size size)
 {
     const cv::Mat transform = similarityTransform(points, arcFaceTemplate(size));

@@ -12,6 +12,9 @@ namespace geometry {
 /// Eye centres (mean of each eye's six contour points), nose tip (30), mouth corners (48, 54).
 FivePoints fivePoints(const Landmarks68& landmarks);
 
+/// For each of the 68 points, the index of its mirror-image partner (left eye corner ↔ right eye corner, …).
+const std::array<int, 68>& mirroredLandmarkIndex();
+
 /// The standard ArcFace 112×112 positions of the five points, scaled to `size`.
 FivePoints arcFaceTemplate(cv::Size size);
 

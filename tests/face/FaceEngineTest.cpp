@@ -281,3 +281,27 @@ TEST_CASE("The evaluation on 150 LFW photos reaches the accuracy goal's neighbou
     CHECK(report->tarAtFar1 >= 0.90);
     CHECK(report->farAtPass <= 0.002);
 }
+
+TEST_CASE("Mirrored landmark partners pair left with right and are their own inverse", "[face]")
+{
+    const auto& partner = geometry::mirroredLandmarkIndex();
+    for (int i = 0; i < 68; ++i)
+        CHECK(partner[size_t(partner[size_t(i)])] == i);
+    CHECK(partner[36] == 45); // outer eye corners
+    CHECK(partner[39] == 42); // inner eye corners
+    CHECK(partner[48] == 54); // mouth corners
+    CHECK(partner[0] == 16);  // jaw ends
+    CHECK(partner[30] == 30); // nose tip stays
+    CHECK(partner[8] == 8);   // chin stays
+    // Mirroring the template's five points and renumbering gives the template back.
+    Landmarks68 points{};
+    for (size_t i = 0; i < points.size(); ++i)
+        points[i] = cv::Point2f(float(i % 17) * 3.0f + 10.0f, float(i / 17) * 5.0f + 20.0f);
+    Landmarks68 mirrored{};
+    for (size_t i = 0; i < points.size(); ++i)
+        mirrored[size_t(partner[i])] = cv::Point2f(200.0f - points[i].x, points[i].y);
+    for (size_t i = 0; i < points.size(); ++i) {
+        const cv::Point2f back(200.0f - mirrored[size_t(partner[i])].x, mirrored[size_t(partner[i])].y);
+        CHECK(back == points[i]);
+    }
+}
