@@ -265,6 +265,23 @@ int stats(const QStringList& args, const cli::Io& io)
         for (const auto& row : tx.exec("SELECT outlet_id, count(*) FROM records GROUP BY 1 ORDER BY 1"))
             perOutlet.insert(pg::qstr(row[0].as<std::string>()), row[1].as<qint64>());
         out.insert(u"recordsByOutlet"_s, perOutlet);
+        // The audit head each outlet last reported; rewinds: how often it went backwards (database rewound).
+        QJsonObject audit;
+        for (const auto& row : tx.exec("SELECT outlet_id, audit_seq, encode(audit_head, 'hex'), to_char(audit_at AT "
+                                       "TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), audit_rewinds, "
+                                       "to_char(audit_rewound_at AT TIME ZONE 'UTC', "
+                                       "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM outlets ORDER BY 1")) {
+            const auto text = [&](int column) {
+                return row[column].is_null() ? QJsonValue() : QJsonValue(pg::qstr(row[column].as<std::string>()));
+            };
+            audit.insert(pg::qstr(row[0].as<std::string>()),
+                         QJsonObject{{u"seq"_s, row[1].is_null() ? QJsonValue() : QJsonValue(row[1].as<qint64>())},
+                                     {u"head"_s, text(2)},
+                                     {u"reportedAt"_s, text(3)},
+                                     {u"rewinds"_s, row[4].as<int>()},
+                                     {u"rewoundAt"_s, text(5)}});
+        }
+        out.insert(u"auditByOutlet"_s, audit);
         if (options->flags.contains(u"--json"_s)) {
             io.out(compactJson(out) + '\n');
         } else {
@@ -274,6 +291,16 @@ int stats(const QStringList& args, const cli::Io& io)
                     .arg(out[u"rejections"_s].toInteger())
                     .arg(out[u"batches"_s].toInteger())
                     .arg(out[u"outlets"_s].toInteger()));
+            io.print(u"released %1 (voids %2)"_s.arg(out[u"released"_s].toInteger()).arg(out[u"voids"_s].toInteger()));
+            for (auto it = audit.constBegin(); it != audit.constEnd(); ++it) {
+                const QJsonObject o = it.value().toObject();
+                io.print(u"outlet %1: audit head %2 at %3, rewinds %4%5"_s.arg(it.key())
+                             .arg(o[u"seq"_s].isNull() ? u"-"_s : QString::number(o[u"seq"_s].toInteger()))
+                             .arg(o[u"reportedAt"_s].toString(u"-"_s))
+                             .arg(o[u"rewinds"_s].toInt())
+                             .arg(o[u"rewoundAt"_s].isNull() ? QString()
+                                                             : u" (last "_s + o[u"rewoundAt"_s].toString() + u')'));
+            }
         }
         return ExitOk;
     } catch (const std::exception& e) {

@@ -258,6 +258,11 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
         refuse(response, 503, "UNAVAILABLE");
         return;
     }
+    if (result->auditRewound) {
+        qCWarning(lcSync).noquote() << "outlet" << peer->outletId
+                                    << "reported an audit chain behind the one it reported before: its database "
+                                       "was rewound or rewritten";
+    }
     qCInfo(lcSync).noquote() << "batch" << batch->id.toString(QUuid::WithoutBraces) << "from" << peer->outletId
                              << "records" << batch->records.size() << (result->replayed ? "(replay)" : "");
     switch (fault) {

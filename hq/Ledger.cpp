@@ -86,6 +86,28 @@ private:
     QElapsedTimer m_timer;
 };
 
+/// The outlet's row: last seen, and the audit head it reported. A head behind the stored one (a lower id, or
+/// the same id with another hash) counts as a rewind; the stored head then follows the outlet. Returns true
+/// in its one column when this request found a rewind.
+std::string outletUpsert(pg::BinaryParams& p, const std::string& outletParam, const protocol::Batch& batch)
+{
+    const std::string seq = batch.audit ? p.integer(batch.audit->sequence) : std::string("NULL::bigint");
+    const std::string head = batch.audit ? p.bytes(batch.audit->hash) : std::string("NULL::bytea");
+    const std::string behind = "(EXCLUDED.audit_seq IS NOT NULL AND outlets.audit_seq IS NOT NULL AND "
+                               "(EXCLUDED.audit_seq < outlets.audit_seq OR (EXCLUDED.audit_seq = outlets.audit_seq "
+                               "AND EXCLUDED.audit_head <> outlets.audit_head)))";
+    return "INSERT INTO outlets (outlet_id, audit_seq, audit_head, audit_at) VALUES (" + outletParam + ", " + seq +
+           ", " + head + ", CASE WHEN " + seq +
+           " IS NULL THEN NULL ELSE now() END) ON CONFLICT (outlet_id) DO UPDATE SET last_seen = now(), "
+           "audit_rewinds = outlets.audit_rewinds + CASE WHEN " +
+           behind + " THEN 1 ELSE 0 END, audit_rewound_at = CASE WHEN " + behind +
+           " THEN now() ELSE outlets.audit_rewound_at END, "
+           "audit_seq = coalesce(EXCLUDED.audit_seq, outlets.audit_seq), "
+           "audit_head = coalesce(EXCLUDED.audit_head, outlets.audit_head), "
+           "audit_at = coalesce(EXCLUDED.audit_at, outlets.audit_at) "
+           "RETURNING outlets.audit_rewound_at IS NOT DISTINCT FROM now() AND outlets.audit_rewinds > 0";
+}
+
 } // namespace
 
 Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol::Batch& batch,
@@ -148,9 +170,9 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
                                       "SELECT false, true, (SELECT count(*) FROM locks)",
                                       pg::bigintArray(keys));
             if (admitted[0].as<bool>())
-                return IngestResult{{}, false, IngestResult::Refusal::Revoked};
+                return IngestResult{{}, false, IngestResult::Refusal::Revoked, false};
             if (!admitted[1].as<bool>())
-                return IngestResult{{}, false, IngestResult::Refusal::Replayed};
+                return IngestResult{{}, false, IngestResult::Refusal::Replayed, false};
             if (admission && admission->purgeOldNonces) {
                 tx.exec_params("DELETE FROM request_nonces WHERE seen_at < now() - make_interval(secs => $1)",
                                2 * protocol::signature::kWindowMs / 1000);
@@ -198,11 +220,15 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
             const std::string tag = row[0].as<std::string>();
             if (tag == "batch") {
                 if (textOf(row[1]) != batch.outletId)
-                    return IngestResult{{}, false, IngestResult::Refusal::BatchIdConflict};
-                // A replay: the stored answer, and the request's nonce kept.
+                    return IngestResult{{}, false, IngestResult::Refusal::BatchIdConflict, false};
+                // A replay: the stored answer, and the request's nonce and the outlet's audit head kept.
                 const QByteArray answer = bytesOf(row[2]);
+                pg::BinaryParams p;
+                const std::string upsert = outletUpsert(p, p.text(batch.outletId), batch);
+                const bool rewound =
+                    tx.exec_params1(upsert, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
                 tx.commit();
-                return IngestResult{answer, true};
+                return IngestResult{answer, true, IngestResult::Refusal::None, rewound};
             }
             if (tag == "known" || tag == "void") {
                 Known k;
@@ -394,9 +420,8 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                    ") AS x (original_uuid, void_uuid) WHERE records.record_uuid = x.original_uuid AND "
                    "records.status = 'accepted')";
         }
-        sql += " INSERT INTO outlets (outlet_id) VALUES (" + outletParam +
-               ") ON CONFLICT (outlet_id) DO UPDATE SET last_seen = now()";
-        tx.exec_params(sql, pqxx::prepare::make_dynamic_params(p.values()));
+        sql += " " + outletUpsert(p, outletParam, batch);
+        const bool rewound = tx.exec_params1(sql, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
         watch.lap(&IngestTimings::writeNs);
 
         if (beforeCommit && !beforeCommit()) {
@@ -405,7 +430,7 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
         }
         tx.commit();
         watch.lap(&IngestTimings::commitNs);
-        return IngestResult{answerBytes, false};
+        return IngestResult{answerBytes, false, IngestResult::Refusal::None, rewound};
     } catch (const std::exception& e) {
         return fail(Error::storageFailure(u"ledger transaction failed: %1"_s.arg(pg::describe(e))));
     }

@@ -30,6 +30,7 @@ struct IngestResult {
     QByteArray answer;
     bool replayed = false;
     Refusal refusal = Refusal::None;
+    bool auditRewound = false; ///< the outlet's audit head went backwards with this request
 };
 
 /// Where one ingest spent its time (nanoseconds), for `serve --timings`.
@@ -49,6 +50,9 @@ struct IngestTimings {
 ///
 /// A void record releases the registration it names (same outlet): status `released`, so it no longer counts
 /// against the limit nor holds its number or SIM. Voids are decided in batch order with the registrations.
+///
+/// The outlet's audit head, when the batch carries one, is kept in `outlets` (also on a replay); a head behind
+/// the one reported before is counted as a rewind (`audit_rewinds`, `audit_rewound_at`).
 ///
 /// Four round trips per batch whatever its size: admission and locks, one lookup, one write, COMMIT.
 class Ledger {

@@ -5,6 +5,7 @@
 #include "core/protocol/BatchAnswer.h"
 #include "core/protocol/FeedPage.h"
 #include "core/store/OutletStore.h"
+#include "core/sync/AuditHead.h"
 #include "core/sync/HqClient.h"
 #include "core/sync/RecordMapper.h"
 #include "core/sync/SyncStatus.h"
@@ -121,6 +122,8 @@ void SyncEngine::uploadNext()
         }
         batch.records.append(protocol::makeRecord(QUuid::fromString(item.recordUuid), item.seq, std::move(*content)));
     }
+    if (!attachAuditHead(batch))
+        return;
     const QByteArray body = protocol::encodeBatch(batch);
     const QString batchId = next->batchId;
     const int count = int(batch.records.size());
@@ -204,6 +207,17 @@ std::optional<protocol::BatchAnswer> SyncEngine::readAnswer(const HqReply& reply
     return std::move(*answer);
 }
 
+bool SyncEngine::attachAuditHead(protocol::Batch& batch)
+{
+    auto head = readAuditHead(m_store);
+    if (!head) {
+        finish(false, u"audit log unreadable: "_s + head.error().detail);
+        return false;
+    }
+    batch.audit = *head;
+    return true;
+}
+
 void SyncEngine::uploadVoids()
 {
     VoidQueue queue(m_store);
@@ -228,6 +242,8 @@ void SyncEngine::uploadVoids()
     batch.outletId = m_client.outletId();
     batch.deviceTimeMs = m_store.clock().now().toMSecsSinceEpoch();
     batch.records = *voids;
+    if (!attachAuditHead(batch))
+        return;
     qCDebug(lcSync) << "sending voids" << batch.id << "records" << batch.records.size();
     m_client.post("/v1/batches", protocol::encodeBatch(batch),
                   [this, records = *voids, expected = batch.id](const HqReply& reply) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/protocol/Batch.h"
 #include "core/protocol/BatchAnswer.h"
 
 #include <QObject>
@@ -66,6 +67,8 @@ signals:
 private:
     void uploadNext();
     void uploadVoids();
+    /// Puts the outlet's audit head into the batch (HQ notices a rewound database); false after finishing.
+    bool attachAuditHead(protocol::Batch& batch);
     /// The batch answer of a reply, or nullopt after finishing the pass with the reason.
     std::optional<protocol::BatchAnswer> readAnswer(const HqReply& reply, const QUuid& expected,
                                                     const std::function<void()>& onBatchIdConflict);

@@ -160,3 +160,64 @@ TEST_CASE("A registration voided later in the same batch frees its number for th
                                      registration.id.toString(QUuid::WithoutBraces).toStdString() + "'") == "released");
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND msisdn = '13800000700'") == 1);
 }
+
+TEST_CASE("HQ keeps each outlet's audit head and counts a head that goes backwards as a rewind", "[hq]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url);
+    REQUIRE(hq.start());
+    const auto bundle = hq.enroll(u"OUT-A"_s);
+    REQUIRE(bundle.has_value());
+    RawClient client(hq.port(), hq.stateDir() + u"/ca.crt"_s, &*bundle);
+    client.setKeepAlive(true);
+
+    int serial = 800;
+    const auto send = [&](std::optional<protocol::AuditHead> head) {
+        protocol::Batch batch = makeBatch(u"OUT-A"_s, {sampleContent(30 + serial, serial)});
+        ++serial;
+        batch.audit = head;
+        const RawResponse response = client.post("/v1/batches", protocol::encodeBatch(batch));
+        REQUIRE(response.status == 200);
+        return batch;
+    };
+    const auto audit = [&] {
+        QByteArray output;
+        REQUIRE(hq.run({u"stats"_s, u"--pg"_s, QString::fromStdString(url), u"--json"_s}, &output) == 0);
+        return QJsonDocument::fromJson(output)
+            .object()
+            .value(u"auditByOutlet"_s)
+            .toObject()
+            .value(u"OUT-A"_s)
+            .toObject();
+    };
+    const QByteArray h10(32, '\x10'), h12(32, '\x12'), h11(32, '\x11'), other(32, '\x77');
+
+    send(protocol::AuditHead{10, h10});
+    CHECK(audit().value(u"seq"_s).toInteger() == 10);
+    CHECK(audit().value(u"head"_s).toString() == QString::fromLatin1(h10.toHex()));
+    CHECK(audit().value(u"rewinds"_s).toInt() == 0);
+    CHECK(audit().value(u"rewoundAt"_s).isNull());
+    send(std::nullopt); // an outlet that does not report keeps what it reported
+    send(protocol::AuditHead{12, h12});
+    CHECK(audit().value(u"seq"_s).toInteger() == 12);
+    CHECK(audit().value(u"rewinds"_s).toInt() == 0);
+
+    // Backwards: an older copy of the outlet's database.
+    send(protocol::AuditHead{11, h11});
+    CHECK(audit().value(u"seq"_s).toInteger() == 11);
+    CHECK(audit().value(u"rewinds"_s).toInt() == 1);
+    CHECK_FALSE(audit().value(u"rewoundAt"_s).isNull());
+    send(protocol::AuditHead{11, h11}); // the same head again is no new rewind
+    CHECK(audit().value(u"rewinds"_s).toInt() == 1);
+    // The same id with another hash: the chain was rewritten.
+    const protocol::Batch last = send(protocol::AuditHead{11, other});
+    CHECK(audit().value(u"rewinds"_s).toInt() == 2);
+
+    // A replayed batch still reports the head it carries.
+    protocol::Batch replay = last;
+    replay.audit = protocol::AuditHead{20, h12};
+    const RawResponse replayed = client.post("/v1/batches", protocol::encodeBatch(replay));
+    CHECK(replayed.headers.at("X-Shiming-Replayed") == "1");
+    CHECK(audit().value(u"seq"_s).toInteger() == 20);
+    CHECK(audit().value(u"rewinds"_s).toInt() == 2);
+}

@@ -1,10 +1,15 @@
 // A manager's void at the outlet reaches HQ exactly once and releases the number there, so the customer's
-// sixth registration after a void is accepted nationwide.
+// sixth registration after a void is accepted nationwide. And every batch carries the outlet's audit head.
 #include "SyncTestSupport.h"
 #include "support/CatchQt.h"
 
 #include "core/protocol/SyncRecord.h"
+#include "core/sync/AuditHead.h"
 #include "core/sync/VoidQueue.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 using namespace shiming;
@@ -15,6 +20,15 @@ namespace {
 std::string statusAtHq(const std::string& url, const QString& uuid)
 {
     return PgCluster::scalar(url, "SELECT status FROM records WHERE record_uuid = '" + uuid.toStdString() + "'");
+}
+
+void copyDatabaseFiles(const QString& from, const QString& to)
+{
+    for (const QString& suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        QFile::remove(to + suffix);
+        if (QFile::exists(from + suffix))
+            REQUIRE(QFile::copy(from + suffix, to + suffix));
+    }
 }
 
 } // namespace
@@ -89,4 +103,47 @@ TEST_CASE("A registration voided before it was ever sent is sent and then releas
     // The record after it in the same batch was decided while the first still held the number.
     CHECK(outlet.statuses().value(kept).second == u"NUMBER_TAKEN"_s);
     CHECK(sync::VoidQueue(outlet.store()).waiting() == 0);
+}
+
+TEST_CASE("Every batch reports the outlet's audit head and HQ notices a restored older database", "[sync]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url);
+    REQUIRE(hq.start());
+    TestOutlet outlet(u"OUT-A"_s, hq, 13);
+    const auto auditAtHq = [&] {
+        QByteArray output;
+        REQUIRE(hq.run({u"stats"_s, u"--pg"_s, QString::fromStdString(url), u"--json"_s}, &output) == 0);
+        return QJsonDocument::fromJson(output)
+            .object()
+            .value(u"auditByOutlet"_s)
+            .toObject()
+            .value(u"OUT-A"_s)
+            .toObject();
+    };
+
+    outlet.commitMany(2, 600);
+    const auto before = sync::readAuditHead(outlet.store());
+    REQUIRE(before.has_value());
+    REQUIRE(before->has_value());
+    REQUIRE(outlet.engine().runBlocking().ok);
+    CHECK(auditAtHq().value(u"seq"_s).toInteger() == (*before)->sequence);
+    CHECK(auditAtHq().value(u"head"_s).toString() == QString::fromLatin1((*before)->hash.toHex()));
+
+    // A copy of the database now; more work is synced; then the copy is put back.
+    outlet.close();
+    QTemporaryDir backupDir;
+    const QString backup = backupDir.filePath(u"backup.db"_s);
+    copyDatabaseFiles(outlet.databasePath(), backup);
+    outlet.reopen();
+    outlet.commitMany(3, 610);
+    REQUIRE(outlet.engine().runBlocking().ok);
+    CHECK(auditAtHq().value(u"rewinds"_s).toInt() == 0);
+    outlet.close();
+    copyDatabaseFiles(backup, outlet.databasePath());
+    outlet.reopen();
+    outlet.commitMany(1, 620);
+    REQUIRE(outlet.engine().runBlocking().ok);
+    CHECK(auditAtHq().value(u"rewinds"_s).toInt() == 1);
+    CHECK_FALSE(auditAtHq().value(u"rewoundAt"_s).isNull());
 }
