@@ -57,8 +57,10 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     shiming::SystemClock clock;
-    auto printStartupTime = [&] {
-        QTimer::singleShot(0, &app, [&] {
+    // The first screen shown ("login" or "first_run") and how long it took to get there.
+    auto printStartupTime = [&](const char* screen) {
+        QTimer::singleShot(0, &app, [&, screen] {
+            std::printf("startup_screen %s\n", screen);
             std::printf("startup_to_login_ms %lld\n", static_cast<long long>(startup.elapsed()));
             std::fflush(stdout);
             app.quit();
@@ -97,7 +99,7 @@ int main(int argc, char* argv[])
             shiming::MainWindow window(firstRun);
             window.show();
             if (parser.isSet(timingOption))
-                printStartupTime();
+                printStartupTime("first_run");
             return app.exec();
         }
         shiming::MainWindowServices services;
@@ -111,7 +113,7 @@ int main(int argc, char* argv[])
         shiming::MainWindow window(services);
         window.show();
         if (parser.isSet(timingOption))
-            printStartupTime();
+            printStartupTime("login");
         return app.exec();
     }
 
@@ -142,6 +144,6 @@ int main(int argc, char* argv[])
         return written > 0 ? 0 : 1;
     }
     if (parser.isSet(timingOption))
-        printStartupTime();
+        printStartupTime("login");
     return app.exec();
 }

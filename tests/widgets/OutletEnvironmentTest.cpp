@@ -30,6 +30,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -541,5 +542,39 @@ TEST_CASE("Configured counter: the vendor photo decoder named in the configurati
     QImage photo;
     REQUIRE(photo.loadFromData(session->person(DocumentRole::Customer)->photo));
     CHECK(photo.size() == QSize(102, 126));
+}
+#endif
+
+#ifdef SHIMING_APP_BINARY
+TEST_CASE("shiming process: no configuration, a broken one and a working one all reach a window", "[widgets]")
+{
+    Counter counter;
+    const QString broken = counter.dir.filePath(u"broken.ini"_s);
+    writeFile(broken, "[outlet]\npassword=clerk-1234\n");
+    const QString missingDatabase = counter.dir.filePath(u"missing-db.ini"_s);
+    writeFile(missingDatabase, "[outlet]\ndatabase=nowhere.db\n");
+    auto run = [&](const QStringList& arguments) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"HOME"_s, counter.dir.filePath(u"home"_s)); // no outlet.ini of the person testing
+        environment.insert(u"XDG_CONFIG_HOME"_s, counter.dir.filePath(u"home/.config"_s));
+        environment.insert(u"XDG_CONFIG_DIRS"_s, counter.dir.filePath(u"xdg"_s));
+        environment.remove(u"SHIMING_CONFIG"_s);
+        environment.insert(u"SHIMING_MODELS_DIR"_s, counter.dir.filePath(u"no-models"_s));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(SHIMING_APP_BINARY), arguments + QStringList{u"--print-startup-time"_s});
+        REQUIRE(process.waitForFinished(30000));
+        INFO(process.readAllStandardError().toStdString());
+        CHECK(process.exitStatus() == QProcess::NormalExit);
+        CHECK(process.exitCode() == 0);
+        return QString::fromUtf8(process.readAllStandardOutput());
+    };
+    CHECK(run({}).contains(u"startup_screen first_run"_s));
+    CHECK(run({u"--config"_s, broken}).contains(u"startup_screen first_run"_s));
+    CHECK(run({u"--config"_s, missingDatabase}).contains(u"startup_screen first_run"_s));
+    const QString configured = run({u"--config"_s, counter.configPath});
+    CHECK(configured.contains(u"startup_screen login"_s));
+    CHECK(configured.contains(u"startup_to_login_ms"_s));
 }
 #endif
