@@ -406,8 +406,18 @@ TEST_CASE("Status bar: an enrolled outlet shows its queue growing on commit and 
     CHECK(status->syncText().contains(StatusPanel::tr("To HQ: %n waiting", nullptr, 1)));
     CHECK(env->sync().status().queueLength == 1);
 
+    // Locked: the sync goes on (the data key stays in memory); unlocking reads the status afresh.
+    env->gate().lockNow();
+    REQUIRE(env->gate().isLocked());
+    CHECK(env->sync().state() == OutletSync::State::Running);
+    CHECK(env->sync().scheduler() != nullptr);
+    QSignalSpy refreshed(&env->sync(), &OutletSync::statusChanged);
+    REQUIRE(env->gate().unlock(kClerkPassword).has_value());
+    CHECK(refreshed.count() >= 1);
+
     env->gate().logout();
     CHECK(env->sync().scheduler() == nullptr);
+    CHECK(status->syncText() == MainWindow::tr("To HQ: shown after sign-in"));
 }
 
 TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer with the reason shown", "[widgets]")
