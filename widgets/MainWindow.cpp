@@ -246,7 +246,12 @@ void MainWindow::showSyncStatus()
         m_status->setSyncText(tr("To HQ: shown after sign-in"), true);
         break;
     case OutletSync::State::NotEnrolled:
-        m_status->setSyncText(tr("To HQ: %n waiting · not enrolled with HQ", nullptr, int(status.queueLength)), false);
+        // The demo outlet is never enrolled: that is how it is meant to be, not a warning.
+        if (!m_services.demoAccounts.isEmpty())
+            m_status->setSyncText(tr("To HQ: %n waiting · demo outlet, no HQ", nullptr, int(status.queueLength)), true);
+        else
+            m_status->setSyncText(tr("To HQ: %n waiting · not enrolled with HQ", nullptr, int(status.queueLength)),
+                                  false);
         break;
     case OutletSync::State::Running: {
         QString problem;
