@@ -69,7 +69,7 @@ private:
     bool m_timingsEnabled = false;
     struct Totals {
         std::atomic<qint64> batches{0}, records{0}, authNs{0}, decodeNs{0}, admitNs{0}, lookupNs{0}, decideNs{0},
-            writeNs{0}, commitNs{0}, answerNs{0};
+            buildNs{0}, writeNs{0}, commitNs{0}, answerNs{0};
     };
     Totals m_totals;
 };

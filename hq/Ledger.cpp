@@ -421,6 +421,7 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                    "records.status = 'accepted')";
         }
         sql += " " + outletUpsert(p, outletParam, batch);
+        watch.lap(&IngestTimings::buildNs);
         const bool rewound = tx.exec_params1(sql, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
         watch.lap(&IngestTimings::writeNs);
 

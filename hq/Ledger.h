@@ -38,6 +38,7 @@ struct IngestTimings {
     qint64 admitNs = 0;  ///< BEGIN, revocation and nonce, advisory locks
     qint64 lookupNs = 0; ///< batch, known records, originals of voids, risk list, numbers, SIMs, counts
     qint64 decideNs = 0; ///< decisions and the encoded answer (CPU only)
+    qint64 buildNs = 0;  ///< building that statement and its parameters (CPU only)
     qint64 writeNs = 0;  ///< the one statement that writes the batch, records, voids and releases
     qint64 commitNs = 0; ///< COMMIT (the WAL flush with synchronous_commit on)
 };

@@ -204,6 +204,7 @@ RawResponse RawClient::send(const QByteArray& method, const QByteArray& target, 
         fresh->set_connection_timeout(10, 0);
         fresh->set_read_timeout(30, 0);
         fresh->set_keep_alive(m_keepAlive);
+        fresh->set_tcp_nodelay(true); // as Qt's HTTP client (LowDelayOption)
         if (m_keepAlive)
             m_client = std::move(fresh);
     }
