@@ -1,6 +1,7 @@
 #include "core/sync/SyncStatus.h"
 
 #include "core/store/OutletStore.h"
+#include "core/sync/VoidQueue.h"
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +43,7 @@ QJsonObject SyncStatus::toJson() const
     object.insert(u"lastErrorAt"_s, lastErrorAt.isValid() ? QJsonValue(iso(lastErrorAt)) : QJsonValue());
     object.insert(u"online"_s, online);
     object.insert(u"rejected"_s, rejectedTotal);
+    object.insert(u"voidsPending"_s, voidsWaiting);
     return object;
 }
 
@@ -63,6 +65,10 @@ Result<SyncStatus> readSyncStatus(store::OutletStore& store)
     status.lastError = readText(repository, state::LastError);
     status.online = readText(repository, state::Online) != "0"_L1;
     status.rejectedTotal = readText(repository, state::RejectedTotal).toLongLong();
+    const auto voids = VoidQueue(store).waiting();
+    if (!voids)
+        return fail(voids.error());
+    status.voidsWaiting = *voids;
     return status;
 }
 

@@ -24,6 +24,7 @@ struct SyncStatus {
     QDateTime lastErrorAt;
     bool online = true; ///< false after a pass failed without reaching HQ
     qint64 rejectedTotal = 0;
+    qint64 voidsWaiting = 0; ///< voided registrations whose release HQ has not acknowledged yet
 
     QJsonObject toJson() const;
 };

@@ -5,6 +5,7 @@
 
 #include "core/protocol/SyncRecord.h"
 #include "core/sync/AuditHead.h"
+#include "core/sync/SyncStatus.h"
 #include "core/sync/VoidQueue.h"
 
 #include <QFile>
@@ -52,6 +53,7 @@ TEST_CASE("A void at the outlet releases the number at HQ exactly once", "[sync]
     REQUIRE(outlet.store().registrations().voidRecord(five[2], u"manager01"_s, u"customer cancelled"_s));
     sync::VoidQueue queue(outlet.store());
     CHECK(queue.waiting() == 1);
+    CHECK(sync::readSyncStatus(outlet.store())->toJson().value(u"voidsPending"_s).toInteger() == 1);
     const QString sixth = outlet.commit(7, 105);
     const sync::SyncReport second = outlet.engine().runBlocking();
     REQUIRE(second.ok);
@@ -62,6 +64,7 @@ TEST_CASE("A void at the outlet releases the number at HQ exactly once", "[sync]
     CHECK(outlet.statuses().value(five[2]).first == u"voided"_s);
     CHECK(statusAtHq(url, five[2]) == "released");
     CHECK(queue.waiting() == 0);
+    CHECK(sync::readSyncStatus(outlet.store())->voidsWaiting == 0);
 
     // Nothing is sent again.
     const sync::SyncReport idle = outlet.engine().runBlocking();
