@@ -150,3 +150,88 @@ TEST_CASE("Every batch reports the outlet's audit head and HQ notices a restored
     CHECK(auditAtHq().value(u"rewinds"_s).toInt() == 1);
     CHECK_FALSE(auditAtHq().value(u"rewoundAt"_s).isNull());
 }
+
+TEST_CASE("Chaos: voids under faults and a restored backup release each number exactly once", "[sync][slow]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url, {},
+                 u"seed=20261129,fail-before=0.15,fail-after=0.15,slow=0.1,slow-ms=1500,reset=0.1,reset-before=0.1"_s);
+    REQUIRE(hq.start());
+    TestOutlet outlet(u"OUT-V"_s, hq, 14);
+    sync::SyncEngine::Options small;
+    small.maxRecords = 3;
+    small.feeds = false;
+    outlet.configure(QUrl(hq.url()), small, 1000);
+    // Built on demand: reopening the outlet replaces its store.
+    const auto waiting = [&] {
+        return sync::VoidQueue(outlet.store()).waiting().value_or(-1);
+    };
+    const auto settled = [&] {
+        return outlet.store().outbox().queueLength().value_or(1) == 0 && waiting() == 0;
+    };
+    const auto drainAll = [&] {
+        int failed = 0;
+        for (int pass = 0; pass < 300 && !settled(); ++pass)
+            failed += outlet.engine().runBlocking().ok ? 0 : 1;
+        return failed;
+    };
+
+    QStringList limited;
+    for (int i = 0; i < 5; ++i)
+        limited << outlet.commit(7, 100 + i);
+    QStringList others;
+    for (int i = 0; i < 12; ++i)
+        others << outlet.commit(40 + i, 300 + i);
+    int failed = drainAll();
+    REQUIRE(settled());
+
+    // The manager voids one of identity 7's numbers and every other of the rest; a sixth number for 7 follows.
+    QStringList voided{limited[0]};
+    for (int i = 0; i < others.size(); i += 2)
+        voided << others[i];
+    for (const QString& uuid : std::as_const(voided))
+        REQUIRE(outlet.store().registrations().voidRecord(uuid, u"manager01"_s, u"chaos"_s));
+    const QString sixth = outlet.commit(7, 105);
+    outlet.close();
+    QTemporaryDir backupDir;
+    const QString backup = backupDir.filePath(u"backup.db"_s);
+    copyDatabaseFiles(outlet.databasePath(), backup);
+    outlet.reopen();
+    outlet.configure(QUrl(hq.url()), small, 1000);
+
+    failed += drainAll();
+    INFO("failed passes: " << failed);
+    CHECK(failed >= 3); // the faults really interrupted it
+    REQUIRE(settled());
+    const auto check = [&] {
+        const auto atHq = hqStatuses(url);
+        const auto mine = outlet.statuses();
+        CHECK(atHq.size() == mine.size());
+        for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
+            INFO("record " << it.key().toStdString());
+            REQUIRE(atHq.contains(it.key()));
+            const QString expected = it.value().first == u"voided"_s ? u"released"_s : it.value().first;
+            CHECK(atHq.value(it.key()).first == expected);
+        }
+        CHECK(mine.value(sixth).first == u"accepted"_s);
+        CHECK(PgCluster::scalar(url, "SELECT count(*) FROM records WHERE status = 'released'") ==
+              std::to_string(voided.size()));
+        CHECK(PgCluster::scalar(url, "SELECT count(*) FROM record_voids") == std::to_string(voided.size()));
+        CHECK(PgCluster::scalar(url, "SELECT count(*) FROM record_voids WHERE status = 'accepted'") ==
+              std::to_string(voided.size()));
+    };
+    check();
+
+    // The copy from before the voids were sent comes back: every void goes again and counts once.
+    hq.stop();
+    HqProcess healthy(url, hq.stateDir());
+    REQUIRE(healthy.start());
+    outlet.close();
+    copyDatabaseFiles(backup, outlet.databasePath());
+    outlet.reopen();
+    outlet.configure(QUrl(healthy.url()), small);
+    CHECK(waiting() == voided.size());
+    drainAll();
+    REQUIRE(settled());
+    check();
+}
