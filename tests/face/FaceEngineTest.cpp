@@ -6,6 +6,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <QTemporaryDir>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -273,13 +275,40 @@ TEST_CASE("The evaluation on 150 LFW photos reaches the accuracy goal's neighbou
     options.photoDir = facetest::lfwDir();
     options.maxImages = 150;
     options.chipCropFraction = 1.0;
+    // One photo of a person with several set aside as if it were a label error.
+    const QString setAside = facetest::lfwPeopleWithTwoPhotos(1)[0].first;
+    options.exclude = {setAside};
     auto report = evaluatePhotos(*engine, options);
     REQUIRE(report);
     INFO(report->toText().toStdString());
+    CHECK(report->excluded == 1);
+    REQUIRE(report->published.has_value());
+    CHECK(report->published->genuinePairs > report->genuinePairs);
+    CHECK(report->published->impostorPairs > report->impostorPairs);
+    for (const auto& missed : report->missedGenuine) {
+        CHECK(missed.live != setAside);
+        CHECK(missed.id != setAside);
+        CHECK(missed.cosine < report->thresholdAtFar01);
+    }
     CHECK(report->genuinePairs > 100);
     CHECK(report->impostorPairs > 10000);
     CHECK(report->tarAtFar1 >= 0.90);
     CHECK(report->farAtPass <= 0.002);
+}
+
+TEST_CASE("Photo lists skip comments and blank lines", "[face]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(u"list.txt"_s);
+    facetest::writeFile(path, "# header\n\nA_B_0001.jpg   # a comment\n  C_0002.jpg\n#D_0003.jpg\n\xff\xfe garbage\n");
+    auto names = readPhotoList(path);
+    REQUIRE(names);
+    CHECK(names->contains(u"A_B_0001.jpg"_s));
+    CHECK(names->contains(u"C_0002.jpg"_s));
+    CHECK_FALSE(names->contains(u"D_0003.jpg"_s));
+    CHECK(names->size() == 3); // the garbage line is kept as a name that matches no photo
+    CHECK_FALSE(readPhotoList(dir.filePath(u"missing.txt"_s)));
 }
 
 TEST_CASE("Mirrored landmark partners pair left with right and are their own inverse", "[face]")
