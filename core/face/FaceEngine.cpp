@@ -17,6 +17,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <future>
 #include <utility>
@@ -451,8 +452,11 @@ void FaceEngine::runBoth(const std::function<void()>& remote, const std::functio
 Result<FaceAnalysis> FaceEngine::analyseLiveBesideWorker(const cv::Mat& liveImage,
                                                          const std::function<void()>& workerFirst)
 {
-    // The live face's box goes from this thread, once located, to the worker, which runs the liveness pass on
-    // it. The promise is always resolved (empty when the face was not located), also when an exception unwinds.
+    // The live photo's liveness pass goes to whichever thread is free first: the worker after `workerFirst`, or
+    // this thread after the live embedding (the claim decides). The live face's box goes from this thread, once
+    // located, to the worker; the promise is always resolved (empty when the face was not located), also when an
+    // exception unwinds.
+    std::atomic<bool> livenessClaimed = false;
     std::promise<std::optional<FaceBox>> located;
     std::future<std::optional<FaceBox>> locatedFuture = located.get_future();
     bool resolved = false;
@@ -465,6 +469,8 @@ Result<FaceAnalysis> FaceEngine::analyseLiveBesideWorker(const cv::Mat& liveImag
     Result<FaceAnalysis> live = fail(Error::invalidInput(u"live photo not analysed"_s));
     const auto remote = [&] {
         workerFirst();
+        if (livenessClaimed.exchange(true))
+            return;
         if (const std::optional<FaceBox> face = locatedFuture.get())
             liveness = livenessOf(liveBgr, *face);
     };
@@ -483,8 +489,12 @@ Result<FaceAnalysis> FaceEngine::analyseLiveBesideWorker(const cv::Mat& liveImag
         if (!live)
             return;
         resolve(live->face);
-        if (auto finished = finish(m_models, liveBgr, ImageRole::Live, *live); !finished)
+        if (auto finished = finish(m_models, liveBgr, ImageRole::Live, *live); !finished) {
             live = fail(finished.error());
+            return;
+        }
+        if (!livenessClaimed.exchange(true))
+            liveness = livenessOf(liveBgr, live->face);
     };
     runBoth(remote, local);
     if (live) {

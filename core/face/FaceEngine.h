@@ -89,8 +89,8 @@ public:
     /// A second set of detector, landmark and embedding stages (the network instances are not safe for
     /// concurrent forward passes, so each thread needs its own). With it compare() and analysePair() analyse
     /// the chip photo on a worker thread while the caller analyses the live photo; the live photo's passive
-    /// liveness pass runs on the worker after the chip side, which balances the two lanes. Its liveness stage,
-    /// if any, is unused.
+    /// liveness pass (first lane's stage) runs on whichever thread is free first, which balances the two lanes.
+    /// The second lane's liveness stage, if any, is unused.
     void setSecondLane(Models lane);
     bool hasSecondLane() const { return m_second.detector != nullptr; }
     /// Whether compare() uses the second lane (default on when there is one); off gives the sequential path,
@@ -164,8 +164,8 @@ private:
         double ms = 0.0;
     };
     LivenessOutcome livenessOf(const cv::Mat& bgr, const FaceBox& face);
-    /// The live side on the calling thread (first lane) while the worker runs `workerFirst`, then the live
-    /// photo's liveness pass.
+    /// The live side on the calling thread (first lane) while the worker runs `workerFirst`; the live photo's
+    /// liveness pass then runs on whichever of the two threads is free first.
     Result<FaceAnalysis> analyseLiveBesideWorker(const cv::Mat& live, const std::function<void()>& workerFirst);
     Result<FaceAnalysis> analyseOn(Models& lane, const cv::Mat& image, ImageRole role, bool withLiveness);
     /// Runs `remote` on the worker thread and `local` on the calling thread at the same time; returns when both

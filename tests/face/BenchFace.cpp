@@ -202,7 +202,7 @@ int main(int argc, char* argv[])
     std::printf("  baseline: sequential, same run              %8.1f ms (parallel = %.2f x)\n", chosen.sequential,
                 compareMs / std::max(chosen.sequential, 1e-6));
     std::printf("  parallel lanes, live: detect %.1f, landmarks %.1f, embed %.1f | chip: detect %.1f, landmarks "
-                "%.1f, embed %.1f, then live liveness %.1f ms\n",
+                "%.1f, embed %.1f | live liveness (on the lane free first) %.1f ms\n",
                 median(liveDetect), median(liveLandmarks), median(liveEmbed), median(idDetect), median(idLandmarks),
                 median(idEmbed), median(liveLiveness));
     std::printf(
