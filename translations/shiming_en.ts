@@ -2,65 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>DocumentPage</name>
+    <name>shiming::DocumentPage</name>
     <message numerus="yes">
         <location filename="../widgets/registration/DocumentPage.cpp" line="+285"/>
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>FacePage</name>
+    <name>shiming::FacePage</name>
     <message numerus="yes">
         <location filename="../widgets/registration/FacePage.cpp" line="+224"/>
         <source>%n attempt(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt left</numerusform>
+            <numerusform>%n attempts left</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>ManagerWindow</name>
+    <name>shiming::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../widgets/MainWindow.cpp" line="+251"/>
+        <source>To HQ: %n waiting · demo outlet, no HQ</source>
+        <translation>
+            <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>
+            <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>To HQ: %n waiting · not enrolled with HQ</source>
+        <translation>
+            <numerusform>To HQ: %n waiting · not enrolled with HQ</numerusform>
+            <numerusform>To HQ: %n waiting · not enrolled with HQ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shiming::PackagePage</name>
+    <message numerus="yes">
+        <location filename="../widgets/registration/PackagePage.cpp" line="+166"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shiming::StatusPanel</name>
+    <message numerus="yes">
+        <location filename="../widgets/common/StatusPanel.cpp" line="+60"/>
+        <source>To HQ: %n waiting</source>
+        <translation>
+            <numerusform>To HQ: %n waiting</numerusform>
+            <numerusform>To HQ: %n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::ManagerWindow</name>
     <message numerus="yes">
         <location filename="../widgets/review/ManagerWindow.cpp" line="+519"/>
         <source>%n registration(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n registration</numerusform>
+            <numerusform>%n registrations</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+51"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PackagePage</name>
-    <message numerus="yes">
-        <location filename="../widgets/registration/PackagePage.cpp" line="+166"/>
-        <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>StatusPanel</name>
-    <message numerus="yes">
-        <location filename="../widgets/common/StatusPanel.cpp" line="+60"/>
-        <source>To HQ: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>
+            <numerusform>The hash chain verifies: %n entries, none altered or removed.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,191 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AccountsModel</name>
-    <message>
-        <location filename="../widgets/review/AccountsModel.cpp" line="+49"/>
-        <source>Clerk</source>
-        <translation>营业员</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Manager</source>
-        <translation>店长</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Created by</source>
-        <translation>创建人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Password changed</source>
-        <translation>密码修改时间</translation>
-    </message>
-</context>
-<context>
-    <name>AgreementPage</name>
-    <message>
-        <location filename="../widgets/registration/AgreementPage.cpp" line="+53"/>
-        <source>Service agreement (Alt+1)</source>
-        <translation>服务协议(Alt+1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fraud-risk notice (Alt+2)</source>
-        <translation>反诈风险告知书(Alt+2)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Clear signature (Ctrl+Backspace)</source>
-        <translation>清除签名(Ctrl+Backspace)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>I showed the customer both texts and saw them sign (Ctrl+K)</source>
-        <translation>我已向客户出示两份文本并见证其签字(Ctrl+K)</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Complete. Press Enter to continue.</source>
-        <translation>已完成。按 Enter 继续。</translation>
-    </message>
-</context>
-<context>
-    <name>AuditModel</name>
-    <message>
-        <location filename="../widgets/review/AuditModel.cpp" line="+86"/>
-        <source>Entry</source>
-        <translation>条目</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Detail</source>
-        <translation>详情</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerDisplay</name>
-    <message>
-        <location filename="../widgets/registration/CustomerDisplay.cpp" line="+22"/>
-        <source>Your registration</source>
-        <translation>您的登记信息</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Mobile number registration in your name</source>
-        <translation>以您本人名义办理手机号码实名登记</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>Welcome. Please wait for the clerk.</source>
-        <translation>欢迎光临。请稍候，营业员将为您办理。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Registration type</source>
-        <translation>登记类型</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Document</source>
-        <translation>证件</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Package</source>
-        <translation>套餐</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monthly fee</source>
-        <translation>月费</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Mobile number</source>
-        <translation>手机号码</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>You are signing the service agreement and the fraud-risk notice. Never hand this card to anyone else.</source>
-        <translation>您正在签署服务协议及反诈风险告知书。切勿将本卡转交他人使用。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Registered. Thank you.</source>
-        <translation>登记完成。谢谢！</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerTypePage</name>
-    <message>
-        <location filename="../widgets/registration/CustomerTypePage.cpp" line="+22"/>
-        <source>Who is the number for?</source>
-        <translation>号码为谁办理？</translation>
-    </message>
-</context>
-<context>
     <name>DailyReportChart</name>
     <message>
         <location filename="../widgets/report/DailyReportChart.cpp" line="+46"/>
@@ -293,557 +108,6 @@
     </message>
 </context>
 <context>
-    <name>DailyReportView</name>
-    <message>
-        <location filename="../widgets/report/DailyReportView.cpp" line="+38"/>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Day:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Per clerk</source>
-        <translation>按营业员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Per package</source>
-        <translation>按套餐</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Per customer type</source>
-        <translation>按客户类型</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export the daily report</source>
-        <translation>导出日报</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Daily report</source>
-        <translation>日报</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>%1 registrations, %2 voided, %3 not yet synced; HQ accepted %4 and rejected %5; %6 waiting for manual review. Face pass rate %7% (%8 of %9). Average time per registration %10 s.</source>
-        <translation>登记 %1 笔，作废 %2 笔，未同步 %3 笔；总部受理 %4 笔，驳回 %5 笔；待人工审核 %6 笔。人脸比对通过率 %7%（%8/%9）。平均每笔登记用时 %10 秒。</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Registrations</source>
-        <translation>登记量</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Voided</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Pass rate</source>
-        <translation>通过率</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Avg. time (s)</source>
-        <translation>平均用时（秒）</translation>
-    </message>
-</context>
-<context>
-    <name>DayListModel</name>
-    <message>
-        <location filename="../widgets/review/DayListModel.cpp" line="+128"/>
-        <source>%1 (waiting)</source>
-        <translation>%1（等待中）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Clerk</source>
-        <translation>营业员</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Document</source>
-        <translation>证件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Customer type</source>
-        <translation>客户类型</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Package</source>
-        <translation>套餐</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Number</source>
-        <translation>号码</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Face band</source>
-        <translation>人脸分档</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Score</source>
-        <translation>分数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>HQ result</source>
-        <translation>总部结果</translation>
-    </message>
-</context>
-<context>
-    <name>DecisionDialog</name>
-    <message>
-        <location filename="../widgets/review/DecisionDialog.cpp" line="+33"/>
-        <source>Reason:</source>
-        <translation>原因：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Manager account:</source>
-        <translation>店长账号：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password:</source>
-        <translation>密码：</translation>
-    </message>
-</context>
-<context>
-    <name>DetailPane</name>
-    <message>
-        <location filename="../widgets/review/DetailPane.cpp" line="+40"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Guardian</source>
-        <translation>监护人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Agent</source>
-        <translation>代办人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Handler</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>not checked</source>
-        <translation>未检测</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>live</source>
-        <translation>活体</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>spoof</source>
-        <translation>非活体</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>inconclusive</source>
-        <translation>无法判定</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Show full document number</source>
-        <translation>显示完整证件号码</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The full number is shown only on request; the request is recorded in the audit log.</source>
-        <translation>完整号码仅在申请时显示；该操作将记入审计日志。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Signature</source>
-        <translation>签名</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Audit history of this record</source>
-        <translation>本记录的审计历史</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Chip photo</source>
-        <translation>芯片照片</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Live photo</source>
-        <translation>现场照片</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Select a registration to see it.</source>
-        <translation>请选择一条登记记录进行查看。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+4"/>
-        <source>Photo removed (retention)</source>
-        <translation>照片已删除（超出保存期限）</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>No chip photo</source>
-        <translation>无芯片照片</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No live photo</source>
-        <translation>无现场照片</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Face: %1, score %2 (threshold %3), quality %4, liveness %5 (%6)</source>
-        <translation>人脸：%1，分数 %2（阈值 %3），质量 %4，活体 %5（%6）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Confirmed by manager %1</source>
-        <translation>已由店长 %1 确认</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status: %1</source>
-        <translation>状态：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>HQ: %1. Next step: %2</source>
-        <translation>总部：%1。下一步：%2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Voided: %1</source>
-        <translation>已作废：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 (%2, %3 KB)</source>
-        <translation>%1（%2，%3 KB）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Handler photo (%1 KB)</source>
-        <translation>经办人照片（%1 KB）</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>English name</source>
-        <translation>英文姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ethnicity</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Address</source>
-        <translation>住址</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Appended address</source>
-        <translation>追加住址</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Authority</source>
-        <translation>签发机关</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid</source>
-        <translation>有效期限</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>long term</source>
-        <translation>长期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nationality</source>
-        <translation>国籍</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentCheckForm</name>
-    <message>
-        <location filename="../widgets/identity/DocumentCheckForm.cpp" line="+25"/>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Detect automatically</source>
-        <translation>自动识别</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Type, paste or scan the number; an MRZ goes line by line</source>
-        <translation>输入、粘贴或扫描号码；MRZ 需逐行输入</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Document &amp;type</source>
-        <translation>证件类型(&amp;T)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Value</source>
-        <translation>值(&amp;V)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Normalised</source>
-        <translation>规范化结果</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>✔ Valid</source>
-        <translation>✔ 有效</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>✘ Invalid</source>
-        <translation>✘ 无效</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Note: %1</source>
-        <translation>说明：%1</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentPage</name>
-    <message>
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+88"/>
-        <source>Organisation</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Organisation name</source>
-        <translation>单位名称</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Document without chip (Ctrl+M)</source>
-        <translation>无芯片证件(Ctrl+M)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>For</source>
-        <translation>证件所属</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Document type</source>
-        <translation>证件类型</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Type or paste the machine-readable zone (2 or 3 lines)</source>
-        <translation>输入或粘贴机读区（2 行或 3 行）</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>MRZ</source>
-        <translation>MRZ</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Document number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Date of birth</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Valid until</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use this document</source>
-        <translation>使用此证件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Photograph photo page (F7)</source>
-        <translation>拍摄证件资料页(F7)</translation>
-    </message>
-    <message>
-        <location line="+114"/>
-        <source>Waiting for the card…</source>
-        <translation>等待读卡…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n 年</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Valid: long term</source>
-        <translation>有效期限：长期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid until %1</source>
-        <translation>有效期至 %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Numbers held: %1 (limit %2)</source>
-        <translation>名下号码数：%1（上限 %2）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Documents complete. Press Enter to continue.</source>
-        <translation>证件已齐全。按 Enter 继续。</translation>
-    </message>
-    <message>
-        <location line="+89"/>
-        <source>The camera gave no picture.</source>
-        <translation>摄像头未获取到画面。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Not a valid unified social credit code.</source>
-        <translation>不是有效的统一社会信用代码。</translation>
-    </message>
-</context>
-<context>
     <name>ErrorText</name>
     <message>
         <location filename="../widgets/common/ErrorText.cpp" line="+9"/>
@@ -884,854 +148,6 @@
         <location line="+2"/>
         <source>Unexpected error.</source>
         <translation>发生意外错误。</translation>
-    </message>
-</context>
-<context>
-    <name>FacePage</name>
-    <message>
-        <location filename="../widgets/registration/FacePage.cpp" line="+61"/>
-        <source>Capture (F5 / Space)</source>
-        <translation>拍照(F5 / Space)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Manager account</source>
-        <translation>店长账号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Manager password</source>
-        <translation>店长密码</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Manager confirms</source>
-        <translation>店长确认</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Park for manager review (F8)</source>
-        <translation>挂起，待店长审核(F8)</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>No camera: comparison goes to a manager.</source>
-        <translation>无摄像头：比对转由店长处理。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Face comparison is unavailable (models not installed): a manager confirms.</source>
-        <translation>人脸比对不可用（未安装模型）：由店长确认。</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Good: press F5 to capture</source>
-        <translation>状态良好：按 F5 拍照</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Capture again: one face, looking at the camera.</source>
-        <translation>请重新拍照：仅限一张人脸，正视摄像头。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Score %1 — %2</source>
-        <translation>分数 %1 — %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n attempt(s) left</source>
-        <translation>
-            <numerusform>还剩 %n 次机会</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Too many failures: cancel the registration (F12).</source>
-        <translation>失败次数过多：请取消本次登记(F12)。</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Face check: %1</source>
-        <translation>人脸核验：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No document photo</source>
-        <translation>无证件照片</translation>
-    </message>
-</context>
-<context>
-    <name>LockOverlay</name>
-    <message>
-        <location filename="../widgets/login/LockOverlay.cpp" line="+29"/>
-        <source>🔒 Locked</source>
-        <translation>🔒 已锁定</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>The counter locked itself after a pause. %1, enter your password to go on; the registration in progress is kept.</source>
-        <translation>终端闲置后已自动锁定。%1，请输入密码继续；正在办理的登记已保留。</translation>
-    </message>
-</context>
-<context>
-    <name>LoginScreen</name>
-    <message>
-        <location filename="../widgets/login/LoginScreen.cpp" line="+26"/>
-        <source>Real-name registration — sign in</source>
-        <translation>实名登记 — 登录</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&amp;Account</source>
-        <translation>账号(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Sign in (Enter)</source>
-        <translation>登录(Enter)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Outlet: %1</source>
-        <translation>网点：%1</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Signing in…</source>
-        <translation>正在登录…</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../widgets/MainWindow.cpp" line="+39"/>
-        <location line="+12"/>
-        <source>Shiming real-name registration</source>
-        <translation>Shiming 实名登记系统</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Camera: none</source>
-        <translation>摄像头：无</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Camera: ready</source>
-        <translation>摄像头：就绪</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Camera: on</source>
-        <translation>摄像头：已开启</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Camera: not working</source>
-        <translation>摄像头：故障</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Face comparison unavailable (models missing): faces go to a manager.</source>
-        <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&amp;Registration</source>
-        <translation>登记(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;New registration</source>
-        <translation>新建登记(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Large text for elderly customers</source>
-        <translation>老年客户大字模式(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Customer screen</source>
-        <translation>客户屏(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Document check</source>
-        <translation>证件核验(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Account</source>
-        <translation>账号(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Lock now</source>
-        <translation>立即锁定(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Manager review...</source>
-        <translation>店长审核(&amp;M)...</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Sign out</source>
-        <translation>退出登录(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+22"/>
-        <source>Manager review</source>
-        <translation>店长审核</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>A store manager signs in with their own account. The clerk stays signed in.</source>
-        <translation>请店长用本人账号登录。营业员保持登录状态。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Manager &amp;account</source>
-        <translation>店长账号(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Document check</source>
-        <translation>证件核验</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerWindow</name>
-    <message>
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+55"/>
-        <source>Any</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location line="+78"/>
-        <source>Store manager — %1</source>
-        <translation>店长 — %1</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Day list</source>
-        <translation>当日登记列表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pending review</source>
-        <translation>待审核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HQ rejections</source>
-        <translation>总部驳回</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Daily report</source>
-        <translation>日报</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accounts</source>
-        <translation>账号管理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Manual review, waiting for a decision</source>
-        <translation>人工审核，待决定</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>last digits</source>
-        <translation>尾号</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>number or its last digits</source>
-        <translation>号码或尾号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+236"/>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <location line="-227"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+191"/>
-        <source>Clerk</source>
-        <translation>营业员</translation>
-    </message>
-    <message>
-        <location line="-190"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Face band</source>
-        <translation>人脸分档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Package</source>
-        <translation>套餐</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Customer type</source>
-        <translation>客户类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Document</source>
-        <translation>证件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Registrations whose face comparison asked for a manager&apos;s decision. Approving or rejecting needs your password again; a rejected registration is voided and its number released.</source>
-        <translation>人脸比对需由店长决定的登记。批准或驳回需再次输入您的密码；被驳回的登记将作废，号码随即释放。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Registrations headquarters rejected. The reason and the next step are shown; void the record once the customer has been dealt with.</source>
-        <translation>被总部驳回的登记。此处显示驳回原因及下一步操作；客户处理完毕后请作废该记录。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Approve…</source>
-        <translation>批准…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reject…</source>
-        <translation>驳回…</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Void record…</source>
-        <translation>作废记录…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Next step: %1</source>
-        <translation>下一步：%1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Add clerk…</source>
-        <translation>添加营业员…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reset password…</source>
-        <translation>重置密码…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change role…</source>
-        <translation>更改角色…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>New password (at least 8 characters):</source>
-        <translation>新密码（至少 8 位）：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The same password again:</source>
-        <translation>再次输入密码：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+4"/>
-        <location line="+3"/>
-        <source>Add clerk</source>
-        <translation>添加营业员</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Account name:</source>
-        <translation>账号名：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Display name:</source>
-        <translation>显示名称：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Account %1 added.</source>
-        <translation>账号 %1 已添加。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reset password of %1</source>
-        <translation>重置 %1 的密码</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password of %1 reset.</source>
-        <translation>%1 的密码已重置。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Account %1 disabled.</source>
-        <translation>账号 %1 已停用。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Manager</source>
-        <translation>店长</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Change role</source>
-        <translation>更改角色</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role of %1:</source>
-        <translation>%1 的角色：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Role of %1 changed.</source>
-        <translation>%1 的角色已更改。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>record id</source>
-        <translation>记录 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Between</source>
-        <translation>介于</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Verify chain</source>
-        <translation>校验哈希链</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The hash chain has not been verified in this window yet.</source>
-        <translation>本窗口尚未校验哈希链。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+46"/>
-        <source>%n registration(s)</source>
-        <translation>
-            <numerusform>%n 笔登记</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Pending review (%1)</source>
-        <translation>待审核（%1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HQ rejections (%1)</source>
-        <translation>总部驳回（%1）</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+36"/>
-        <source>The hash chain verifies: %n entries, none altered or removed.</source>
-        <translation>
-            <numerusform>哈希链校验通过：共 %n 条，无篡改或删除。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The hash chain is BROKEN at entry %1: %2. Entries from there on cannot be trusted; report this to HQ.</source>
-        <translation>哈希链在第 %1 条处已断裂：%2。自该条起的记录均不可信；请上报总部。</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>Approve manual review</source>
-        <translation>批准人工审核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Confirm that the customer is the person on the document.</source>
-        <translation>请确认客户与证件上为同一人。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Registration approved.</source>
-        <translation>登记已批准。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Reject manual review</source>
-        <translation>驳回人工审核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The registration will be voided and its number released.</source>
-        <translation>该登记将被作废，号码将被释放。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Registration rejected and voided; number %1 released.</source>
-        <translation>登记已驳回并作废；号码 %1 已释放。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Void a record HQ rejected</source>
-        <translation>作废总部驳回的记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Describe what was done with the customer.</source>
-        <translation>请说明对客户的处理情况。</translation>
-    </message>
-</context>
-<context>
-    <name>PackagePage</name>
-    <message>
-        <location filename="../widgets/registration/PackagePage.cpp" line="+38"/>
-        <source>Package (Alt+P)</source>
-        <translation>套餐(Alt+P)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Package</source>
-        <translation>套餐</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Monthly fee</source>
-        <translation>月费</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Minutes</source>
-        <translation>通话分钟数</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Data</source>
-        <translation>流量</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Contract</source>
-        <translation>合约期</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Number (Alt+N)</source>
-        <translation>号码(Alt+N)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Digits the customer wants, e.g. 8888</source>
-        <translation>客户想要的数字，如 8888</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>SIM card (Alt+S)</source>
-        <translation>SIM 卡(Alt+S)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Scan the ICCID barcode</source>
-        <translation>扫描 ICCID 条码</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+84"/>
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n个月</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>(selected number, one-off ¥%1)</source>
-        <translation>（选号费，一次性 ¥%1）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No free number contains these digits.</source>
-        <translation>没有包含这些数字的空闲号码。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>SIM card accepted.</source>
-        <translation>SIM 卡已受理。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SIM card accepted (no check digit: compare the number printed on the card).</source>
-        <translation>SIM 卡已受理（无校验位：请与卡上印刷的号码核对）。</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Scan</source>
-        <translation>扫描</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>From file…</source>
-        <translation>从文件…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>No number reserved</source>
-        <translation>未预占号码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reserved: %1</source>
-        <translation>已预占：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Complete. Press Enter to continue.</source>
-        <translation>已完成。按 Enter 继续。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The file cannot be attached (missing, empty or larger than 20 MB).</source>
-        <translation>无法添加该附件（文件不存在、为空或超过 20 MB）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Attach a JPEG, PNG or PDF file.</source>
-        <translation>请添加 JPEG、PNG 或 PDF 文件。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The camera gave no picture.</source>
-        <translation>摄像头没有返回图像。</translation>
-    </message>
-</context>
-<context>
-    <name>ReaderError</name>
-    <message>
-        <location filename="../core/reader/ReaderError.cpp" line="+61"/>
-        <source>The card reader did not answer. Check its cable and power, then try again.</source>
-        <translation>读卡器无响应。请检查连接线和电源，然后重试。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card reader&apos;s answers arrived damaged. Check the cable and the port settings (baud rate).</source>
-        <translation>读卡器返回的数据已损坏。请检查连接线和端口设置（波特率）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card reader is not connected or was unplugged. Plug it in; reading resumes by itself.</source>
-        <translation>读卡器未连接或已被拔出。请插上读卡器，读卡将自动恢复。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This card type is not supported. Use a resident identity card or a foreigner&apos;s permanent residence card, or register the document by hand if it has no chip.</source>
-        <translation>不支持此类证件。请使用居民身份证或外国人永久居留身份证；无芯片的证件请手工登记。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The card was read but its data is not readable. Lift the card and place it again; if this repeats, the card may be damaged.</source>
-        <translation>已读取证件，但数据无法识别。请拿起证件重新放置；如反复出现，证件可能已损坏。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The card reader&apos;s vendor library is missing or failed. Check the reader settings.</source>
-        <translation>读卡器厂商驱动库缺失或加载失败。请检查读卡器设置。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The card reader did not understand the request. Check the cable and the port settings, then try again.</source>
-        <translation>读卡器无法识别该请求。请检查连接线和端口设置，然后重试。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The card could not be authenticated. Lift the card and place it again; if this repeats, the card may be forged or damaged.</source>
-        <translation>证件认证失败。请拿起证件重新放置；如反复出现，证件可能是伪造的或已损坏。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The reader does not recognise this card. Only identity cards with a chip can be read.</source>
-        <translation>读卡器无法识别此卡。只能读取带芯片的身份证件。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card could not be read. Keep the card flat and still on the reader until reading finishes, then try again.</source>
-        <translation>无法读取证件。请将证件平放在读卡器上保持不动，直到读卡完成，然后重试。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The card reader&apos;s security module failed its self-test. Restart the reader; if this repeats, call support.</source>
-        <translation>读卡器安全模块自检失败。请重启读卡器；如反复出现，请联系技术支持。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The card reader&apos;s security module is not authorised. Call support: the reader must be registered before use.</source>
-        <translation>读卡器安全模块未授权。请联系技术支持：读卡器须先注册才能使用。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No card on the reader. Place the identity card flat on the reader.</source>
-        <translation>读卡器上没有证件。请将身份证平放在读卡器上。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card on the reader could not be selected. Lift the card and place it again.</source>
-        <translation>无法选中读卡器上的证件。请拿起证件重新放置。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card does not hold the requested information.</source>
-        <translation>证件中没有所需信息。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card reader reported a communication fault. Check the cable and try again.</source>
-        <translation>读卡器报告通信故障。请检查连接线后重试。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The card reader reported an error (code %1). Lift the card and try again; if this repeats, call support.</source>
-        <translation>读卡器报错（代码 %1）。请拿起证件后重试；如反复出现，请联系技术支持。</translation>
-    </message>
-</context>
-<context>
-    <name>RecordListModel</name>
-    <message>
-        <location filename="../widgets/review/RecordListModel.cpp" line="+76"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Clerk</source>
-        <translation>营业员</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Document</source>
-        <translation>证件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Number</source>
-        <translation>号码</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Face band</source>
-        <translation>人脸比对等级</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Score</source>
-        <translation>分数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>HQ reason</source>
-        <translation>总部原因</translation>
     </message>
 </context>
 <context>
@@ -1831,29 +247,6 @@
         <location line="+37"/>
         <source>Registration form</source>
         <translation>登记表</translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationWizard</name>
-    <message>
-        <location filename="../widgets/registration/RegistrationWizard.cpp" line="+72"/>
-        <source>Cancel registration (F12)</source>
-        <translation>取消登记(F12)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Back (Esc)</source>
-        <translation>返回(Esc)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Next (Enter)</source>
-        <translation>下一步(Enter)</translation>
-    </message>
-    <message>
-        <location line="+136"/>
-        <source>Cancel this registration? Nothing is saved and the number is released.</source>
-        <translation>确定取消本次登记？所有内容都不会保存，号码将被释放。</translation>
     </message>
 </context>
 <context>
@@ -2369,7 +762,872 @@
     </message>
 </context>
 <context>
-    <name>SignaturePad</name>
+    <name>main</name>
+    <message>
+        <location filename="../app/shiming/main.cpp" line="+35"/>
+        <source>Real-name registration at the counter</source>
+        <translation>营业厅实名登记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run with a demo outlet, demo cards and a demo camera; no hardware needed.</source>
+        <translation>使用演示营业厅、演示证件和演示摄像头运行，无需硬件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the time from start to the login window (ms) and quit.</source>
+        <translation>输出从启动到登录窗口的耗时（毫秒）并退出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo mode: walk through one registration, save a PNG of each step into DIR, and quit.</source>
+        <translation>演示模式：完整走一遍登记流程，将每一步保存为 PNG 存入 DIR，然后退出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The outlet configuration file (default: outlet.ini in the configuration folders).</source>
+        <translation>营业厅配置文件（默认：配置目录中的 outlet.ini）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The configuration %1 cannot be used: %2</source>
+        <translation>配置 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The counter cannot start with %1: %2</source>
+        <translation>柜台无法使用 %1 启动：%2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::AgreementPage</name>
+    <message>
+        <location filename="../widgets/registration/AgreementPage.cpp" line="+53"/>
+        <source>Service agreement (Alt+1)</source>
+        <translation>服务协议(Alt+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud-risk notice (Alt+2)</source>
+        <translation>反诈风险告知书(Alt+2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Clear signature (Ctrl+Backspace)</source>
+        <translation>清除签名(Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I showed the customer both texts and saw them sign (Ctrl+K)</source>
+        <translation>我已向客户出示两份文本并见证其签字(Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Complete. Press Enter to continue.</source>
+        <translation>已完成。按 Enter 继续。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::CustomerDisplay</name>
+    <message>
+        <location filename="../widgets/registration/CustomerDisplay.cpp" line="+22"/>
+        <source>Your registration</source>
+        <translation>您的登记信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mobile number registration in your name</source>
+        <translation>以您本人名义办理手机号码实名登记</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Welcome. Please wait for the clerk.</source>
+        <translation>欢迎光临。请稍候，营业员将为您办理。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Registration type</source>
+        <translation>登记类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly fee</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are signing the service agreement and the fraud-risk notice. Never hand this card to anyone else.</source>
+        <translation>您正在签署服务协议及反诈风险告知书。切勿将本卡转交他人使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registered. Thank you.</source>
+        <translation>登记完成。谢谢！</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::CustomerTypePage</name>
+    <message>
+        <location filename="../widgets/registration/CustomerTypePage.cpp" line="+22"/>
+        <source>Who is the number for?</source>
+        <translation>号码为谁办理？</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::DemoEnvironment</name>
+    <message>
+        <location filename="../widgets/registration/DemoEnvironment.cpp" line="+205"/>
+        <source>Demo mode. Clerk: %1 / %2 · Manager: %3 / %4. The simulated reader presents the demo cards one after another; the demo camera plays demo images.</source>
+        <translation>演示模式。营业员：%1 / %2 · 店长：%3 / %4。模拟读卡器会依次出示演示证件；演示摄像头播放演示图像。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::DocumentCheckForm</name>
+    <message>
+        <location filename="../widgets/identity/DocumentCheckForm.cpp" line="+25"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Detect automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type, paste or scan the number; an MRZ goes line by line</source>
+        <translation>输入、粘贴或扫描号码；MRZ 需逐行输入</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Document &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Value</source>
+        <translation>值(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normalised</source>
+        <translation>规范化结果</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>✔ Valid</source>
+        <translation>✔ 有效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✘ Invalid</source>
+        <translation>✘ 无效</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::DocumentPage</name>
+    <message>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+36"/>
+        <source>Enter the document number.</source>
+        <translation>请输入证件号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character does not match: a typo?</source>
+        <translation>校验码不匹配：是否输错了？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number has the wrong length.</source>
+        <translation>号码长度不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number contains a character that is not allowed.</source>
+        <translation>号码包含不允许的字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document has expired.</source>
+        <translation>证件已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The MRZ is incomplete: two lines of 44 or three lines of 30 characters.</source>
+        <translation>MRZ 不完整：应为 2 行 44 个字符或 3 行 30 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number is not valid for this document type.</source>
+        <translation>该号码不符合此证件类型。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document without chip (Ctrl+M)</source>
+        <translation>无芯片证件(Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For</source>
+        <translation>证件所属</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type or paste the machine-readable zone (2 or 3 lines)</source>
+        <translation>输入或粘贴机读区（2 行或 3 行）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>MRZ</source>
+        <translation>MRZ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this document</source>
+        <translation>使用此证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photograph photo page (F7)</source>
+        <translation>拍摄证件资料页(F7)</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Waiting for the card…</source>
+        <translation>等待读卡…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid: long term</source>
+        <translation>有效期限：长期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Numbers held: %1 (limit %2)</source>
+        <translation>名下号码数：%1（上限 %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Documents complete. Press Enter to continue.</source>
+        <translation>证件已齐全。按 Enter 继续。</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The camera gave no picture.</source>
+        <translation>摄像头未获取到画面。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not a valid unified social credit code.</source>
+        <translation>不是有效的统一社会信用代码。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::FacePage</name>
+    <message>
+        <location filename="../widgets/registration/FacePage.cpp" line="+61"/>
+        <source>Capture (F5 / Space)</source>
+        <translation>拍照(F5 / Space)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Manager account</source>
+        <translation>店长账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager password</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manager confirms</source>
+        <translation>店长确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Park for manager review (F8)</source>
+        <translation>挂起，待店长审核(F8)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No camera: comparison goes to a manager.</source>
+        <translation>无摄像头：比对转由店长处理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face comparison is unavailable (models not installed): a manager confirms.</source>
+        <translation>人脸比对不可用（未安装模型）：由店长确认。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Good: press F5 to capture</source>
+        <translation>状态良好：按 F5 拍照</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Capture again: one face, looking at the camera.</source>
+        <translation>请重新拍照：仅限一张人脸，正视摄像头。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Score %1 — %2</source>
+        <translation>分数 %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n attempt(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 次机会</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many failures: cancel the registration (F12).</source>
+        <translation>失败次数过多：请取消本次登记(F12)。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Face check: %1</source>
+        <translation>人脸核验：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No document photo</source>
+        <translation>无证件照片</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::LockOverlay</name>
+    <message>
+        <location filename="../widgets/login/LockOverlay.cpp" line="+29"/>
+        <source>🔒 Locked</source>
+        <translation>🔒 已锁定</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The counter locked itself after a pause. %1, enter your password to go on; the registration in progress is kept.</source>
+        <translation>终端闲置后已自动锁定。%1，请输入密码继续；正在办理的登记已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::LoginScreen</name>
+    <message>
+        <location filename="../widgets/login/LoginScreen.cpp" line="+26"/>
+        <source>Real-name registration — sign in</source>
+        <translation>实名登记 — 登录</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in (Enter)</source>
+        <translation>登录(Enter)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Outlet: %1</source>
+        <translation>网点：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::MainWindow</name>
+    <message>
+        <location filename="../widgets/MainWindow.cpp" line="+41"/>
+        <location line="+10"/>
+        <location line="+65"/>
+        <source>Shiming real-name registration</source>
+        <translation>Shiming 实名登记系统</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This counter is not set up yet</source>
+        <translation>本柜台尚未配置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This counter cannot start</source>
+        <translation>本柜台无法启动</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt;p&gt;A counter needs its outlet configuration: an INI file that the installer writes, with the outlet database, the card reader&apos;s serial port, the camera and the face model folder. It holds no passwords or keys.&lt;/p&gt;&lt;p&gt;Looked for:&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Put it at &lt;code&gt;%2&lt;/code&gt; (for every user of this computer), or start the counter with &lt;code&gt;shiming --config FILE&lt;/code&gt;. A minimal file:&lt;/p&gt;&lt;pre&gt;[outlet]
+database=/var/lib/shiming/outlet.db
+id=GD-SZ-0042
+[reader]
+port=/dev/ttyUSB0
+[camera]
+device=/dev/video0&lt;/pre&gt;&lt;p&gt;The database itself is created with &lt;code&gt;shimingctl db init&lt;/code&gt; and linked to HQ with &lt;code&gt;shimingctl sync setup&lt;/code&gt;. To try the counter without any hardware, start &lt;code&gt;shiming --demo&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;柜台需要营业厅配置：由安装程序写入的 INI 文件，包含营业厅数据库、读卡器串口、摄像头和人脸模型目录。文件中不含任何密码或密钥。&lt;/p&gt;&lt;p&gt;已查找：&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;请将其放在 &lt;code&gt;%2&lt;/code&gt;（本机所有用户可用），或用 &lt;code&gt;shiming --config 文件&lt;/code&gt; 启动柜台。最简配置：&lt;/p&gt;&lt;pre&gt;[outlet]
+database=/var/lib/shiming/outlet.db
+id=GD-SZ-0042
+[reader]
+port=/dev/ttyUSB0
+[camera]
+device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db init&lt;/code&gt; 创建，并用 &lt;code&gt;shimingctl sync setup&lt;/code&gt; 与总部关联。无需任何硬件试用柜台，请运行 &lt;code&gt;shiming --demo&lt;/code&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+8"/>
+        <location line="+108"/>
+        <source>&amp;Document check</source>
+        <translation>证件核验(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <location line="+108"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Camera: none</source>
+        <translation>摄像头：无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: ready</source>
+        <translation>摄像头：就绪</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: on</source>
+        <translation>摄像头：已开启</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: not working</source>
+        <translation>摄像头：故障</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Face comparison unavailable (models missing): faces go to a manager.</source>
+        <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Registration</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New registration</source>
+        <translation>新建登记(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Large text for elderly customers</source>
+        <translation>老年客户大字模式(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Customer screen</source>
+        <translation>客户屏(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Sync with HQ now</source>
+        <translation>立即与总部同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Manager review...</source>
+        <translation>店长审核(&amp;M)...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To HQ: shown after sign-in</source>
+        <translation>待报总部：登录后显示</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>To HQ: %n waiting · demo outlet, no HQ</source>
+        <translation>
+            <numerusform>待报总部：%n 条 · 演示营业厅，无总部</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>To HQ: %n waiting · not enrolled with HQ</source>
+        <translation>
+            <numerusform>待报总部：%n 条 · 未在总部登记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>last attempt failed</source>
+        <translation>上次同步失败</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+22"/>
+        <source>Manager review</source>
+        <translation>店长审核</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A store manager signs in with their own account. The clerk stays signed in.</source>
+        <translation>请店长用本人账号登录。营业员保持登录状态。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager &amp;account</source>
+        <translation>店长账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Document check</source>
+        <translation>证件核验</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::OutletEnvironment</name>
+    <message>
+        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+105"/>
+        <source>No catalogue configured: packages and numbers cannot be chosen.</source>
+        <translation>未配置套餐目录：无法选择套餐和号码。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No chip photo decoder: the customer&apos;s document photo page is photographed instead.</source>
+        <translation>没有芯片照片解码器：改为拍摄客户证件的照片页。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No card reader configured: documents are typed in.</source>
+        <translation>未配置读卡器：证件信息需手工录入。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Camera %1 is not connected.</source>
+        <translation>摄像头 %1 未连接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No camera configured.</source>
+        <translation>未配置摄像头。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Face comparison unavailable (models missing): faces go to a manager.</source>
+        <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::PackagePage</name>
+    <message>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+38"/>
+        <source>Package (Alt+P)</source>
+        <translation>套餐(Alt+P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monthly fee</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes</source>
+        <translation>通话分钟数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contract</source>
+        <translation>合约期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Number (Alt+N)</source>
+        <translation>号码(Alt+N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Digits the customer wants, e.g. 8888</source>
+        <translation>客户想要的数字，如 8888</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>SIM card (Alt+S)</source>
+        <translation>SIM 卡(Alt+S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan the ICCID barcode</source>
+        <translation>扫描 ICCID 条码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+84"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(selected number, one-off ¥%1)</source>
+        <translation>（选号费，一次性 ¥%1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No free number contains these digits.</source>
+        <translation>没有包含这些数字的空闲号码。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>SIM card accepted.</source>
+        <translation>SIM 卡已受理。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIM card accepted (no check digit: compare the number printed on the card).</source>
+        <translation>SIM 卡已受理（无校验位：请与卡上印刷的号码核对）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No number reserved</source>
+        <translation>未预占号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved: %1</source>
+        <translation>已预占：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete. Press Enter to continue.</source>
+        <translation>已完成。按 Enter 继续。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file cannot be attached (missing, empty or larger than 20 MB).</source>
+        <translation>无法添加该附件（文件不存在、为空或超过 20 MB）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attach a JPEG, PNG or PDF file.</source>
+        <translation>请添加 JPEG、PNG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The camera gave no picture.</source>
+        <translation>摄像头未获取到画面。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::RegistrationWizard</name>
+    <message>
+        <location filename="../widgets/registration/RegistrationWizard.cpp" line="+72"/>
+        <source>Cancel registration (F12)</source>
+        <translation>取消登记(F12)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back (Esc)</source>
+        <translation>返回(Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next (Enter)</source>
+        <translation>下一步(Enter)</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Cancel this registration? Nothing is saved and the number is released.</source>
+        <translation>确定取消本次登记？所有内容都不会保存，号码将被释放。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::SignaturePad</name>
     <message>
         <location filename="../widgets/registration/SignaturePad.cpp" line="+20"/>
         <source>Customer signs here with mouse, finger or pen</source>
@@ -2387,7 +1645,7 @@
     </message>
 </context>
 <context>
-    <name>StatusPanel</name>
+    <name>shiming::StatusPanel</name>
     <message>
         <location filename="../widgets/common/StatusPanel.cpp" line="+30"/>
         <source>Camera: none</source>
@@ -2421,7 +1679,7 @@
         <translation>从未同步</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -2433,11 +1691,11 @@
     <message>
         <location line="+5"/>
         <source>Outlet: %1</source>
-        <translation>营业厅：%1</translation>
+        <translation>网点：%1</translation>
     </message>
 </context>
 <context>
-    <name>SummaryPage</name>
+    <name>shiming::SummaryPage</name>
     <message>
         <location filename="../widgets/registration/SummaryPage.cpp" line="+58"/>
         <source>Commit registration (Ctrl+Enter)</source>
@@ -2487,85 +1745,6 @@
         <location line="+5"/>
         <source>Form saved.</source>
         <translation>登记表已保存。</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <location filename="../app/shiming/main.cpp" line="+32"/>
-        <source>Real-name registration at the counter</source>
-        <translation>营业厅实名登记</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Run with a demo outlet, demo cards and a demo camera; no hardware needed.</source>
-        <translation>使用演示营业厅、演示证件和演示摄像头运行，无需硬件。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Print the time from start to the login window (ms) and quit.</source>
-        <translation>输出从启动到登录窗口的耗时（毫秒）并退出。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Demo mode: walk through one registration, save a PNG of each step into DIR, and quit.</source>
-        <translation>演示模式：完整走一遍登记流程，将每一步保存为 PNG 存入 DIR，然后退出。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Demo mode</source>
-        <translation>演示模式</translation>
-    </message>
-</context>
-<context>
-    <name>shiming::DemoEnvironment</name>
-    <message>
-        <location filename="../widgets/registration/DemoEnvironment.cpp" line="+198"/>
-        <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
-        <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Demo mode. Clerk: %1 / %2 · Manager: %3 / %4. The simulated reader presents the demo cards one after another; the demo camera plays demo images.</source>
-        <translation>演示模式。营业员：%1 / %2 · 店长：%3 / %4。模拟读卡器会依次出示演示证件；演示摄像头播放演示图像。</translation>
-    </message>
-</context>
-<context>
-    <name>shiming::DocumentPage</name>
-    <message>
-        <location filename="../widgets/registration/DocumentPage.cpp" line="-370"/>
-        <source>Enter the document number.</source>
-        <translation>请输入证件号码。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The check character does not match: a typo?</source>
-        <translation>校验码不匹配：是否输错了？</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number has the wrong length.</source>
-        <translation>号码长度不正确。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number contains a character that is not allowed.</source>
-        <translation>号码包含不允许的字符。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The document has expired.</source>
-        <translation>证件已过期。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The MRZ is incomplete: two lines of 44 or three lines of 30 characters.</source>
-        <translation>MRZ 不完整：应为 2 行 44 个字符或 3 行 30 个字符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number is not valid for this document type.</source>
-        <translation>该号码不符合此证件类型。</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +2124,94 @@
     </message>
 </context>
 <context>
+    <name>shiming::reader::ReaderError</name>
+    <message>
+        <location filename="../core/reader/ReaderError.cpp" line="+61"/>
+        <source>The card reader did not answer. Check its cable and power, then try again.</source>
+        <translation>读卡器无响应。请检查连接线和电源，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader&apos;s answers arrived damaged. Check the cable and the port settings (baud rate).</source>
+        <translation>读卡器返回的数据已损坏。请检查连接线和端口设置（波特率）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader is not connected or was unplugged. Plug it in; reading resumes by itself.</source>
+        <translation>读卡器未连接或已被拔出。请插上读卡器，读卡将自动恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This card type is not supported. Use a resident identity card or a foreigner&apos;s permanent residence card, or register the document by hand if it has no chip.</source>
+        <translation>不支持此类证件。请使用居民身份证或外国人永久居留身份证；无芯片的证件请手工登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card was read but its data is not readable. Lift the card and place it again; if this repeats, the card may be damaged.</source>
+        <translation>已读取证件，但数据无法识别。请拿起证件重新放置；如反复出现，证件可能已损坏。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card reader&apos;s vendor library is missing or failed. Check the reader settings.</source>
+        <translation>读卡器厂商驱动库缺失或加载失败。请检查读卡器设置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The card reader did not understand the request. Check the cable and the port settings, then try again.</source>
+        <translation>读卡器无法识别该请求。请检查连接线和端口设置，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The card could not be authenticated. Lift the card and place it again; if this repeats, the card may be forged or damaged.</source>
+        <translation>证件认证失败。请拿起证件重新放置；如反复出现，证件可能是伪造的或已损坏。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reader does not recognise this card. Only identity cards with a chip can be read.</source>
+        <translation>读卡器无法识别此卡。只能读取带芯片的身份证件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card could not be read. Keep the card flat and still on the reader until reading finishes, then try again.</source>
+        <translation>无法读取证件。请将证件平放在读卡器上保持不动，直到读卡完成，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card reader&apos;s security module failed its self-test. Restart the reader; if this repeats, call support.</source>
+        <translation>读卡器安全模块自检失败。请重启读卡器；如反复出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card reader&apos;s security module is not authorised. Call support: the reader must be registered before use.</source>
+        <translation>读卡器安全模块未授权。请联系技术支持：读卡器须先注册才能使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No card on the reader. Place the identity card flat on the reader.</source>
+        <translation>读卡器上没有证件。请将身份证平放在读卡器上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card on the reader could not be selected. Lift the card and place it again.</source>
+        <translation>无法选中读卡器上的证件。请拿起证件重新放置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card does not hold the requested information.</source>
+        <translation>证件中没有所需信息。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader reported a communication fault. Check the cable and try again.</source>
+        <translation>读卡器报告通信故障。请检查连接线后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card reader reported an error (code %1). Lift the card and try again; if this repeats, call support.</source>
+        <translation>读卡器报错（代码 %1）。请拿起证件后重试；如反复出现，请联系技术支持。</translation>
+    </message>
+</context>
+<context>
     <name>shiming::reader::ReaderStatus</name>
     <message>
         <location filename="../core/reader/IdCardReader.cpp" line="+30"/>
@@ -2970,6 +2237,854 @@
         <location line="+2"/>
         <source>Lift the card from the reader</source>
         <translation>请从读卡器上拿开证件</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::report::DailyReportView</name>
+    <message>
+        <location filename="../widgets/report/DailyReportView.cpp" line="+38"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Per clerk</source>
+        <translation>按营业员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per package</source>
+        <translation>按套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per customer type</source>
+        <translation>按客户类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the daily report</source>
+        <translation>导出日报</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 registrations, %2 voided, %3 not yet synced; HQ accepted %4 and rejected %5; %6 waiting for manual review. Face pass rate %7% (%8 of %9). Average time per registration %10 s.</source>
+        <translation>登记 %1 笔，作废 %2 笔，未同步 %3 笔；总部受理 %4 笔，驳回 %5 笔；待人工审核 %6 笔。人脸比对通过率 %7%（%8/%9）。平均每笔登记用时 %10 秒。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Registrations</source>
+        <translation>登记量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Avg. time (s)</source>
+        <translation>平均用时（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::AccountsModel</name>
+    <message>
+        <location filename="../widgets/review/AccountsModel.cpp" line="+49"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password changed</source>
+        <translation>密码修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::AuditModel</name>
+    <message>
+        <location filename="../widgets/review/AuditModel.cpp" line="+86"/>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::DayListModel</name>
+    <message>
+        <location filename="../widgets/review/DayListModel.cpp" line="+128"/>
+        <source>%1 (waiting)</source>
+        <translation>%1（等待中）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face band</source>
+        <translation>人脸分档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ result</source>
+        <translation>总部结果</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::DecisionDialog</name>
+    <message>
+        <location filename="../widgets/review/DecisionDialog.cpp" line="+33"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager account:</source>
+        <translation>店长账号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::DetailPane</name>
+    <message>
+        <location filename="../widgets/review/DetailPane.cpp" line="+40"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not checked</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>live</source>
+        <translation>活体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>spoof</source>
+        <translation>非活体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inconclusive</source>
+        <translation>无法判定</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Show full document number</source>
+        <translation>显示完整证件号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The full number is shown only on request; the request is recorded in the audit log.</source>
+        <translation>完整号码仅在申请时显示；该操作将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Audit history of this record</source>
+        <translation>本记录的审计历史</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chip photo</source>
+        <translation>芯片照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live photo</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a registration to see it.</source>
+        <translation>请选择一条登记记录进行查看。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+4"/>
+        <source>Photo removed (retention)</source>
+        <translation>照片已删除（超出保存期限）</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No chip photo</source>
+        <translation>无芯片照片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No live photo</source>
+        <translation>无现场照片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Face: %1, score %2 (threshold %3), quality %4, liveness %5 (%6)</source>
+        <translation>人脸：%1，分数 %2（阈值 %3），质量 %4，活体 %5（%6）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confirmed by manager %1</source>
+        <translation>已由店长 %1 确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HQ: %1. Next step: %2</source>
+        <translation>总部：%1。下一步：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voided: %1</source>
+        <translation>已作废：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2, %3 KB)</source>
+        <translation>%1（%2，%3 KB）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler photo (%1 KB)</source>
+        <translation>经办人照片（%1 KB）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appended address</source>
+        <translation>追加住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authority</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>有效期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>long term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::ManagerWindow</name>
+    <message>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+55"/>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Store manager — %1</source>
+        <translation>店长 — %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Day list</source>
+        <translation>当日登记列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HQ rejections</source>
+        <translation>总部驳回</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Manual review, waiting for a decision</source>
+        <translation>人工审核，待决定</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>last digits</source>
+        <translation>尾号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>number or its last digits</source>
+        <translation>号码或尾号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+236"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+191"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face band</source>
+        <translation>人脸分档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Registrations whose face comparison asked for a manager&apos;s decision. Approving or rejecting needs your password again; a rejected registration is voided and its number released.</source>
+        <translation>人脸比对需由店长决定的登记。批准或驳回需再次输入您的密码；被驳回的登记将作废，号码随即释放。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registrations headquarters rejected. The reason and the next step are shown; void the record once the customer has been dealt with.</source>
+        <translation>被总部驳回的登记。此处显示驳回原因及下一步操作；客户处理完毕后请作废该记录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Void record…</source>
+        <translation>作废记录…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Next step: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add clerk…</source>
+        <translation>添加营业员…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New password (at least 8 characters):</source>
+        <translation>新密码（至少 8 位）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The same password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Add clerk</source>
+        <translation>添加营业员</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Account name:</source>
+        <translation>账号名：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Account %1 added.</source>
+        <translation>账号 %1 已添加。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reset password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password of %1 reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account %1 disabled.</source>
+        <translation>账号 %1 已停用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role of %1:</source>
+        <translation>%1 的角色：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role of %1 changed.</source>
+        <translation>%1 的角色已更改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>record id</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verify chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The hash chain has not been verified in this window yet.</source>
+        <translation>本窗口尚未校验哈希链。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>%n registration(s)</source>
+        <translation>
+            <numerusform>%n 笔登记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pending review (%1)</source>
+        <translation>待审核（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HQ rejections (%1)</source>
+        <translation>总部驳回（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>The hash chain verifies: %n entries, none altered or removed.</source>
+        <translation>
+            <numerusform>哈希链校验通过：共 %n 条，无篡改或删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hash chain is BROKEN at entry %1: %2. Entries from there on cannot be trusted; report this to HQ.</source>
+        <translation>哈希链在第 %1 条处已断裂：%2。自该条起的记录均不可信；请上报总部。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Approve manual review</source>
+        <translation>批准人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm that the customer is the person on the document.</source>
+        <translation>请确认客户与证件上为同一人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registration approved.</source>
+        <translation>登记已批准。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reject manual review</source>
+        <translation>驳回人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registration will be voided and its number released.</source>
+        <translation>该登记将被作废，号码将被释放。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registration rejected and voided; number %1 released.</source>
+        <translation>登记已驳回并作废；号码 %1 已释放。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Void a record HQ rejected</source>
+        <translation>作废总部驳回的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe what was done with the customer.</source>
+        <translation>请说明对客户的处理情况。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::RecordListModel</name>
+    <message>
+        <location filename="../widgets/review/RecordListModel.cpp" line="+76"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face band</source>
+        <translation>人脸分档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ reason</source>
+        <translation>总部原因</translation>
     </message>
 </context>
 </TS>

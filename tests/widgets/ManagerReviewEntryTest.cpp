@@ -1,3 +1,4 @@
+#include "ManagerDialog.h"
 #include "WidgetFixture.h"
 
 #include "widgets/MainWindow.h"
@@ -17,50 +18,6 @@
 using namespace Qt::StringLiterals;
 using namespace shiming;
 using namespace shiming::testing;
-
-namespace {
-
-// What the dialog answerer saw; `finished` once it has stopped looking (tests wait for it, so that no handler
-// outlives its test and runs inside the next one).
-struct Answer {
-    bool refused = false;
-    bool finished = false;
-};
-
-// Fills the modal manager sign-in dialog once it is up, then closes whatever modal box follows it.
-void answerManagerDialog(const QString& account, const QByteArray& password, std::shared_ptr<Answer> answer)
-{
-    QTimer::singleShot(0, [=] {
-        auto* dialog = QTest::qWaitFor([] { return QApplication::activeModalWidget() != nullptr; }, 5000)
-                           ? qobject_cast<QDialog*>(QApplication::activeModalWidget())
-                           : nullptr;
-        if (!dialog || dialog->objectName() != u"managerLoginDialog"_s) {
-            answer->finished = true;
-            return;
-        }
-        dialog->findChild<QLineEdit*>(u"managerAccountEdit"_s)->setText(account);
-        dialog->findChild<QLineEdit*>(u"managerPasswordEdit"_s)->setText(QString::fromLatin1(password));
-        dialog->accept();
-        QTimer::singleShot(0, [=] {
-            if (QTest::qWaitFor([] { return qobject_cast<QMessageBox*>(QApplication::activeModalWidget()); }, 3000)) {
-                answer->refused = true;
-                QApplication::activeModalWidget()->close();
-            }
-            answer->finished = true;
-        });
-    });
-}
-
-int openManagerWindows()
-{
-    int count = 0;
-    for (QWidget* widget : QApplication::topLevelWidgets())
-        if (qobject_cast<review::ManagerWindow*>(widget) && widget->isVisible())
-            ++count;
-    return count;
-}
-
-} // namespace
 
 TEST_CASE("Account > Manager review opens the manager's window for a manager and refuses a clerk", "[widgets]")
 {

@@ -1,0 +1,158 @@
+// The counter in Chinese: every text on the clerk's and the manager's screens that the zh_CN catalogue
+// translates must appear translated. A translation filed under another context than the one the code asks
+// for at run time (e.g. "SummaryPage" instead of "shiming::SummaryPage") silently shows English; this test
+// finds such texts on the real windows.
+#include "ManagerDialog.h"
+#include "WidgetFixture.h"
+
+#include "widgets/MainWindow.h"
+#include "widgets/registration/DemoEnvironment.h"
+#include "widgets/registration/RegistrationWizard.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSet>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace shiming;
+using namespace shiming::testing;
+
+namespace {
+
+// Source texts the zh_CN catalogue translates into something else than themselves (finished, not plural).
+QSet<QString> translatedSources()
+{
+    QFile file(QStringLiteral(SHIMING_TRANSLATIONS_DIR "/shiming_zh_CN.ts"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QSet<QString> sources;
+    QXmlStreamReader xml(&file);
+    QString source;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"message") {
+            source.clear();
+            if (xml.attributes().value(u"numerus"_s) == u"yes"_s)
+                xml.skipCurrentElement();
+        } else if (xml.name() == u"source") {
+            source = xml.readElementText();
+        } else if (xml.name() == u"translation") {
+            const bool unfinished = xml.attributes().hasAttribute(u"type"_s);
+            const QString translation = xml.readElementText();
+            if (!unfinished && !translation.isEmpty() && translation != source)
+                sources.insert(source);
+        }
+    }
+    INFO(xml.errorString().toStdString() << " at line " << xml.lineNumber());
+    REQUIRE_FALSE(xml.hasError());
+    return sources;
+}
+
+// Every text a widget tree shows or offers: labels, buttons, group titles, placeholders, tool tips, window
+// titles, tabs, list items, column headers and actions (menus).
+QStringList shownTexts(QWidget* root)
+{
+    QStringList texts;
+    QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    widgets.prepend(root);
+    for (QWidget* widget : widgets) {
+        texts << widget->windowTitle() << widget->toolTip();
+        if (auto* label = qobject_cast<QLabel*>(widget))
+            texts << label->text();
+        if (auto* button = qobject_cast<QAbstractButton*>(widget))
+            texts << button->text();
+        if (auto* group = qobject_cast<QGroupBox*>(widget))
+            texts << group->title();
+        if (auto* edit = qobject_cast<QLineEdit*>(widget))
+            texts << edit->placeholderText();
+        if (auto* tabs = qobject_cast<QTabWidget*>(widget))
+            for (int i = 0; i < tabs->count(); ++i)
+                texts << tabs->tabText(i);
+        if (auto* list = qobject_cast<QListWidget*>(widget))
+            for (int i = 0; i < list->count(); ++i)
+                texts << list->item(i)->text();
+        if (auto* view = qobject_cast<QAbstractItemView*>(widget); view && view->model())
+            for (int column = 0; column < view->model()->columnCount(); ++column)
+                texts << view->model()->headerData(column, Qt::Horizontal).toString();
+    }
+    for (QAction* action : root->findChildren<QAction*>())
+        texts << action->text() << action->toolTip();
+    texts.removeAll(QString());
+    return texts;
+}
+
+QStringList untranslated(QWidget* root, const QSet<QString>& sources)
+{
+    QStringList english;
+    for (const QString& text : shownTexts(root))
+        if (sources.contains(text) && !english.contains(text))
+            english << text;
+    return english;
+}
+
+} // namespace
+
+TEST_CASE("Chinese screens: every text the catalogue translates is shown in Chinese", "[widgets]")
+{
+    const QSet<QString> sources = translatedSources();
+    REQUIRE(sources.size() > 300);
+    QTranslator translator;
+    REQUIRE(translator.load(QLocale(QLocale::Chinese, QLocale::China), u"shiming"_s, u"_"_s, u":/i18n"_s));
+    REQUIRE(QCoreApplication::installTranslator(&translator));
+    struct Uninstall {
+        QTranslator* translator;
+        ~Uninstall() { QCoreApplication::removeTranslator(translator); }
+    } uninstall{&translator};
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SystemClock clock;
+    DemoEnvironment::Options options;
+    options.dataDir = dir.filePath(u"demo"_s);
+    options.demoDir = QStringLiteral(SHIMING_DEMO_DIR);
+    options.startWithoutCard = true;
+    options.loadFaceModels = false;
+    auto demo = DemoEnvironment::create(options, clock);
+    REQUIRE(demo.has_value());
+    MainWindowServices services;
+    services.clock = &clock;
+    services.gate = &(*demo)->gate();
+    services.registration = &(*demo)->context();
+    services.outletId = (*demo)->outletId();
+    services.authenticator = &(*demo)->authenticator();
+    services.demoAccounts = (*demo)->accountsText();
+    MainWindow window(services);
+    window.show();
+
+    // The login screen, then the counter with every step page built (the wizard holds them all).
+    CHECK(untranslated(&window, sources) == QStringList());
+    auto* account = findChild<QLineEdit>(&window, u"accountEdit"_s);
+    QTest::keyClicks(account, DemoEnvironment::demoClerk());
+    auto* password = findChild<QLineEdit>(&window, u"passwordEdit"_s);
+    QTest::keyClicks(password, QString::fromLatin1(DemoEnvironment::demoClerkPassword()));
+    QTest::keyClick(password, Qt::Key_Return);
+    REQUIRE(QTest::qWaitFor([&] { return window.wizard()->isVisible() && window.wizard()->session(); }, 10000));
+    CHECK(untranslated(&window, sources) == QStringList());
+
+    // The store manager's window, opened from the counter with the manager's credentials.
+    auto* action = window.findChild<QAction*>(u"managerReviewAction"_s);
+    REQUIRE(action);
+    auto manager = std::make_shared<Answer>();
+    answerManagerDialog(DemoEnvironment::demoManager(), DemoEnvironment::demoManagerPassword(), manager);
+    action->trigger();
+    REQUIRE(QTest::qWaitFor([] { return openManagerWindows() == 1; }, 5000));
+    CHECK(QTest::qWaitFor([&] { return manager->finished; }, 10000));
+    CHECK(untranslated(managerWindows().first(), sources) == QStringList());
+    for (review::ManagerWindow* managerWindow : managerWindows())
+        delete managerWindow;
+}
