@@ -86,26 +86,33 @@ private:
     QElapsedTimer m_timer;
 };
 
-/// The outlet's row: last seen, and the audit head it reported. A head behind the stored one (a lower id, or
-/// the same id with another hash) counts as a rewind; the stored head then follows the outlet. Returns true
-/// in its one column when this request found a rewind.
+/// The outlet's row: last seen, and the audit head it reported. A report sent (by the outlet's clock) before
+/// the stored one is a late copy of an older request (a retry overtaken by its successor): ignored. A newer
+/// report with a head behind the stored one (a lower id, or the same id with another hash) counts as a rewind;
+/// the stored head then follows the outlet. Returns true in its one column when this request found a rewind.
 std::string outletUpsert(pg::BinaryParams& p, const std::string& outletParam, const protocol::Batch& batch)
 {
     const std::string seq = batch.audit ? p.integer(batch.audit->sequence) : std::string("NULL::bigint");
     const std::string head = batch.audit ? p.bytes(batch.audit->hash) : std::string("NULL::bytea");
-    const std::string behind = "(EXCLUDED.audit_seq IS NOT NULL AND outlets.audit_seq IS NOT NULL AND "
-                               "(EXCLUDED.audit_seq < outlets.audit_seq OR (EXCLUDED.audit_seq = outlets.audit_seq "
-                               "AND EXCLUDED.audit_head <> outlets.audit_head)))";
-    return "INSERT INTO outlets (outlet_id, audit_seq, audit_head, audit_at) VALUES (" + outletParam + ", " + seq +
-           ", " + head + ", CASE WHEN " + seq +
+    const std::string sent = batch.audit ? p.epochMs(batch.deviceTimeMs) : std::string("NULL::timestamptz");
+    const std::string news = "(EXCLUDED.audit_seq IS NOT NULL AND (outlets.audit_device_time IS NULL OR "
+                             "EXCLUDED.audit_device_time >= outlets.audit_device_time))";
+    const std::string behind = "(" + news +
+                               " AND outlets.audit_seq IS NOT NULL AND (EXCLUDED.audit_seq < outlets.audit_seq OR "
+                               "(EXCLUDED.audit_seq = outlets.audit_seq AND EXCLUDED.audit_head <> "
+                               "outlets.audit_head)))";
+    const auto follow = [&](const char* column) {
+        return std::string(column) + " = CASE WHEN " + news + " THEN EXCLUDED." + column + " ELSE outlets." + column +
+               " END";
+    };
+    return "INSERT INTO outlets (outlet_id, audit_seq, audit_head, audit_device_time, audit_at) VALUES (" +
+           outletParam + ", " + seq + ", " + head + ", " + sent + ", CASE WHEN " + seq +
            " IS NULL THEN NULL ELSE now() END) ON CONFLICT (outlet_id) DO UPDATE SET last_seen = now(), "
            "audit_rewinds = outlets.audit_rewinds + CASE WHEN " +
            behind + " THEN 1 ELSE 0 END, audit_rewound_at = CASE WHEN " + behind +
-           " THEN now() ELSE outlets.audit_rewound_at END, "
-           "audit_seq = coalesce(EXCLUDED.audit_seq, outlets.audit_seq), "
-           "audit_head = coalesce(EXCLUDED.audit_head, outlets.audit_head), "
-           "audit_at = coalesce(EXCLUDED.audit_at, outlets.audit_at) "
-           "RETURNING outlets.audit_rewound_at IS NOT DISTINCT FROM now() AND outlets.audit_rewinds > 0";
+           " THEN now() ELSE outlets.audit_rewound_at END, " + follow("audit_seq") + ", " + follow("audit_head") +
+           ", " + follow("audit_device_time") + ", " + follow("audit_at") +
+           " RETURNING outlets.audit_rewound_at IS NOT DISTINCT FROM now() AND outlets.audit_rewinds > 0";
 }
 
 } // namespace

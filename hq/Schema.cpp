@@ -131,11 +131,13 @@ CREATE TABLE record_voids (
 );
 CREATE INDEX record_voids_original ON record_voids (original_uuid);
 )SQL",
-    // 4: the head of each outlet's audit chain as last reported, and when it went backwards (the outlet's
-    // database rewound to an older copy, or its chain rewritten).
+    // 4: the head of each outlet's audit chain as last reported (with the outlet's clock when it sent it, so a
+    // late copy of an older request is not taken for news), and when it went backwards (the outlet's database
+    // rewound to an older copy, or its chain rewritten).
     R"SQL(
 ALTER TABLE outlets ADD COLUMN audit_seq bigint, ADD COLUMN audit_head bytea, ADD COLUMN audit_at timestamptz,
-    ADD COLUMN audit_rewinds integer NOT NULL DEFAULT 0, ADD COLUMN audit_rewound_at timestamptz;
+    ADD COLUMN audit_device_time timestamptz, ADD COLUMN audit_rewinds integer NOT NULL DEFAULT 0,
+    ADD COLUMN audit_rewound_at timestamptz;
 )SQL",
 };
 

@@ -213,6 +213,14 @@ TEST_CASE("HQ keeps each outlet's audit head and counts a head that goes backwar
     const protocol::Batch last = send(protocol::AuditHead{11, other});
     CHECK(audit().value(u"rewinds"_s).toInt() == 2);
 
+    // A late copy of an older request (sent earlier by the outlet's clock) is no news and no rewind.
+    protocol::Batch late = makeBatch(u"OUT-A"_s, {sampleContent(29, 899)});
+    late.deviceTimeMs -= 60'000;
+    late.audit = protocol::AuditHead{3, h10};
+    REQUIRE(client.post("/v1/batches", protocol::encodeBatch(late)).status == 200);
+    CHECK(audit().value(u"seq"_s).toInteger() == 11);
+    CHECK(audit().value(u"rewinds"_s).toInt() == 2);
+
     // A replayed batch still reports the head it carries.
     protocol::Batch replay = last;
     replay.audit = protocol::AuditHead{20, h12};
