@@ -105,9 +105,10 @@ std::atomic<HqServer*> g_server{nullptr};
 
 int serve(const QStringList& args, const cli::Io& io)
 {
-    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s}, {u"--timings"_s}, io);
+    const auto options =
+        parse(args, {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s, u"--threads"_s}, {u"--timings"_s}, io);
     if (!options || !require(*options, {u"--pg"_s, u"--state"_s, u"--listen"_s}, io)) {
-        io.error(u"usage: shiming-hq serve --pg URL --state DIR --listen HOST:PORT [--timings]"_s);
+        io.error(u"usage: shiming-hq serve --pg URL --state DIR --listen HOST:PORT [--threads N] [--timings]"_s);
         return ExitUsage;
     }
     const QString listen = options->value(u"--listen"_s);
@@ -152,6 +153,15 @@ int serve(const QStringList& args, const cli::Io& io)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     HqServer server(url, std::move(*state), std::move(*faults));
+    if (const QString threads = options->value(u"--threads"_s); !threads.isEmpty()) {
+        bool ok = false;
+        const int n = threads.toInt(&ok);
+        if (!ok || n < 1 || n > 1024) {
+            io.error(u"--threads wants 1-1024"_s);
+            return ExitUsage;
+        }
+        server.setThreads(n);
+    }
     const bool timings = options->flags.contains(u"--timings"_s);
     server.setTimingsEnabled(timings);
     const auto bound = server.bind(host, port);

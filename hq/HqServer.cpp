@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +37,11 @@ void refuse(httplib::Response& response, int status, const char* code)
 
 } // namespace
 
+int HqServer::defaultThreads()
+{
+    return std::clamp(int(std::thread::hardware_concurrency()) * 4, 8, 64);
+}
+
 HqServer::HqServer(std::string pgUrl, HqState state, FaultPlan faults)
     : m_url(std::move(pgUrl))
     , m_state(std::move(state))
@@ -53,6 +59,12 @@ HqServer::HqServer(std::string pgUrl, HqState state, FaultPlan faults)
     // Without it, on a kept-alive connection the answer's body waits for the outlet's delayed ACK of the
     // headers (Nagle): ~40 ms per batch.
     m_server->set_tcp_nodelay(true);
+    // A kept-alive connection holds its worker thread while it waits for the next request, so the pool is sized
+    // for concurrent outlets, not for the cores: the threads mostly wait on sockets and PostgreSQL. Each one
+    // that served a request keeps one PostgreSQL connection.
+    m_server->new_task_queue = [this] {
+        return new httplib::ThreadPool(size_t(m_threads));
+    };
     m_server->Post("/v1/batches", [this](const httplib::Request& request, httplib::Response& response) {
         handleBatch(request, response);
     });

@@ -40,6 +40,10 @@ public:
     bool run();
     void stop();
 
+    /// Worker threads (and at most as many PostgreSQL connections); set before run().
+    void setThreads(int threads) { m_threads = threads; }
+    static int defaultThreads();
+
     /// Per-batch phase timings (`serve --timings`): summed over the batches, printed by timingsSummary().
     void setTimingsEnabled(bool enabled) { m_timingsEnabled = enabled; }
     QString timingsSummary() const;
@@ -67,6 +71,7 @@ private:
     std::unique_ptr<httplib::SSLServer> m_server;
 
     bool m_timingsEnabled = false;
+    int m_threads = defaultThreads();
     struct Totals {
         std::atomic<qint64> batches{0}, records{0}, authNs{0}, decodeNs{0}, admitNs{0}, lookupNs{0}, decideNs{0},
             buildNs{0}, writeNs{0}, commitNs{0}, answerNs{0};
