@@ -430,14 +430,16 @@ Result<FaceAnalysis> FaceEngine::analyseIdPhoto(const cv::Mat& idPhoto)
 
 void FaceEngine::runBoth(const std::function<void()>& remote, const std::function<void()>& local)
 {
-    std::promise<void> done;
-    std::future<void> finished = done.get_future();
-    m_worker->start([&remote, &done] {
+    // The worker's task owns the promise, so that it outlives set_value() even when this thread wakes and returns
+    // before the worker has left set_value().
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> finished = done->get_future();
+    m_worker->start([&remote, done] {
         try {
             remote();
-            done.set_value();
+            done->set_value();
         } catch (...) {
-            done.set_exception(std::current_exception());
+            done->set_exception(std::current_exception());
         }
     });
     try {
