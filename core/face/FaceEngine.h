@@ -102,7 +102,8 @@ public:
     void setSettings(const FaceSettings& settings) { m_settings = settings; }
     bool hasLiveness() const { return m_models.liveness != nullptr; }
     double loadMilliseconds() const { return m_loadMs; }
-    /// Also embed the mirrored face and average both: steadier scores for about 40 % more embedding time.
+    /// Also embed the mirrored face and average both (both sides): one more embedder pass per side; measured
+    /// without gain (docs/face.md). Shorthand for Tuning::mirrorLive and mirrorId.
     void setMirrorEmbedding(bool on) { m_tuning.mirrorLive = m_tuning.mirrorId = on; }
 
     /// Pipeline choices measured with shiming-face-eval (docs/face.md); the defaults are the measured best.
@@ -139,7 +140,7 @@ public:
 
     /// The chip photo analysed once, when the card is read: keep the result for the session and compare each
     /// capture with compare(live, analysis), which then only runs the live side (its liveness pass on the
-    /// second lane). Same as analyse(idPhoto, ImageRole::IdPhoto).
+    /// worker thread). Same as analyse(idPhoto, ImageRole::IdPhoto).
     Result<FaceAnalysis> analyseIdPhoto(const cv::Mat& idPhoto);
     /// Compares a live photo with a chip photo analysed earlier by analyseIdPhoto().
     Result<FaceComparison> compare(const cv::Mat& live, const FaceAnalysis& idAnalysis);
