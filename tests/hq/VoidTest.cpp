@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <atomic>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace shiming;
 using namespace shiming::testing;
@@ -228,4 +231,57 @@ TEST_CASE("HQ keeps each outlet's audit head and counts a head that goes backwar
     CHECK(replayed.headers.at("X-Shiming-Replayed") == "1");
     CHECK(audit().value(u"seq"_s).toInteger() == 20);
     CHECK(audit().value(u"rewinds"_s).toInt() == 2);
+}
+
+TEST_CASE("Voids racing new registrations on two HQ instances never let an identity exceed the limit", "[hq]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess first(url);
+    REQUIRE(first.start());
+    HqProcess second(url, first.stateDir());
+    REQUIRE(second.start());
+    const auto bundle = first.enroll(u"OUT-A"_s);
+    REQUIRE(bundle.has_value());
+
+    // Identity 42 at the limit.
+    QList<protocol::RecordContent> five;
+    for (int i = 0; i < 5; ++i)
+        five << sampleContent(42, 900 + i, u"CMCC"_s, 1024);
+    const protocol::Batch full = makeBatch(u"OUT-A"_s, five);
+    {
+        RawClient client(first.port(), first.stateDir() + u"/ca.crt"_s, &*bundle);
+        REQUIRE(client.post("/v1/batches", protocol::encodeBatch(full)).status == 200);
+    }
+
+    // Concurrently: each of the five voided (twice each, as a resend would), and ten new numbers.
+    constexpr int kNew = 10;
+    std::atomic<int> accepted = 0, failed = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 10 + kNew; ++t) {
+        threads.emplace_back([&, t] {
+            RawClient client(t % 2 ? second.port() : first.port(), first.stateDir() + u"/ca.crt"_s, &*bundle);
+            const protocol::Batch batch = t < 10
+                                              ? batchOf(u"OUT-A"_s, {voidOf(full.records[t % 5].id)})
+                                              : makeBatch(u"OUT-A"_s, {sampleContent(42, 1000 + t, u"CMCC"_s, 1024)});
+            const RawResponse response = client.post("/v1/batches", protocol::encodeBatch(batch));
+            const auto answer = protocol::decodeBatchAnswer(response.body);
+            if (response.status != 200 || !answer) {
+                ++failed;
+                return;
+            }
+            if (t >= 10 && answer->answers[0].outcome == protocol::RecordOutcome::Accepted)
+                ++accepted;
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    CHECK(failed == 0);
+    // Each void released exactly once (the second of each pair is a duplicate or UUID_CONFLICT, as the two
+    // copies were made at different times), and the identity never holds more than five.
+    CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'released'") == 5);
+    CHECK(count(url, "SELECT count(*) FROM record_voids WHERE status = 'accepted'") == 5);
+    const long long held = count(url, "SELECT count(*) FROM records WHERE status = 'accepted'");
+    CHECK(held <= 5);
+    CHECK(held == accepted);
+    CHECK(accepted >= 0);
 }
