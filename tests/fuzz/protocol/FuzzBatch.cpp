@@ -3,6 +3,7 @@
 #include "core/protocol/BatchAnswer.h"
 #include "core/protocol/CredentialBundle.h"
 #include "core/protocol/FeedPage.h"
+#include "core/protocol/Sha256.h"
 
 #include <cstdlib>
 
@@ -11,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
     if (auto batch = shiming::protocol::decodeBatch(bytes)) {
         for (const auto& record : batch->records) {
-            if (record.invalidReason.isEmpty() && shiming::protocol::contentHash(record.content) != record.contentHash)
+            if (record.invalidReason.isEmpty() && shiming::protocol::sha256(record.contentCbor) != record.contentHash)
                 std::abort();
         }
     }
