@@ -211,6 +211,11 @@ UNION ALL SELECT 'iccid', iccid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(DISTINCT msisdn), NULL,
     NULL, NULL
     FROM records WHERE status = 'accepted' AND identity_hmac = ANY($4) GROUP BY identity_hmac, operator
+UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(DISTINCT msisdn), NULL,
+    NULL, NULL
+    FROM records WHERE status = 'accepted' AND identity_hmac <> ALL($4) AND identity_hmac IN
+        (SELECT o.identity_hmac FROM records o WHERE o.record_uuid = ANY($3::uuid[]))
+    GROUP BY identity_hmac, operator
 UNION ALL SELECT 'now', NULL, NULL, NULL, NULL, NULL, (extract(epoch FROM now()) * 1000)::bigint, NULL, NULL, NULL
 UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'), NULL, NULL, NULL
     FROM generate_series(1, $7)
@@ -280,6 +285,10 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                 if (it->hash == record.contentHash && it->kind == record.kind) {
                     decision.answer = it->answer;
                     decision.answer.outcome = RecordOutcome::Duplicate;
+                    if (record.kind == RecordKind::Registration && !decision.identity.isEmpty()) {
+                        decision.answer.identityCount =
+                            counts.value(identityOperatorKey(decision.identity, record.content.operatorCode));
+                    }
                 } else {
                     decision.answer.outcome = decision.answer.original = RecordOutcome::Rejected;
                     decision.answer.reason = QString::fromLatin1(protocol::reason::UuidConflict);
@@ -312,6 +321,10 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                         takenNumbers.remove(c.msisdn);
                         takenSims.remove(c.iccid);
                     }
+                    if (!original.identity.isEmpty()) {
+                        decision.answer.identityCount =
+                            counts.value(identityOperatorKey(original.identity, original.record->content.operatorCode));
+                    }
                     accept();
                     continue;
                 }
@@ -328,6 +341,7 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                     takenNumbers.remove(found->msisdn);
                     takenSims.remove(found->iccid);
                 }
+                decision.answer.identityCount = counts.value(found->countKey);
                 accept(); // released now, earlier, or never counted (rejected): the void is recorded either way
                 continue;
             }
@@ -348,6 +362,7 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                 takenSims.insert(c.iccid);
                 counts[countKey] += 1;
             }
+            decision.answer.identityCount = counts.value(countKey);
         }
 
         protocol::BatchAnswer answer;

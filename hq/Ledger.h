@@ -55,6 +55,12 @@ struct IngestTimings {
 /// The outlet's audit head, when the batch carries one, is kept in `outlets` (also on a replay); a head behind
 /// the one reported before is counted as a rewind (`audit_rewinds`, `audit_rewound_at`).
 ///
+/// Each answer carries HQ's figure for the record's identity and operator (`RecordAnswer::identityCount`): the
+/// count the limit check keeps while deciding the batch in order, read under the identity's lock, so it costs
+/// no extra round trip. A void's figure (after its release) comes from the same lookup; the void holds no lock
+/// on that identity, so it may miss a registration another instance is deciding at that moment (the next
+/// answer for that identity corrects it; HQ's limit itself is never affected).
+///
 /// Four round trips per batch whatever its size: admission and locks, one lookup, one write, COMMIT.
 class Ledger {
 public:

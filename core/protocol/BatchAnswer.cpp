@@ -6,6 +6,8 @@
 #include <QCborMap>
 #include <QCborValue>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace shiming::protocol {
@@ -49,6 +51,8 @@ QByteArray encodeBatchAnswer(const BatchAnswer& answer)
         entry.insert("reason"_L1, record.reason);
         entry.insert("ref"_L1, record.hqReference);
         entry.insert("time"_L1, record.hqTimeMs);
+        if (record.identityCount)
+            entry.insert("idCount"_L1, *record.identityCount);
         answers.append(entry);
     }
     map.insert("answers"_L1, answers);
@@ -86,6 +90,13 @@ Result<BatchAnswer> decodeBatchAnswer(const QByteArray& bytes)
         record.reason = cbor::text(e, "reason"_L1, 64).value_or(QString());
         record.hqReference = cbor::text(e, "ref"_L1, 64).value_or(QString());
         record.hqTimeMs = cbor::integer(e, "time"_L1).value_or(0);
+        if (e.contains("idCount"_L1)) {
+            // Optional (older answers lack it), but when present it must be a plausible count.
+            const auto count = cbor::integer(e, "idCount"_L1);
+            if (!count || *count < 0 || *count > std::numeric_limits<int>::max())
+                return fail(Error::syncFailure(u"answer entry malformed"_s));
+            record.identityCount = int(*count);
+        }
         answer.answers.append(record);
     }
     return answer;

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace shiming::protocol {
 
 /// Reason codes HQ gives for a rejected record. Stable strings: outlets store and display them.
@@ -34,6 +36,12 @@ struct RecordAnswer {
     QString reason;                                   // empty when accepted
     QString hqReference;
     qint64 hqTimeMs = 0;
+    /// HQ's number of active registrations (accepted, not released) of this record's identity with its operator,
+    /// as HQ stood right after deciding this record (the record itself included when accepted). For a duplicate,
+    /// the figure when the repeat arrived; for a void, the figure after the release. Absent (nullopt) when HQ
+    /// did not say: an invalid record, a void of a registration HQ does not hold, answers from an older HQ, and
+    /// a replayed batch answered before HQ sent figures.
+    std::optional<int> identityCount = std::nullopt;
 
     /// True when HQ holds the record as accepted (first time or earlier).
     bool isAccepted() const { return original == RecordOutcome::Accepted; }

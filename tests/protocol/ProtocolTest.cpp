@@ -221,6 +221,65 @@ TEST_CASE("Batch answers round-trip including duplicates of rejected records", "
     CHECK_FALSE(decodeBatchAnswer("nope"_ba).has_value());
 }
 
+TEST_CASE("HQ's per-identity figure travels with an answer and may be absent", "[protocol]")
+{
+    BatchAnswer answer;
+    answer.batchId = QUuid::createUuid();
+    answer.hqTimeMs = 1000;
+    RecordAnswer accepted{QUuid::createUuid(), RecordOutcome::Accepted, RecordOutcome::Accepted, {}, u"HQ1"_s, 1000};
+    accepted.identityCount = 4;
+    RecordAnswer zero{QUuid::createUuid(),
+                      RecordOutcome::Rejected,
+                      RecordOutcome::Rejected,
+                      QString::fromLatin1(reason::RiskList),
+                      u"HQ2"_s,
+                      1000};
+    zero.identityCount = 0;
+    const RecordAnswer silent{QUuid::createUuid(),
+                              RecordOutcome::Rejected,
+                              RecordOutcome::Rejected,
+                              QString::fromLatin1(reason::Invalid),
+                              u"HQ3"_s,
+                              1000};
+    answer.answers = {accepted, zero, silent};
+    const auto decoded = decodeBatchAnswer(encodeBatchAnswer(answer));
+    REQUIRE(decoded.has_value());
+    REQUIRE(decoded->answers.size() == 3);
+    CHECK(decoded->answers[0].identityCount == std::optional<int>(4));
+    CHECK(decoded->answers[1].identityCount == std::optional<int>(0)); // zero is a figure, not an absence
+    CHECK_FALSE(decoded->answers[2].identityCount.has_value());
+
+    SECTION("an answer from an HQ that sends no figures still decodes")
+    {
+        QCborMap entry;
+        entry.insert(u"uuid"_s, QCborValue(accepted.recordId.toRfc4122()));
+        entry.insert(u"outcome"_s, u"accepted"_s);
+        entry.insert(u"original"_s, u"accepted"_s);
+        entry.insert(u"reason"_s, QString());
+        entry.insert(u"ref"_s, u"HQ1"_s);
+        entry.insert(u"time"_s, 1000);
+        QCborMap map;
+        map.insert(u"v"_s, 1);
+        map.insert(u"batch"_s, QCborValue(answer.batchId.toRfc4122()));
+        map.insert(u"hqTime"_s, 1000);
+        map.insert(u"answers"_s, QCborArray{entry});
+        const auto old = decodeBatchAnswer(QCborValue(map).toCbor());
+        REQUIRE(old.has_value());
+        REQUIRE(old->answers.size() == 1);
+        CHECK(old->answers[0].isAccepted());
+        CHECK_FALSE(old->answers[0].identityCount.has_value());
+
+        // A figure that is not a count refuses the answer rather than being read as some number.
+        for (const QCborValue& bad :
+             {QCborValue(-1), QCborValue(u"4"_s), QCborValue(qint64(1) << 40), QCborValue(4.5)}) {
+            QCborMap badEntry = entry;
+            badEntry.insert(u"idCount"_s, bad);
+            map.insert(u"answers"_s, QCborArray{badEntry});
+            CHECK_FALSE(decodeBatchAnswer(QCborValue(map).toCbor()).has_value());
+        }
+    }
+}
+
 TEST_CASE("Feed pages round-trip", "[protocol]")
 {
     FeedPage page;
