@@ -16,6 +16,7 @@ HqClient::HqClient(const protocol::CredentialBundle& bundle, QUrl baseUrl, QObje
     : QObject(parent)
     , m_outletId(bundle.outletId)
     , m_requestKey(bundle.requestKey)
+    , m_identityKey(bundle.identityKey)
     , m_baseUrl(std::move(baseUrl))
     , m_network(this)
 {

@@ -36,6 +36,8 @@ public:
     void setTimeoutMs(int milliseconds) { m_timeoutMs = milliseconds; }
     int timeoutMs() const { return m_timeoutMs; }
     QString outletId() const { return m_outletId; }
+    /// The bundle's identity key (HMAC of document numbers, as HQ keys its limit and the risk list).
+    QByteArray identityKey() const { return m_identityKey; }
 
     void post(const QByteArray& target, const QByteArray& body, std::function<void(const HqReply&)> done);
     void get(const QByteArray& target, std::function<void(const HqReply&)> done);
@@ -46,6 +48,7 @@ private:
 
     QString m_outletId;
     QByteArray m_requestKey;
+    QByteArray m_identityKey;
     QUrl m_baseUrl;
     QSslConfiguration m_ssl;
     QNetworkAccessManager m_network;

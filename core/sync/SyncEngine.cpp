@@ -4,14 +4,17 @@
 #include "core/protocol/Batch.h"
 #include "core/protocol/BatchAnswer.h"
 #include "core/protocol/FeedPage.h"
+#include "core/registration/Registration.h"
 #include "core/store/OutletStore.h"
 #include "core/sync/AuditHead.h"
 #include "core/sync/HqClient.h"
+#include "core/sync/IdentityFigures.h"
 #include "core/sync/RecordMapper.h"
 #include "core/sync/SyncStatus.h"
 #include "core/sync/VoidQueue.h"
 
 #include <QEventLoop>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -66,6 +69,8 @@ bool SyncEngine::run(std::function<void(const SyncReport&)> done)
     m_running = true;
     m_report = SyncReport{};
     m_done = std::move(done);
+    // HQ's per-identity figures are stored under the identity's HMAC with the bundle's identity key.
+    m_identityKey = m_client.identityKey();
     // Voids first, so a number released at the counter before a new registration is released at HQ before
     // that registration is decided; then the outbox; then voids of records HQ answered in this pass.
     m_uploadsDone = false;
@@ -128,53 +133,67 @@ void SyncEngine::uploadNext()
     const QString batchId = next->batchId;
     const int count = int(batch.records.size());
     QSet<QUuid> members;
-    for (const auto& record : batch.records)
+    QHash<QUuid, QString> identities; // record → identity HMAC, for HQ's per-identity figures
+    for (const auto& record : batch.records) {
         members.insert(record.id);
+        identities.insert(record.id,
+                          identityFigureKey(m_identityKey, record.content.documentType, record.content.documentNumber));
+    }
     qCDebug(lcSync) << "sending batch" << batchId << "records" << count << (next->retry ? "(retry)" : "");
-    m_client.post("/v1/batches", body, [this, batchId, count, members, expected = batch.id](const HqReply& reply) {
-        const auto answer = readAnswer(reply, expected, [this, batchId] {
-            // HQ holds this id for another outlet: give the records a fresh batch.
-            (void)m_store.outbox().releaseBatch(batchId);
-        });
-        if (!answer)
-            return;
-        QList<store::OutboxResult> results;
-        int accepted = 0, rejected = 0;
-        for (const protocol::RecordAnswer& a : answer->answers) {
-            if (!members.contains(a.recordId))
-                continue;
-            store::OutboxResult result;
-            result.recordUuid = a.recordId.toString(QUuid::WithoutBraces);
-            result.hqReference = a.hqReference;
-            result.hqTime = QDateTime::fromMSecsSinceEpoch(a.hqTimeMs, Qt::UTC);
-            if (a.outcome == protocol::RecordOutcome::Accepted) {
-                result.outcome = store::OutboxResult::Outcome::Accepted;
-            } else if (a.outcome == protocol::RecordOutcome::Duplicate && a.isAccepted()) {
-                result.outcome = store::OutboxResult::Outcome::Duplicate;
-            } else {
-                result.outcome = store::OutboxResult::Outcome::Rejected;
-                result.reasonCode = a.reason;
-            }
-            (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
-            results.append(result);
-        }
-        if (auto applied = m_store.outbox().applyResults(batchId, results); !applied) {
-            finish(false, u"answers could not be stored: "_s + applied.error().detail);
-            return;
-        }
-        m_report.sent += count;
-        m_report.accepted += accepted;
-        m_report.rejected += rejected;
-        m_report.batches += 1;
-        if (rejected > 0) {
-            const auto total = m_store.syncState().value(QString::fromLatin1(state::RejectedTotal));
-            const qint64 before = (total && total->has_value()) ? (*total)->toLongLong() : 0;
-            (void)m_store.syncState().setValue(QString::fromLatin1(state::RejectedTotal),
-                                               QByteArray::number(before + rejected));
-        }
-        emit recordsAnswered(accepted, rejected);
-        uploadNext();
-    });
+    m_client.post("/v1/batches", body,
+                  [this, batchId, count, members, identities, expected = batch.id](const HqReply& reply) {
+                      const auto answer = readAnswer(reply, expected, [this, batchId] {
+                          // HQ holds this id for another outlet: give the records a fresh batch.
+                          (void)m_store.outbox().releaseBatch(batchId);
+                      });
+                      if (!answer)
+                          return;
+                      QList<store::OutboxResult> results;
+                      QList<IdentityFigureUpdate> figures;
+                      int accepted = 0, rejected = 0;
+                      for (const protocol::RecordAnswer& a : answer->answers) {
+                          if (!members.contains(a.recordId))
+                              continue;
+                          if (a.identityCount)
+                              figures.append({identities.value(a.recordId), *a.identityCount});
+                          store::OutboxResult result;
+                          result.recordUuid = a.recordId.toString(QUuid::WithoutBraces);
+                          result.hqReference = a.hqReference;
+                          result.hqTime = QDateTime::fromMSecsSinceEpoch(a.hqTimeMs, Qt::UTC);
+                          if (a.outcome == protocol::RecordOutcome::Accepted) {
+                              result.outcome = store::OutboxResult::Outcome::Accepted;
+                          } else if (a.outcome == protocol::RecordOutcome::Duplicate && a.isAccepted()) {
+                              result.outcome = store::OutboxResult::Outcome::Duplicate;
+                          } else {
+                              result.outcome = store::OutboxResult::Outcome::Rejected;
+                              result.reasonCode = a.reason;
+                          }
+                          (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
+                          results.append(result);
+                      }
+                      // The figures go first, in their own transaction (the outbox applies its answers in one of its
+                      // own): should the pass stop between the two, the batch is resent and HQ's replayed answers store
+                      // the same figures again, and meanwhile the records still count as unanswered, which errs on the
+                      // strict side.
+                      if (!storeFigures(figures, answer->hqTimeMs))
+                          return;
+                      if (auto applied = m_store.outbox().applyResults(batchId, results); !applied) {
+                          finish(false, u"answers could not be stored: "_s + applied.error().detail);
+                          return;
+                      }
+                      m_report.sent += count;
+                      m_report.accepted += accepted;
+                      m_report.rejected += rejected;
+                      m_report.batches += 1;
+                      if (rejected > 0) {
+                          const auto total = m_store.syncState().value(QString::fromLatin1(state::RejectedTotal));
+                          const qint64 before = (total && total->has_value()) ? (*total)->toLongLong() : 0;
+                          (void)m_store.syncState().setValue(QString::fromLatin1(state::RejectedTotal),
+                                                             QByteArray::number(before + rejected));
+                      }
+                      emit recordsAnswered(accepted, rejected);
+                      uploadNext();
+                  });
 }
 
 std::optional<protocol::BatchAnswer> SyncEngine::readAnswer(const HqReply& reply, const QUuid& expected,
@@ -251,6 +270,8 @@ void SyncEngine::uploadVoids()
                       const auto answer = readAnswer(reply, expected, [] {});
                       if (!answer)
                           return;
+                      if (!storeFigures(voidFigures(records, answer->answers), answer->hqTimeMs))
+                          return;
                       if (auto applied = VoidQueue(m_store).applyResults(records, answer->answers); !applied) {
                           finish(false, u"answers could not be stored: "_s + applied.error().detail);
                           return;
@@ -259,6 +280,40 @@ void SyncEngine::uploadVoids()
                       m_report.batches += 1;
                       uploadVoids();
                   });
+}
+
+QList<IdentityFigureUpdate> SyncEngine::voidFigures(const QList<protocol::SyncRecord>& voids,
+                                                    const QList<protocol::RecordAnswer>& answers)
+{
+    QList<IdentityFigureUpdate> figures;
+    if (m_identityKey.isEmpty())
+        return figures;
+    QHash<QUuid, QUuid> originals; // void record → the registration it releases
+    for (const protocol::SyncRecord& record : voids)
+        originals.insert(record.id, record.voidContent.original);
+    for (const protocol::RecordAnswer& a : answers) {
+        const auto original = originals.constFind(a.recordId);
+        if (!a.identityCount || original == originals.cend())
+            continue;
+        // The registration is still in the outlet's database (voided, not deleted): its customer document.
+        const auto registration = m_store.registrations().load(original->toString(QUuid::WithoutBraces), false);
+        const registration::PartyDocument* customer = registration ? registration->customer() : nullptr;
+        if (!customer)
+            continue;
+        figures.append({identityFigureKey(m_identityKey, registration::documentTypeStorageKey(customer->document.type),
+                                          customer->document.number),
+                        *a.identityCount});
+    }
+    return figures;
+}
+
+bool SyncEngine::storeFigures(const QList<IdentityFigureUpdate>& figures, qint64 hqTimeMs)
+{
+    if (auto stored = storeIdentityFigures(m_store, figures, hqTimeMs); !stored) {
+        finish(false, u"HQ's identity figures could not be stored: "_s + stored.error().detail);
+        return false;
+    }
+    return true;
 }
 
 void SyncEngine::fetchFeed(int index)

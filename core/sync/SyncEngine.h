@@ -18,6 +18,7 @@ namespace shiming::sync {
 
 class HqClient;
 struct HqReply;
+struct IdentityFigureUpdate;
 
 /// What one pass did. `reachedHq` false means HQ could not be reached at all (offline).
 struct SyncReport {
@@ -72,12 +73,19 @@ private:
     /// The batch answer of a reply, or nullopt after finishing the pass with the reason.
     std::optional<protocol::BatchAnswer> readAnswer(const HqReply& reply, const QUuid& expected,
                                                     const std::function<void()>& onBatchIdConflict);
+    /// HQ's per-identity figures from the answers to a batch of voids (the figure after each release), keyed
+    /// by the identity of the registration each void releases.
+    QList<IdentityFigureUpdate> voidFigures(const QList<protocol::SyncRecord>& voids,
+                                            const QList<protocol::RecordAnswer>& answers);
+    /// Stores a batch answer's figures (IdentityFigures.h); false after finishing the pass when that failed.
+    bool storeFigures(const QList<IdentityFigureUpdate>& figures, qint64 hqTimeMs);
     void fetchFeed(int index);
     void finish(bool ok, const QString& error);
 
     store::OutletStore& m_store;
     HqClient& m_client;
     QString m_operatorCode;
+    QByteArray m_identityKey; ///< the bundle's identity key, taken per pass (empty: no figures kept)
     Options m_options;
     bool m_running = false;
     bool m_uploadsDone = false; ///< the outbox is empty in this pass; voids now go after it

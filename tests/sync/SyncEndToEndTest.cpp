@@ -3,6 +3,7 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/store/KeySlots.h"
+#include "core/sync/IdentityFigures.h"
 #include "core/sync/SyncCommands.h"
 #include "core/sync/SyncCredentials.h"
 #include "core/sync/SyncStatus.h"
@@ -70,6 +71,92 @@ TEST_CASE("End to end: two outlets upload, HQ holds every record once, the 6th n
     CHECK(status->lastSuccess.isValid());
     CHECK(status->lastError.isEmpty());
     CHECK(status->rejectedTotal == 1);
+}
+
+TEST_CASE("HQ's per-identity figure reaches the outlets with the answers and counts at the counter", "[sync]")
+{
+    const std::string url = PgCluster::instance().newDatabase();
+    HqProcess hq(url);
+    REQUIRE(hq.start());
+    TestOutlet a(u"OUT-A"_s, hq, 21);
+    TestOutlet b(u"OUT-B"_s, hq, 22);
+    // Identity 9 as TestOutlet::commit() writes it.
+    const QString first17 = u"11010519900101009"_s;
+    const QString number = first17 + store::DemoDataGenerator::residentIdCheck(first17);
+    const auto figureAt = [&](TestOutlet& outlet) -> std::optional<int> {
+        const QString key = sync::identityFigureKey(
+            outlet.bundle().identityKey, registration::documentTypeStorageKey(DocumentType::ResidentId), number);
+        REQUIRE_FALSE(key.isEmpty());
+        auto figure = sync::identityFigure(outlet.store(), key);
+        REQUIRE(figure.has_value());
+        return figure->has_value() ? std::optional<int>((*figure)->count) : std::nullopt;
+    };
+    const auto holdingsAt = [&](TestOutlet& outlet) {
+        auto held =
+            sync::identityHoldings(outlet.store(), outlet.bundle().identityKey, DocumentType::ResidentId, number);
+        REQUIRE(held.has_value());
+        return *held;
+    };
+
+    // Outlet A: three numbers for X, synced; HQ's answers say 1, 2, 3 and the last one stays.
+    for (int i = 0; i < 3; ++i)
+        a.commit(9, 500 + i);
+    a.commitMany(2, 520); // other identities in the same batch
+    REQUIRE(a.engine().runBlocking().ok);
+    CHECK(figureAt(a) == std::optional<int>(3));
+    CHECK(PgCluster::scalar(url, "SELECT count(*) FROM records WHERE status = 'accepted'") == "5");
+
+    // Outlet B knows nothing of A's records before its own answer comes back.
+    b.commit(9, 510);
+    CHECK_FALSE(figureAt(b).has_value());
+    CHECK(holdingsAt(b).effective() == 1);
+    const sync::SyncReport sent = b.engine().runBlocking();
+    REQUIRE(sent.ok);
+    CHECK(sent.accepted == 1);
+    CHECK(figureAt(b) == std::optional<int>(4));
+    registration::IdentityHoldings held = holdingsAt(b);
+    CHECK(held.outletCount == 1);
+    CHECK(held.hqCount == 4);
+    CHECK(held.pendingAtHq == 0);
+    CHECK(held.effective() == 4); // A's three and B's own, counted once
+
+    // One more at B, not yet sent: HQ cannot have counted it.
+    const QString fifth = b.commit(9, 511);
+    held = holdingsAt(b);
+    CHECK(held.outletCount == 2);
+    CHECK(held.pendingAtHq == 1);
+    CHECK(held.effective() == 5);
+
+    // A voids one of its three; its void's answer carries the figure after the release.
+    QString voided;
+    {
+        auto statement = a.store().database().prepare(
+            u"SELECT r.uuid FROM registrations r JOIN documents d ON d.registration_id = r.id "
+            "WHERE d.role = 'customer' AND d.number = ? ORDER BY r.id LIMIT 1"_s);
+        REQUIRE(statement.has_value());
+        statement->bind(1, number);
+        REQUIRE(statement->step().value_or(false));
+        voided = statement->text(0);
+    }
+    REQUIRE(a.store().registrations().voidRecord(voided, u"manager01"_s, u"customer cancelled"_s).has_value());
+    const sync::SyncReport released = a.engine().runBlocking();
+    REQUIRE(released.ok);
+    CHECK(released.voids == 1);
+    CHECK(figureAt(a) == std::optional<int>(3)); // A's two left and B's one
+
+    // B sends its fifth: HQ stands at 4 (A's two, B's two), which B now holds as HQ's figure.
+    REQUIRE(b.engine().runBlocking().ok);
+    CHECK(b.statuses().value(fifth).first == u"accepted"_s);
+    CHECK(figureAt(b) == std::optional<int>(4));
+    held = holdingsAt(b);
+    CHECK(held.outletCount == 2);
+    CHECK(held.pendingAtHq == 0);
+    CHECK(held.effective() == 4);
+    // The outlet's key is HQ's own: the figure is HQ's ledger count for that identity.
+    const QString key = sync::identityFigureKey(b.bundle().identityKey,
+                                                registration::documentTypeStorageKey(DocumentType::ResidentId), number);
+    CHECK(PgCluster::scalar(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND identity_hmac = '" +
+                                     key.toStdString() + "'") == "4");
 }
 
 TEST_CASE("Downlink feeds are applied with their cursor and only new items come down again", "[sync]")

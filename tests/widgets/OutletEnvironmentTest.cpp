@@ -13,6 +13,7 @@
 #include "core/registration/RegistrationSession.h"
 #include "core/store/DemoData.h"
 #include "core/store/OutletStore.h"
+#include "core/sync/IdentityFigures.h"
 #include "core/sync/SyncCredentials.h"
 #include "widgets/MainWindow.h"
 #include "widgets/common/StatusPanel.h"
@@ -519,6 +520,103 @@ TEST_CASE("Policy at the counter: outlet records and HQ's identity-limit verdict
     const PolicyDecision full = policy.check(other, DocumentRole::Customer, CustomerType::Individual);
     CHECK(full.has(policy::IdentityLimit));
     CHECK(full.holdings.outletCount == 5);
+}
+
+TEST_CASE("Policy at the counter: HQ's per-identity figure plus this outlet's records HQ has not answered", "[widgets]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SystemClock clock;
+    makeOutletDatabase(dir.filePath(u"outlet.db"_s), clock);
+    auth::Authenticator authenticator(dir.filePath(u"outlet.db"_s), clock);
+    auto session = authenticator.login(u"admin"_s, kAdminPassword);
+    REQUIRE(session.has_value());
+    store::OutletStore& store = (*session)->store();
+    enrol(store);
+    StoreSessionServices services([&store] { return &store; });
+    const Policy policy(PolicySettings{}, clock, &services, &services);
+
+    IdentityDocument document = minimalRecord(u"110105198803121017"_s, {}).customer()->document;
+    IdentityDocument other = document;
+    other.number = u"11010519880312105"_s + store::DemoDataGenerator::residentIdCheck(u"11010519880312105");
+    // What the sync stores from an answer: keyed by the identity's HMAC, as the risk list (lower-case x too).
+    const QString key = QString::fromLatin1(
+        protocol::identityHash(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), document.number));
+    CHECK(sync::identityFigureKey(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId),
+                                  document.number.toLower()) == key);
+    const qint64 t0 = 1'790'000'000'000;
+    const auto figure = [&](int count, qint64 time) {
+        auto written = sync::storeIdentityFigures(store, {{key, count}}, time);
+        REQUIRE(written.has_value());
+        return *written;
+    };
+
+    // HQ counted 3 elsewhere: nothing here yet, the fourth and fifth are still possible.
+    REQUIRE(figure(3, t0) == 1);
+    IdentityHoldings held = services.holdings(document.type, document.number);
+    CHECK(held.hqCount == 3);
+    CHECK(held.outletCount == 0);
+    CHECK(held.effective() == 3);
+    CHECK(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
+    CHECK(services.holdings(other.type, other.number).hqCount == -1); // another identity has no figure
+
+    // One registered here, not yet answered: HQ cannot have counted it, so 3 + 1, and the next is the last.
+    REQUIRE(store.registrations().commit(minimalRecord(document.number, u"13800138000"_s)).has_value());
+    held = services.holdings(document.type, document.number);
+    CHECK(held.outletCount == 1);
+    CHECK(held.pendingAtHq == 1);
+    CHECK(held.effective() == 4);
+    const PolicyDecision near = policy.check(document, DocumentRole::Customer, CustomerType::Individual);
+    CHECK(near.allowed());
+    CHECK(near.has(policy::IdentityLimitNear));
+
+    // HQ accepts it and says 4: not counted twice.
+    auto batch = store.outbox().nextBatch(50, qint64(1) << 20);
+    REQUIRE(batch.has_value());
+    REQUIRE(batch->items.size() == 1);
+    REQUIRE(figure(4, t0 + 1000) == 1);
+    store::OutboxResult accepted;
+    accepted.recordUuid = batch->items.first().recordUuid;
+    accepted.outcome = store::OutboxResult::Outcome::Accepted;
+    accepted.hqReference = u"HQ0000000001"_s;
+    accepted.hqTime = QDateTime::fromMSecsSinceEpoch(t0 + 1000, Qt::UTC);
+    REQUIRE(store.outbox().applyResults(batch->batchId, {accepted}).has_value());
+    held = services.holdings(document.type, document.number);
+    CHECK(held.hqCount == 4);
+    CHECK(held.pendingAtHq == 0);
+    CHECK(held.effective() == 4);
+
+    // A late answer from before does not overwrite a newer figure.
+    CHECK(figure(1, t0 + 500) == 0);
+    CHECK(services.holdings(document.type, document.number).hqCount == 4);
+
+    // HQ reaches five (another outlet registered one more): the sixth is refused here.
+    REQUIRE(figure(5, t0 + 2000) == 1);
+    const PolicyDecision full = policy.check(document, DocumentRole::Customer, CustomerType::Individual);
+    CHECK(full.has(policy::IdentityLimit));
+    CHECK_FALSE(full.allowed());
+    CHECK(full.holdings.effective() == 5);
+
+    // Numbers released elsewhere: HQ's figure goes down, but never below what this outlet holds itself.
+    REQUIRE(figure(0, t0 + 3000) == 1);
+    held = services.holdings(document.type, document.number);
+    CHECK(held.hqCount == 0);
+    CHECK(held.effective() == 1);
+    CHECK(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
+
+    // An ID_LIMIT verdict on a record still held here stays a floor under a lower figure.
+    REQUIRE(store.registrations().commit(minimalRecord(document.number, u"13800138001"_s)).has_value());
+    batch = store.outbox().nextBatch(50, qint64(1) << 20);
+    REQUIRE(batch.has_value());
+    REQUIRE(batch->items.size() == 1);
+    store::OutboxResult rejected;
+    rejected.recordUuid = batch->items.first().recordUuid;
+    rejected.outcome = store::OutboxResult::Outcome::Rejected;
+    rejected.reasonCode = QString::fromLatin1(protocol::reason::IdLimit);
+    rejected.hqTime = QDateTime::fromMSecsSinceEpoch(t0 + 4000, Qt::UTC);
+    REQUIRE(store.outbox().applyResults(batch->batchId, {rejected}).has_value());
+    CHECK(services.holdings(document.type, document.number).hqCount == 5);
+    CHECK_FALSE(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
 }
 
 #ifdef SHIMING_TEST_WLT_LIBRARY

@@ -5,6 +5,7 @@
 #include "core/protocol/IdentityHash.h"
 #include "core/review/ReviewRepository.h"
 #include "core/store/OutletStore.h"
+#include "core/sync/IdentityFigures.h"
 #include "core/sync/SyncCredentials.h"
 
 #include <QJsonDocument>
@@ -25,18 +26,18 @@ StoreSessionServices::commitRegistration(const registration::Registration& regis
 
 registration::IdentityHoldings StoreSessionServices::holdings(DocumentType type, const QString& number) const
 {
-    registration::IdentityHoldings holdings;
     store::OutletStore* outlet = m_store();
     if (!outlet)
-        return holdings;
-    auto count = outlet->registrations().countForDocumentNumber(number);
-    if (!count) {
-        qCWarning(lcUi) << "holdings unknown:" << count.error().detail;
-        return holdings;
+        return {};
+    // HQ's figure is keyed by the identity's HMAC under the enrolment bundle's key; not enrolled: local only.
+    auto credentials = sync::loadCredentials(*outlet);
+    const QByteArray identityKey = credentials ? credentials->bundle.identityKey : QByteArray();
+    auto counted = sync::identityHoldings(*outlet, identityKey, type, number);
+    if (!counted) {
+        qCWarning(lcUi) << "holdings unknown:" << counted.error().detail;
+        return {};
     }
-    holdings.outletCount = *count;
-    // Which of them HQ has counted is not told per identity; counting all as not yet seen errs on the safe side.
-    holdings.pendingAtHq = *count;
+    registration::IdentityHoldings holdings = *counted;
 
     review::ReviewRepository review(*outlet);
     auto rejected = review.hqRejections();
@@ -48,7 +49,7 @@ registration::IdentityHoldings StoreSessionServices::holdings(DocumentType type,
     for (const review::ReviewRow& row : *rejected) {
         if (row.hqReason == QLatin1StringView(protocol::reason::IdLimit) && row.documentType == type &&
             row.documentNumber.trimmed().toUpper() == wanted) {
-            holdings.hqCount = m_limit;
+            holdings.hqCount = qMax(holdings.hqCount, m_limit); // a floor: HQ counted the limit then
             break;
         }
     }

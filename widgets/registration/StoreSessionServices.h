@@ -14,9 +14,13 @@ namespace shiming {
 /// The session's sink, the policy's holdings and the risk list over the outlet store of whoever is signed in.
 /// The store is looked up on every call (it exists only while someone is signed in and the counter is not locked).
 ///
-/// Holdings: this outlet's live registrations under the document number, plus what HQ said. HQ's answers carry
-/// no count, only a verdict per record; a record of this identity that HQ rejected with ID_LIMIT (and that no
-/// manager has voided yet) says HQ counted the identity at the limit, so that is taken as HQ's figure.
+/// Holdings: this outlet's live (not voided, not rejected) registrations under the document number, and HQ's
+/// figure when HQ sent one. Every HQ answer about a record carries HQ's count of that identity's active
+/// registrations with this operator; the sync stores the newest per identity as a downlink item
+/// (sync::IdentityCountKind, keyed like the risk list). Then holdings = max(local live, HQ's figure + this
+/// outlet's live records HQ has not answered yet); without a figure, local live only. A record of this identity
+/// that HQ rejected with ID_LIMIT (and no manager has voided yet) stays a floor: HQ's figure is at least the limit.
+/// A local void HQ has not acknowledged yet still counts in HQ's figure until the next answer (strict side).
 /// Risk list: the `risk` downlink items are keyed by the identity's HMAC under the enrolment bundle's identity
 /// key (protocol::identityHash); an outlet that is not enrolled has no risk list.
 class StoreSessionServices final : public registration::RegistrationSessionSink,
