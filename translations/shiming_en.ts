@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>shiming::DocumentPage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+285"/>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+285" />
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -15,7 +14,7 @@
 <context>
     <name>shiming::FacePage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/FacePage.cpp" line="+224"/>
+        <location filename="../widgets/registration/FacePage.cpp" line="+224" />
         <source>%n attempt(s) left</source>
         <translation>
             <numerusform>%n attempt left</numerusform>
@@ -26,7 +25,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/MainWindow.cpp" line="+251"/>
+        <location filename="../widgets/MainWindow.cpp" line="+251" />
         <source>To HQ: %n waiting · demo outlet, no HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>
@@ -34,7 +33,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+2" />
         <source>To HQ: %n waiting · not enrolled with HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · not enrolled with HQ</numerusform>
@@ -45,7 +44,7 @@
 <context>
     <name>shiming::PackagePage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/PackagePage.cpp" line="+166"/>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+166" />
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -56,7 +55,7 @@
 <context>
     <name>shiming::StatusPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/common/StatusPanel.cpp" line="+60"/>
+        <location filename="../widgets/common/StatusPanel.cpp" line="+60" />
         <source>To HQ: %n waiting</source>
         <translation>
             <numerusform>To HQ: %n waiting</numerusform>
@@ -67,7 +66,7 @@
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+519"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+519" />
         <source>%n registration(s)</source>
         <translation>
             <numerusform>%n registration</numerusform>
@@ -75,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+51" />
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>

@@ -2046,6 +2046,102 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
 </context>
 <context>
+    <name>shiming::face::ActiveLivenessCheck</name>
+    <message>
+        <location filename="../core/face/ActiveLivenessCheck.cpp" line="+26"/>
+        <source>Please look at the camera and blink.</source>
+        <translation>请看摄像头并眨眨眼。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please turn your head slowly to your left, then back.</source>
+        <translation>请慢慢向左转头，然后转回来。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please turn your head slowly to your right, then back.</source>
+        <translation>请慢慢向右转头，然后转回来。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::face::FaceIssue</name>
+    <message>
+        <location filename="../core/face/FaceIssue.cpp" line="+60"/>
+        <source>The image cannot be read. Take the photo again.</source>
+        <translation>无法读取图像，请重新拍照。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The image is too large. Use the camera or a smaller file.</source>
+        <translation>图像过大，请使用摄像头拍摄或选择较小的文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No face found. Ask the customer to face the camera.</source>
+        <translation>未检测到人脸，请客户正对摄像头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More than one face is visible. Only the customer may be in the picture.</source>
+        <translation>画面中有多张人脸，画面里只能有客户本人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The face is cut off. Ask the customer to move to the centre.</source>
+        <translation>人脸不完整，请客户移到画面中央。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The face is too small. Ask the customer to come closer.</source>
+        <translation>人脸太小，请客户靠近一些。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The face is too close. Ask the customer to move back a little.</source>
+        <translation>人脸太近，请客户稍微后退。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The picture is blurred. Ask the customer to hold still.</source>
+        <translation>画面模糊，请客户保持不动。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The face is too dark. Turn on more light.</source>
+        <translation>人脸太暗，请增加照明。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The face is overexposed. Reduce light or glare behind the camera.</source>
+        <translation>人脸过曝，请减弱光线或避免摄像头后方的强光。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head is turned. Ask the customer to look straight at the camera.</source>
+        <translation>头部偏转，请客户正视摄像头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head is tilted. Ask the customer to keep the chin level.</source>
+        <translation>头部俯仰，请客户保持下巴水平。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The eyes look closed. Ask the customer to open their eyes.</source>
+        <translation>眼睛似乎闭着，请客户睁开眼睛。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This may be a photo or a screen, not a person. A manager must check.</source>
+        <translation>这可能是照片或屏幕而非真人，须由店长核查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Face comparison is unavailable. The registration goes to manager review.</source>
+        <translation>人证比对不可用，本次登记将转店长审核。</translation>
+    </message>
+</context>
+<context>
     <name>shiming::identity</name>
     <message>
         <location filename="../core/identity/DocumentType.cpp" line="+54"/>

@@ -20,14 +20,17 @@ ActiveLivenessCheck::ActiveLivenessCheck(LivenessChallenge challenge, Options op
 
 QString ActiveLivenessCheck::instruction(LivenessChallenge challenge)
 {
-    const char* context = "shiming::face::ActiveLivenessCheck";
+    // Literal contexts: lupdate cannot follow a variable.
     switch (challenge) {
     case LivenessChallenge::Blink:
-        return QCoreApplication::translate(context, "Please look at the camera and blink.");
+        return QCoreApplication::translate("shiming::face::ActiveLivenessCheck",
+                                           "Please look at the camera and blink.");
     case LivenessChallenge::TurnLeft:
-        return QCoreApplication::translate(context, "Please turn your head slowly to your left, then back.");
+        return QCoreApplication::translate("shiming::face::ActiveLivenessCheck",
+                                           "Please turn your head slowly to your left, then back.");
     case LivenessChallenge::TurnRight:
-        return QCoreApplication::translate(context, "Please turn your head slowly to your right, then back.");
+        return QCoreApplication::translate("shiming::face::ActiveLivenessCheck",
+                                           "Please turn your head slowly to your right, then back.");
     }
     return {};
 }

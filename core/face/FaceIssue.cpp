@@ -48,7 +48,7 @@ QString faceIssueName(FaceIssue issue)
 
 QString faceIssueInstruction(FaceIssue issue)
 {
-    const char* context = "shiming::face::FaceIssue";
+    // Literal contexts: lupdate cannot follow a variable.
     switch (issue) {
     case FaceIssue::UnreadableImage:
     case FaceIssue::FileNotFound:
@@ -57,39 +57,48 @@ QString faceIssueInstruction(FaceIssue issue)
     case FaceIssue::TruncatedImage:
     case FaceIssue::CorruptImage:
     case FaceIssue::UnsupportedPixelFormat:
-        return QCoreApplication::translate(context, "The image cannot be read. Take the photo again.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The image cannot be read. Take the photo again.");
     case FaceIssue::ImageTooLarge:
-        return QCoreApplication::translate(context, "The image is too large. Use the camera or a smaller file.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The image is too large. Use the camera or a smaller file.");
     case FaceIssue::NoFace:
-        return QCoreApplication::translate(context, "No face found. Ask the customer to face the camera.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "No face found. Ask the customer to face the camera.");
     case FaceIssue::SeveralFaces:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("shiming::face::FaceIssue",
                                            "More than one face is visible. Only the customer may be in the picture.");
     case FaceIssue::FaceAtEdge:
-        return QCoreApplication::translate(context, "The face is cut off. Ask the customer to move to the centre.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The face is cut off. Ask the customer to move to the centre.");
     case FaceIssue::FaceTooSmall:
-        return QCoreApplication::translate(context, "The face is too small. Ask the customer to come closer.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The face is too small. Ask the customer to come closer.");
     case FaceIssue::FaceTooLarge:
-        return QCoreApplication::translate(context, "The face is too close. Ask the customer to move back a little.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The face is too close. Ask the customer to move back a little.");
     case FaceIssue::Blurry:
-        return QCoreApplication::translate(context, "The picture is blurred. Ask the customer to hold still.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The picture is blurred. Ask the customer to hold still.");
     case FaceIssue::TooDark:
-        return QCoreApplication::translate(context, "The face is too dark. Turn on more light.");
+        return QCoreApplication::translate("shiming::face::FaceIssue", "The face is too dark. Turn on more light.");
     case FaceIssue::TooBright:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("shiming::face::FaceIssue",
                                            "The face is overexposed. Reduce light or glare behind the camera.");
     case FaceIssue::TurnedSideways:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("shiming::face::FaceIssue",
                                            "The head is turned. Ask the customer to look straight at the camera.");
     case FaceIssue::TiltedUpDown:
-        return QCoreApplication::translate(context, "The head is tilted. Ask the customer to keep the chin level.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The head is tilted. Ask the customer to keep the chin level.");
     case FaceIssue::EyesClosed:
-        return QCoreApplication::translate(context, "The eyes look closed. Ask the customer to open their eyes.");
+        return QCoreApplication::translate("shiming::face::FaceIssue",
+                                           "The eyes look closed. Ask the customer to open their eyes.");
     case FaceIssue::NotLive:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("shiming::face::FaceIssue",
                                            "This may be a photo or a screen, not a person. A manager must check.");
     case FaceIssue::ModelsUnavailable:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("shiming::face::FaceIssue",
                                            "Face comparison is unavailable. The registration goes to manager review.");
     }
     return {};

@@ -5,6 +5,8 @@
 #include "ManagerDialog.h"
 #include "WidgetFixture.h"
 
+#include "core/face/ActiveLivenessCheck.h"
+#include "core/face/FaceIssue.h"
 #include "widgets/MainWindow.h"
 #include "widgets/registration/DemoEnvironment.h"
 #include "widgets/registration/RegistrationWizard.h"
@@ -100,19 +102,49 @@ QStringList untranslated(QWidget* root, const QSet<QString>& sources)
     return english;
 }
 
+// Installs the zh_CN catalogue the app ships (:/i18n) for the scope.
+struct ChineseCatalogue {
+    QTranslator translator;
+    ChineseCatalogue()
+    {
+        REQUIRE(translator.load(QLocale(QLocale::Chinese, QLocale::China), u"shiming"_s, u"_"_s, u":/i18n"_s));
+        REQUIRE(QCoreApplication::installTranslator(&translator));
+    }
+    ~ChineseCatalogue() { QCoreApplication::removeTranslator(&translator); }
+};
+
 } // namespace
+
+TEST_CASE("Chinese screens: the face hints and liveness requests the preview shows are translated", "[widgets]")
+{
+    const QSet<QString> sources = translatedSources();
+    ChineseCatalogue chinese;
+    QStringList english;
+    for (int i = 0; i <= int(face::FaceIssue::ModelsUnavailable); ++i) {
+        const QString text = face::faceIssueInstruction(face::FaceIssue(i));
+        CHECK_FALSE(text.isEmpty());
+        if (sources.contains(text))
+            english << text;
+    }
+    for (auto challenge :
+         {face::LivenessChallenge::Blink, face::LivenessChallenge::TurnLeft, face::LivenessChallenge::TurnRight}) {
+        const QString text = face::ActiveLivenessCheck::instruction(challenge);
+        CHECK_FALSE(text.isEmpty());
+        if (sources.contains(text))
+            english << text;
+    }
+    CHECK(english == QStringList());
+    // And they are in the catalogue at all: without the translator they are English and differ.
+    QCoreApplication::removeTranslator(&chinese.translator);
+    CHECK(sources.contains(face::faceIssueInstruction(face::FaceIssue::NoFace)));
+    REQUIRE(QCoreApplication::installTranslator(&chinese.translator));
+}
 
 TEST_CASE("Chinese screens: every text the catalogue translates is shown in Chinese", "[widgets]")
 {
     const QSet<QString> sources = translatedSources();
     REQUIRE(sources.size() > 300);
-    QTranslator translator;
-    REQUIRE(translator.load(QLocale(QLocale::Chinese, QLocale::China), u"shiming"_s, u"_"_s, u":/i18n"_s));
-    REQUIRE(QCoreApplication::installTranslator(&translator));
-    struct Uninstall {
-        QTranslator* translator;
-        ~Uninstall() { QCoreApplication::removeTranslator(translator); }
-    } uninstall{&translator};
+    ChineseCatalogue chinese;
 
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
