@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -93,9 +94,11 @@ TEST_CASE("A batch is recorded once and a repeated batch id gets the original an
     rebatched.id = QUuid::createUuid();
     const auto dup = answerOf(client.post("/v1/batches", protocol::encodeBatch(rebatched)));
     for (int i = 0; i < 3; ++i) {
+        CHECK(answer.answers[i].identityCount == std::optional<int>(1)); // HQ's figure for each identity
         CHECK(dup.answers[i].outcome == protocol::RecordOutcome::Duplicate);
         CHECK(dup.answers[i].isAccepted());
         CHECK(dup.answers[i].hqReference == answer.answers[i].hqReference);
+        CHECK(dup.answers[i].identityCount == std::optional<int>(1)); // counted once, also on a repeat
     }
     CHECK(count(url, "SELECT count(*) FROM records") == 3);
 
@@ -144,16 +147,26 @@ TEST_CASE("HQ rejects per record with reason codes", "[hq]")
     CHECK(answer.answers[7].reason == u"ICCID_IN_USE"_s);
     CHECK(answer.answers[8].reason == u"RISK_LIST"_s);
     CHECK(answer.answers[9].reason == u"INVALID"_s);
+    // HQ's figure for the record's identity and operator right after deciding it.
+    for (int i = 0; i < 5; ++i)
+        CHECK(answer.answers[i].identityCount == std::optional<int>(i + 1));
+    CHECK(answer.answers[5].identityCount == std::optional<int>(5)); // the limit, not six
+    CHECK(answer.answers[6].identityCount == std::optional<int>(0)); // identity 8 holds nothing
+    CHECK(answer.answers[7].identityCount == std::optional<int>(0));
+    CHECK(answer.answers[8].identityCount == std::optional<int>(0));
+    CHECK_FALSE(answer.answers[9].identityCount.has_value()); // an invalid record's identity is not trusted
 
     // A record id reused with other content is refused and the original stays.
     protocol::Batch conflict = makeBatch(u"OUT-A"_s, {sampleContent(50, 500)});
     conflict.records[0].id = batch.records[0].id;
     const auto conflictAnswer = answerOf(client.post("/v1/batches", protocol::encodeBatch(conflict)));
     CHECK(conflictAnswer.answers[0].reason == u"UUID_CONFLICT"_s);
+    CHECK_FALSE(conflictAnswer.answers[0].identityCount.has_value());
 
     const auto otherCtcc = answerOf(
         client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 401, u"CTCC"_s)}))));
     CHECK(otherCtcc.answers[0].outcome == protocol::RecordOutcome::Accepted);
+    CHECK(otherCtcc.answers[0].identityCount == std::optional<int>(1)); // per operator
     CHECK(count(url, "SELECT count(*) FROM records") == 11);
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted'") == 6);
 }
@@ -170,6 +183,9 @@ TEST_CASE("The per-identity limit holds under concurrent batches on two HQ insta
 
     constexpr int kAttempts = 16;
     std::atomic<int> accepted = 0, limited = 0, failed = 0;
+    // HQ's figure in each answer, one bit per value: the accepted ones, serialised by the identity's lock on
+    // either instance, must each see a different count 1..5; every ID_LIMIT one sees 5.
+    std::atomic<unsigned> acceptedFigures = 0, limitedFigures = 0;
     std::vector<std::thread> threads;
     for (int t = 0; t < kAttempts; ++t) {
         threads.emplace_back([&, t] {
@@ -181,10 +197,15 @@ TEST_CASE("The per-identity limit holds under concurrent batches on two HQ insta
                 ++failed;
                 return;
             }
-            if (answer->answers[0].outcome == protocol::RecordOutcome::Accepted)
+            const int figure = answer->answers[0].identityCount.value_or(31);
+            const unsigned bit = 1u << std::clamp(figure, 0, 31);
+            if (answer->answers[0].outcome == protocol::RecordOutcome::Accepted) {
                 ++accepted;
-            else if (answer->answers[0].reason == u"ID_LIMIT"_s)
+                acceptedFigures |= bit;
+            } else if (answer->answers[0].reason == u"ID_LIMIT"_s) {
                 ++limited;
+                limitedFigures |= bit;
+            }
         });
     }
     for (auto& thread : threads)
@@ -192,6 +213,8 @@ TEST_CASE("The per-identity limit holds under concurrent batches on two HQ insta
     CHECK(failed == 0);
     CHECK(accepted == hq::Ledger::kNumbersPerIdentity);
     CHECK(limited == kAttempts - hq::Ledger::kNumbersPerIdentity);
+    CHECK(acceptedFigures.load() == 0b111110u); // 1, 2, 3, 4 and 5, once each
+    CHECK(limitedFigures.load() == 1u << 5);
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted'") == 5);
     CHECK(count(url, "SELECT count(*) FROM records") == kAttempts);
 }

@@ -71,6 +71,7 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     const auto sixthBefore =
         answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 105)}))));
     CHECK(sixthBefore.answers[0].reason == u"ID_LIMIT"_s);
+    CHECK(sixthBefore.answers[0].identityCount == std::optional<int>(5));
 
     // The manager voids the second one; the void is a record of its own.
     const QUuid voided = first.records[1].id;
@@ -80,6 +81,7 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     REQUIRE(voidAnswer.answers.size() == 1);
     CHECK(voidAnswer.answers[0].outcome == protocol::RecordOutcome::Accepted);
     CHECK(voidAnswer.answers[0].hqReference.startsWith(u"HQ"_s));
+    CHECK(voidAnswer.answers[0].identityCount == std::optional<int>(4)); // the figure after the release
     CHECK(PgCluster::scalar(url, "SELECT status FROM records WHERE record_uuid = '" +
                                      voided.toString(QUuid::WithoutBraces).toStdString() + "'") == "released");
 
@@ -87,6 +89,7 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     const auto sixth =
         answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 106)}))));
     CHECK(sixth.answers[0].outcome == protocol::RecordOutcome::Accepted);
+    CHECK(sixth.answers[0].identityCount == std::optional<int>(5));
 
     // The same void again: the same batch (the stored answer) and in a new batch (a duplicate of the first
     // decision). Neither releases anything more: the seventh number is over the limit.
@@ -98,6 +101,7 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     CHECK(again.answers[0].outcome == protocol::RecordOutcome::Duplicate);
     CHECK(again.answers[0].isAccepted());
     CHECK(again.answers[0].hqReference == voidAnswer.answers[0].hqReference);
+    CHECK(again.answers[0].identityCount == std::nullopt); // a repeated void: HQ does not look its identity up
     const auto seventh =
         answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 107)}))));
     CHECK(seventh.answers[0].reason == u"ID_LIMIT"_s);
@@ -119,6 +123,8 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     const auto unknown =
         answerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {voidOf(QUuid::createUuid())}))));
     CHECK(unknown.answers[0].reason == u"UNKNOWN_RECORD"_s);
+    CHECK_FALSE(unknown.answers[0].identityCount.has_value());
+    CHECK_FALSE(foreign.answers[0].identityCount.has_value());
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'released'") == 1);
     CHECK(count(url, "SELECT count(*) FROM record_voids") == 3);
     CHECK(count(url, "SELECT count(*) FROM record_voids WHERE status = 'accepted'") == 1);
@@ -159,6 +165,12 @@ TEST_CASE("A registration voided later in the same batch frees its number for th
     CHECK(answer.answers[2].reason == u"NUMBER_TAKEN"_s); // decided before the void
     CHECK(answer.answers[3].outcome == protocol::RecordOutcome::Accepted);
     CHECK(answer.answers[4].outcome == protocol::RecordOutcome::Accepted); // after it
+    // Figures as HQ stood after each record: identity 20 had one, and none after its void.
+    CHECK(answer.answers[0].identityCount == std::optional<int>(1));
+    CHECK_FALSE(answer.answers[1].identityCount.has_value());
+    CHECK(answer.answers[2].identityCount == std::optional<int>(0));
+    CHECK(answer.answers[3].identityCount == std::optional<int>(0));
+    CHECK(answer.answers[4].identityCount == std::optional<int>(1));
     CHECK(PgCluster::scalar(url, "SELECT status FROM records WHERE record_uuid = '" +
                                      registration.id.toString(QUuid::WithoutBraces).toStdString() + "'") == "released");
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND msisdn = '13800000700'") == 1);
