@@ -16,7 +16,6 @@
 #include <QEventLoop>
 #include <QHash>
 #include <QJsonDocument>
-#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -132,68 +131,63 @@ void SyncEngine::uploadNext()
     const QByteArray body = protocol::encodeBatch(batch);
     const QString batchId = next->batchId;
     const int count = int(batch.records.size());
-    QSet<QUuid> members;
-    QHash<QUuid, QString> identities; // record → identity HMAC, for HQ's per-identity figures
-    for (const auto& record : batch.records) {
-        members.insert(record.id);
-        identities.insert(record.id,
-                          identityFigureKey(m_identityKey, record.content.documentType, record.content.documentNumber));
-    }
+    QHash<QUuid, QString> members; // record → its identity's HMAC (the key of HQ's per-identity figure)
+    for (const auto& record : batch.records)
+        members.insert(record.id,
+                       identityFigureKey(m_identityKey, record.content.documentType, record.content.documentNumber));
     qCDebug(lcSync) << "sending batch" << batchId << "records" << count << (next->retry ? "(retry)" : "");
-    m_client.post("/v1/batches", body,
-                  [this, batchId, count, members, identities, expected = batch.id](const HqReply& reply) {
-                      const auto answer = readAnswer(reply, expected, [this, batchId] {
-                          // HQ holds this id for another outlet: give the records a fresh batch.
-                          (void)m_store.outbox().releaseBatch(batchId);
-                      });
-                      if (!answer)
-                          return;
-                      QList<store::OutboxResult> results;
-                      QList<IdentityFigureUpdate> figures;
-                      int accepted = 0, rejected = 0;
-                      for (const protocol::RecordAnswer& a : answer->answers) {
-                          if (!members.contains(a.recordId))
-                              continue;
-                          if (a.identityCount)
-                              figures.append({identities.value(a.recordId), *a.identityCount});
-                          store::OutboxResult result;
-                          result.recordUuid = a.recordId.toString(QUuid::WithoutBraces);
-                          result.hqReference = a.hqReference;
-                          result.hqTime = QDateTime::fromMSecsSinceEpoch(a.hqTimeMs, Qt::UTC);
-                          if (a.outcome == protocol::RecordOutcome::Accepted) {
-                              result.outcome = store::OutboxResult::Outcome::Accepted;
-                          } else if (a.outcome == protocol::RecordOutcome::Duplicate && a.isAccepted()) {
-                              result.outcome = store::OutboxResult::Outcome::Duplicate;
-                          } else {
-                              result.outcome = store::OutboxResult::Outcome::Rejected;
-                              result.reasonCode = a.reason;
-                          }
-                          (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
-                          results.append(result);
-                      }
-                      // The figures go first, in their own transaction (the outbox applies its answers in one of its
-                      // own): should the pass stop between the two, the batch is resent and HQ's replayed answers store
-                      // the same figures again, and meanwhile the records still count as unanswered, which errs on the
-                      // strict side.
-                      if (!storeFigures(figures, answer->hqTimeMs))
-                          return;
-                      if (auto applied = m_store.outbox().applyResults(batchId, results); !applied) {
-                          finish(false, u"answers could not be stored: "_s + applied.error().detail);
-                          return;
-                      }
-                      m_report.sent += count;
-                      m_report.accepted += accepted;
-                      m_report.rejected += rejected;
-                      m_report.batches += 1;
-                      if (rejected > 0) {
-                          const auto total = m_store.syncState().value(QString::fromLatin1(state::RejectedTotal));
-                          const qint64 before = (total && total->has_value()) ? (*total)->toLongLong() : 0;
-                          (void)m_store.syncState().setValue(QString::fromLatin1(state::RejectedTotal),
-                                                             QByteArray::number(before + rejected));
-                      }
-                      emit recordsAnswered(accepted, rejected);
-                      uploadNext();
-                  });
+    m_client.post("/v1/batches", body, [this, batchId, count, members, expected = batch.id](const HqReply& reply) {
+        const auto answer = readAnswer(reply, expected, [this, batchId] {
+            // HQ holds this id for another outlet: give the records a fresh batch.
+            (void)m_store.outbox().releaseBatch(batchId);
+        });
+        if (!answer)
+            return;
+        QList<store::OutboxResult> results;
+        QList<IdentityFigureUpdate> figures;
+        int accepted = 0, rejected = 0;
+        for (const protocol::RecordAnswer& a : answer->answers) {
+            if (!members.contains(a.recordId))
+                continue;
+            if (a.identityCount)
+                figures.append({members.value(a.recordId), *a.identityCount});
+            store::OutboxResult result;
+            result.recordUuid = a.recordId.toString(QUuid::WithoutBraces);
+            result.hqReference = a.hqReference;
+            result.hqTime = QDateTime::fromMSecsSinceEpoch(a.hqTimeMs, Qt::UTC);
+            if (a.outcome == protocol::RecordOutcome::Accepted) {
+                result.outcome = store::OutboxResult::Outcome::Accepted;
+            } else if (a.outcome == protocol::RecordOutcome::Duplicate && a.isAccepted()) {
+                result.outcome = store::OutboxResult::Outcome::Duplicate;
+            } else {
+                result.outcome = store::OutboxResult::Outcome::Rejected;
+                result.reasonCode = a.reason;
+            }
+            (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
+            results.append(result);
+        }
+        // The figures go first, in their own transaction (the outbox applies its answers in one of its own):
+        // should the pass stop between the two, the batch is resent and HQ's replayed answer stores the same
+        // figures again; meanwhile the records still count as unanswered, which errs on the strict side.
+        if (!storeFigures(figures, answer->hqTimeMs))
+            return;
+        if (auto applied = m_store.outbox().applyResults(batchId, results); !applied) {
+            finish(false, u"answers could not be stored: "_s + applied.error().detail);
+            return;
+        }
+        m_report.sent += count;
+        m_report.accepted += accepted;
+        m_report.rejected += rejected;
+        m_report.batches += 1;
+        if (rejected > 0) {
+            const auto total = m_store.syncState().value(QString::fromLatin1(state::RejectedTotal));
+            const qint64 before = (total && total->has_value()) ? (*total)->toLongLong() : 0;
+            (void)m_store.syncState().setValue(QString::fromLatin1(state::RejectedTotal),
+                                               QByteArray::number(before + rejected));
+        }
+        emit recordsAnswered(accepted, rejected);
+        uploadNext();
+    });
 }
 
 std::optional<protocol::BatchAnswer> SyncEngine::readAnswer(const HqReply& reply, const QUuid& expected,
