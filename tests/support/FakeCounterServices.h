@@ -68,6 +68,7 @@ public:
         check.score = nextBand == registration::FaceBand::Pass ? 88 : 55;
         return check;
     }
+    void prepare(const QByteArray& documentPhoto) override { preparedPhotos.append(documentPhoto); }
 
     bool isAvailable = true;
     bool noFace = false;
@@ -77,6 +78,7 @@ public:
     int hints = 0;
     QSize lastLiveSize;
     QByteArray lastDocumentPhoto;
+    QList<QByteArray> preparedPhotos;
 };
 
 class FakeAccountGate final : public AccountGate {

@@ -2,6 +2,7 @@
 
 #include "core/common/Paths.h"
 #include "core/face/FaceEngine.h"
+#include "core/face/FaceIssue.h"
 #include "core/reader/LibraryWltDecoder.h"
 #include "widgets/registration/DemoPhotoCodec.h"
 #include "widgets/registration/FaceService.h"
@@ -119,4 +120,39 @@ TEST_CASE("Demo chip photo: the demo face passes against the demo camera and ano
         CHECK(mismatch->evidence.band != registration::FaceBand::Pass);
         CHECK(mismatch->score < match->score);
     }
+}
+
+TEST_CASE("Face service: a document photo analysed ahead gives the same result; a broken one a clear error",
+          "[widgets]")
+{
+    auto engine = face::FaceEngine::load(paths::modelSearchDirs());
+    if (!engine) {
+        WARN("face models not installed: " << engine.error().detail.toStdString());
+        return;
+    }
+    auto chip = demophoto::toBmp(*demophoto::packEncoded(readFile(demoFace(u"collins-portrait.jpg"_s))));
+    REQUIRE(chip.has_value());
+    const cv::Mat frame = cv::imread(demoFace(u"camera-1.jpg"_s).toStdString());
+    REQUIRE_FALSE(frame.empty());
+
+    EngineFaceService cold(engine->get());
+    auto direct = cold.compare(frame, *chip);
+    REQUIRE(direct.has_value());
+    EngineFaceService prepared(engine->get());
+    prepared.prepare(*chip);
+    for (int retry = 0; retry < 2; ++retry) {
+        auto again = prepared.compare(frame, *chip);
+        REQUIRE(again.has_value());
+        CHECK(again->evidence.band == direct->evidence.band);
+        CHECK(again->evidence.score == Approx(direct->evidence.score).margin(1e-6));
+    }
+
+    // A truncated photo block (a damaged chip read) is refused with the image's own reason, also after prepare().
+    const QByteArray broken = chip->left(chip->size() / 3);
+    prepared.prepare(broken);
+    auto refused = prepared.compare(frame, broken);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(face::faceIssueOf(refused.error()).has_value());
+    // The good photo still compares after the broken one.
+    CHECK(prepared.compare(frame, *chip).has_value());
 }

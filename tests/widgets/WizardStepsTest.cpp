@@ -196,6 +196,9 @@ TEST_CASE("Face: preview, capture, pass moves on; the document photo is what is 
     c.placeAdultCard();
     REQUIRE(c.session().step() == SessionStep::Face);
     CHECK(c.feed.state() == CameraFeed::State::Running);
+    // The chip photo is analysed as the step opens, before the clerk captures.
+    CHECK(c.face.preparedPhotos == QList<QByteArray>{chipPhoto()});
+    CHECK(c.face.comparisons == 0);
     CHECK(QTest::qWaitFor([&] { return c.face.hints > 0; }, 3000));
     pressKey(&c.wizard, Qt::Key_F5);
     CHECK(c.face.comparisons == 1);

@@ -154,6 +154,10 @@ void FacePage::chooseSubject()
             break;
         }
     }
+    // Analyse the document photo while the customer gets ready, not when the clerk captures.
+    if (const SessionPerson* person = session()->person(m_subject);
+        person && !person->photo.isEmpty() && m_context.face && m_context.face->available())
+        m_context.face->prepare(person->photo);
     refresh();
 }
 

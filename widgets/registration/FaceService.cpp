@@ -2,8 +2,8 @@
 
 #include "core/face/FaceEngine.h"
 #include "core/face/FaceIssue.h"
+#include "core/face/ImageInput.h"
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <QCoreApplication>
@@ -63,22 +63,41 @@ FaceHint EngineFaceService::hint(const cv::Mat& frame)
     return hint;
 }
 
+Result<const face::FaceAnalysis*> EngineFaceService::documentAnalysis(const QByteArray& documentPhoto)
+{
+    if (m_analysis && m_analysedPhoto == documentPhoto)
+        return m_analysis.get();
+    m_analysis.reset();
+    m_analysedPhoto.clear();
+    auto id = face::decodeImage(documentPhoto);
+    if (!id)
+        return fail(id.error());
+    auto analysis = m_engine->analyseIdPhoto(*id);
+    if (!analysis)
+        return fail(analysis.error());
+    m_analysis = std::make_shared<const face::FaceAnalysis>(std::move(*analysis));
+    m_analysedPhoto = documentPhoto;
+    return m_analysis.get();
+}
+
+void EngineFaceService::prepare(const QByteArray& documentPhoto)
+{
+    if (!m_engine || documentPhoto.isEmpty())
+        return;
+    // A photo that cannot be analysed is reported by the capture's compare(), where the clerk sees it.
+    (void)documentAnalysis(documentPhoto);
+}
+
 Result<FaceCheck> EngineFaceService::compare(const cv::Mat& live, const QByteArray& documentPhoto)
 {
     if (!m_engine)
         return fail(Error::deviceFault(u"face comparison unavailable"_s));
     if (documentPhoto.isEmpty())
         return fail(Error::invalidInput(u"no document photo"_s));
-    cv::Mat id;
-    try {
-        const cv::Mat raw(1, int(documentPhoto.size()), CV_8U, const_cast<char*>(documentPhoto.constData()));
-        id = cv::imdecode(raw, cv::IMREAD_COLOR);
-    } catch (const cv::Exception&) {
-        id.release();
-    }
-    if (id.empty())
-        return fail(Error::invalidInput(u"document photo cannot be decoded"_s));
-    auto comparison = m_engine->compare(live, id);
+    auto id = documentAnalysis(documentPhoto);
+    if (!id)
+        return fail(id.error());
+    auto comparison = m_engine->compare(live, **id);
     if (!comparison)
         return fail(comparison.error());
     FaceCheck check;

@@ -9,9 +9,12 @@
 #include <QRectF>
 #include <QString>
 
+#include <memory>
+
 namespace shiming::face {
 class FaceEngine;
-}
+struct FaceAnalysis;
+} // namespace shiming::face
 
 namespace shiming {
 
@@ -38,6 +41,9 @@ public:
     virtual FaceHint hint(const cv::Mat& frame) = 0;
     /// Compares a live frame with the document photo (an encoded image file: BMP from the chip, JPEG scan).
     virtual Result<FaceCheck> compare(const cv::Mat& live, const QByteArray& documentPhoto) = 0;
+    /// The face step opened for this document photo: analyse it now, so that a capture (and each retry) only
+    /// runs the live side. Optional; compare() works without it.
+    virtual void prepare(const QByteArray& /*documentPhoto*/) {}
 };
 
 /// FaceService over core/face's FaceEngine (may be null: face comparison unavailable).
@@ -49,9 +55,15 @@ public:
     bool available() const override { return m_engine != nullptr; }
     FaceHint hint(const cv::Mat& frame) override;
     Result<FaceCheck> compare(const cv::Mat& live, const QByteArray& documentPhoto) override;
+    void prepare(const QByteArray& documentPhoto) override;
 
 private:
+    /// The document photo's analysis: the one kept for the same photo, else decoded (size-checked) and analysed.
+    Result<const face::FaceAnalysis*> documentAnalysis(const QByteArray& documentPhoto);
+
     face::FaceEngine* m_engine;
+    QByteArray m_analysedPhoto; ///< the document photo m_analysis belongs to (one customer at a time)
+    std::shared_ptr<const face::FaceAnalysis> m_analysis;
 };
 
 } // namespace shiming
