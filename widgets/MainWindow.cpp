@@ -1,5 +1,7 @@
 #include "widgets/MainWindow.h"
 
+#include "widgets/outlet/OutletEnvironment.h"
+
 #include "core/common/Logging.h"
 #include "widgets/common/ErrorText.h"
 #include "widgets/common/StatusPanel.h"
@@ -33,6 +35,19 @@
 using namespace Qt::StringLiterals;
 
 namespace shiming {
+
+MainWindowServices MainWindowServices::of(OutletEnvironment& outlet, const Clock& clock)
+{
+    MainWindowServices services;
+    services.clock = &clock;
+    services.gate = &outlet.gate();
+    services.registration = &outlet.context();
+    services.outletId = outlet.outletId();
+    services.authenticator = &outlet.authenticator();
+    services.sync = &outlet.sync();
+    services.notes = outlet.notes();
+    return services;
+}
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)

@@ -20,6 +20,7 @@ class OutletSync;
 class CustomerDisplay;
 class LockOverlay;
 class LoginScreen;
+class OutletEnvironment;
 class RegistrationWizard;
 class StatusPanel;
 struct RegistrationContext;
@@ -39,6 +40,9 @@ struct MainWindowServices {
     OutletSync* sync = nullptr;
     /// What is missing or degraded at this counter (translated), shown in the status bar at start.
     QStringList notes;
+
+    /// Everything a composed counter (configured or demo) offers; demo mode adds demoAccounts.
+    static MainWindowServices of(OutletEnvironment& outlet, const Clock& clock);
 };
 
 /// Why the counter cannot start its registration flow: no configuration, or one that does not work.

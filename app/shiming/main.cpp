@@ -102,15 +102,7 @@ int main(int argc, char* argv[])
                 printStartupTime("first_run");
             return app.exec();
         }
-        shiming::MainWindowServices services;
-        services.clock = &clock;
-        services.gate = &outlet->gate();
-        services.registration = &outlet->context();
-        services.outletId = outlet->outletId();
-        services.authenticator = &outlet->authenticator();
-        services.sync = &outlet->sync();
-        services.notes = outlet->notes();
-        shiming::MainWindow window(services);
+        shiming::MainWindow window(shiming::MainWindowServices::of(*outlet, clock));
         window.show();
         if (parser.isSet(timingOption))
             printStartupTime("login");
@@ -127,15 +119,8 @@ int main(int argc, char* argv[])
                               shiming::ErrorText::forClerk(demo.error()));
         return 1;
     }
-    shiming::MainWindowServices services;
-    services.clock = &clock;
-    services.gate = &(*demo)->gate();
-    services.registration = &(*demo)->context();
-    services.outletId = (*demo)->outletId();
-    services.authenticator = &(*demo)->authenticator();
+    auto services = shiming::MainWindowServices::of((*demo)->outlet(), clock);
     services.demoAccounts = (*demo)->accountsText();
-    services.sync = &(*demo)->sync();
-    services.notes = (*demo)->outlet().notes();
     shiming::MainWindow window(services);
     window.show();
     if (parser.isSet(screenshotsOption)) {

@@ -48,11 +48,7 @@ TEST_CASE("Demo mode: an individual registration from login to the record in the
         return true;
     };
 
-    MainWindowServices services;
-    services.clock = &clock;
-    services.gate = &(*demo)->gate();
-    services.registration = &(*demo)->context();
-    services.outletId = (*demo)->outletId();
+    auto services = MainWindowServices::of((*demo)->outlet(), clock);
     services.demoAccounts = (*demo)->accountsText();
     MainWindow window(services);
     window.show();

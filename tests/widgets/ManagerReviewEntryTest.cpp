@@ -32,12 +32,7 @@ TEST_CASE("Account > Manager review opens the manager's window for a manager and
     auto demo = DemoEnvironment::create(options, clock);
     REQUIRE(demo.has_value());
 
-    MainWindowServices services;
-    services.clock = &clock;
-    services.gate = &(*demo)->gate();
-    services.registration = &(*demo)->context();
-    services.outletId = (*demo)->outletId();
-    services.authenticator = &(*demo)->authenticator();
+    auto services = MainWindowServices::of((*demo)->outlet(), clock);
     MainWindow window(services);
     window.show();
     auto* action = window.findChild<QAction*>(u"managerReviewAction"_s);

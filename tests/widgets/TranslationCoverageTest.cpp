@@ -156,12 +156,7 @@ TEST_CASE("Chinese screens: every text the catalogue translates is shown in Chin
     options.loadFaceModels = false;
     auto demo = DemoEnvironment::create(options, clock);
     REQUIRE(demo.has_value());
-    MainWindowServices services;
-    services.clock = &clock;
-    services.gate = &(*demo)->gate();
-    services.registration = &(*demo)->context();
-    services.outletId = (*demo)->outletId();
-    services.authenticator = &(*demo)->authenticator();
+    auto services = MainWindowServices::of((*demo)->outlet(), clock);
     services.demoAccounts = (*demo)->accountsText();
     MainWindow window(services);
     window.show();
