@@ -471,6 +471,46 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
     CHECK_FALSE(services.contains(DocumentType::ResidentId, number));
 }
 
+TEST_CASE("Policy at the counter: HQ's figure and an unsent record here refuse the card with the count shown",
+          "[widgets]")
+{
+    Counter counter;
+    const QString number = u"110105198803121017"_s; // the card on the reader
+    {
+        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
+        auto admin = setup.login(u"admin"_s, kAdminPassword);
+        REQUIRE(admin.has_value());
+        store::OutletStore& store = (*admin)->store();
+        enrol(store);
+        // HQ's last answer about this identity said 4; one more registered here has not reached HQ yet.
+        const QString key = QString::fromLatin1(
+            protocol::identityHash(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number));
+        REQUIRE(sync::storeIdentityFigures(store, {{key, 4}}, counter.clock.now().toMSecsSinceEpoch()) == 1);
+        REQUIRE(store.registrations().commit(minimalRecord(number, u"13800138000"_s)).has_value());
+    }
+    auto env = counter.start();
+    MainWindow window(servicesFor(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    RegistrationSession* session = window.wizard()->session();
+    pressKey(&window, Qt::Key_Return);
+    REQUIRE(session->step() == SessionStep::Documents);
+    REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
+    counter.simulator->place();
+    REQUIRE(QTest::qWaitFor([&] { return session->person(DocumentRole::Customer) != nullptr; }, 10000));
+    const PolicyDecision& decision = session->person(DocumentRole::Customer)->decision;
+    CHECK(decision.has(policy::IdentityLimit));
+    CHECK_FALSE(decision.allowed());
+    CHECK(decision.holdings.hqCount == 4);
+    CHECK(decision.holdings.pendingAtHq == 1);
+    CHECK(decision.holdings.effective() == 5);
+    CHECK(session->step() == SessionStep::Documents);
+    auto* label = findChild<QLabel>(&window, u"customerDocumentLabel"_s);
+    CHECK(label->text().contains(u"already holds 5 numbers"_s));
+}
+
 TEST_CASE("Policy at the counter: outlet records and HQ's identity-limit verdict both count", "[widgets]")
 {
     QTemporaryDir dir;
