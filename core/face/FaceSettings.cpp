@@ -3,6 +3,7 @@
 #include "core/common/Logging.h"
 
 #include <QSettings>
+#include <QVariantMap>
 
 #include <cmath>
 
@@ -12,15 +13,25 @@ namespace shiming::face {
 
 namespace {
 
-void readDouble(QSettings& settings, const QString& key, double& target)
-{
-    if (!settings.contains(key))
-        return;
-    bool ok = false;
-    const double value = settings.value(key).toDouble(&ok);
-    if (ok && std::isfinite(value))
-        target = value;
-}
+// The keys, as stored under "face/" and as HQ's settings feed names them, with where each goes.
+struct Key {
+    QStringView name;
+    double FaceSettings::*member; ///< null: detectConfidence (a float)
+};
+const Key kKeys[] = {
+    {u"passCosine", &FaceSettings::passCosine},
+    {u"reviewCosine", &FaceSettings::reviewCosine},
+    {u"detectConfidence", nullptr},
+    {u"minFaceHeightPixels", &FaceSettings::minFaceHeightPixels},
+    {u"maxFaceHeightFraction", &FaceSettings::maxFaceHeightFraction},
+    {u"minSharpness", &FaceSettings::minSharpness},
+    {u"minBrightness", &FaceSettings::minBrightness},
+    {u"maxBrightness", &FaceSettings::maxBrightness},
+    {u"maxYawDegrees", &FaceSettings::maxYawDegrees},
+    {u"maxPitchDegrees", &FaceSettings::maxPitchDegrees},
+    {u"minEyeOpenness", &FaceSettings::minEyeOpenness},
+    {u"minLiveProbability", &FaceSettings::minLiveProbability},
+};
 
 } // namespace
 
@@ -30,45 +41,58 @@ bool FaceSettings::isValid() const
            detectConfidence > 0.0f && detectConfidence < 1.0f && minBrightness < maxBrightness;
 }
 
+Result<FaceSettings> FaceSettings::fromMap(const QVariantMap& values, FaceSettings base)
+{
+    for (const Key& key : kKeys) {
+        const auto found = values.constFind(key.name.toString());
+        if (found == values.constEnd())
+            continue;
+        bool ok = false;
+        const double value = found->toDouble(&ok);
+        if (!ok || !std::isfinite(value) || found->typeId() == QMetaType::Bool)
+            return fail(Error::invalidInput(u"face setting %1 is not a number"_s.arg(key.name)));
+        if (key.member)
+            base.*key.member = value;
+        else
+            base.detectConfidence = float(value);
+    }
+    if (!base.isValid())
+        return fail(Error::invalidInput(
+            u"face settings are inconsistent (review above pass, a cosine outside -1..1, or bad limits)"_s));
+    return base;
+}
+
+Result<FaceSettings> FaceSettings::fromMap(const QVariantMap& values)
+{
+    return fromMap(values, FaceSettings{});
+}
+
 FaceSettings FaceSettings::fromSettings(QSettings& settings)
 {
-    FaceSettings result;
+    QVariantMap values;
     settings.beginGroup(u"face"_s);
-    readDouble(settings, u"passCosine"_s, result.passCosine);
-    readDouble(settings, u"reviewCosine"_s, result.reviewCosine);
-    double confidence = result.detectConfidence;
-    readDouble(settings, u"detectConfidence"_s, confidence);
-    result.detectConfidence = float(confidence);
-    readDouble(settings, u"minFaceHeightPixels"_s, result.minFaceHeightPixels);
-    readDouble(settings, u"minSharpness"_s, result.minSharpness);
-    readDouble(settings, u"minBrightness"_s, result.minBrightness);
-    readDouble(settings, u"maxBrightness"_s, result.maxBrightness);
-    readDouble(settings, u"maxYawDegrees"_s, result.maxYawDegrees);
-    readDouble(settings, u"maxPitchDegrees"_s, result.maxPitchDegrees);
-    readDouble(settings, u"minEyeOpenness"_s, result.minEyeOpenness);
-    readDouble(settings, u"minLiveProbability"_s, result.minLiveProbability);
+    for (const QString& key : settings.childKeys()) {
+        bool ok = false;
+        const double value = settings.value(key).toDouble(&ok);
+        if (ok && std::isfinite(value))
+            values.insert(key, value);
+        else
+            qCWarning(lcFace) << "face setting" << key << "is not a number; its default is kept";
+    }
     settings.endGroup();
-    if (!result.isValid()) {
-        qCWarning(lcFace) << "face settings are inconsistent; using the calibrated defaults";
+    auto result = fromMap(values);
+    if (!result) {
+        qCWarning(lcFace) << "face settings refused; using the calibrated defaults:" << result.error().detail;
         return FaceSettings{};
     }
-    return result;
+    return *result;
 }
 
 void FaceSettings::save(QSettings& settings) const
 {
     settings.beginGroup(u"face"_s);
-    settings.setValue(u"passCosine"_s, passCosine);
-    settings.setValue(u"reviewCosine"_s, reviewCosine);
-    settings.setValue(u"detectConfidence"_s, double(detectConfidence));
-    settings.setValue(u"minFaceHeightPixels"_s, minFaceHeightPixels);
-    settings.setValue(u"minSharpness"_s, minSharpness);
-    settings.setValue(u"minBrightness"_s, minBrightness);
-    settings.setValue(u"maxBrightness"_s, maxBrightness);
-    settings.setValue(u"maxYawDegrees"_s, maxYawDegrees);
-    settings.setValue(u"maxPitchDegrees"_s, maxPitchDegrees);
-    settings.setValue(u"minEyeOpenness"_s, minEyeOpenness);
-    settings.setValue(u"minLiveProbability"_s, minLiveProbability);
+    for (const Key& key : kKeys)
+        settings.setValue(key.name.toString(), key.member ? this->*key.member : double(detectConfidence));
     settings.endGroup();
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/common/Error.h"
+
 #include <QString>
+#include <QVariantMap>
 
 class QSettings;
 
@@ -33,6 +36,11 @@ struct FaceSettings {
     /// Reads the "face/" keys that are present; absent or invalid keys keep their defaults. Inconsistent
     /// thresholds (review above pass, outside −1…1) are refused as a whole and the defaults kept.
     static FaceSettings fromSettings(QSettings& settings);
+    /// `base` with the keys of `values` that are present (the same names: passCosine, reviewCosine, ...; HQ's
+    /// settings feed sends them as its "face" item). A value that is not a number, or a result that is
+    /// inconsistent, refuses the whole map (InvalidInput naming the problem); unknown keys are ignored.
+    static Result<FaceSettings> fromMap(const QVariantMap& values, FaceSettings base);
+    static Result<FaceSettings> fromMap(const QVariantMap& values);
     void save(QSettings& settings) const;
     bool isValid() const;
 };

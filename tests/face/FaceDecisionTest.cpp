@@ -111,3 +111,25 @@ TEST_CASE("Simulated chip photos and counter frames have the card's and the came
     const cv::Mat big(1000, 1200, CV_8UC3, cv::Scalar::all(50));
     CHECK(makeLiveFrame(big).size() == cv::Size(640, 480));
 }
+
+TEST_CASE("Settings from HQ's feed: numbers apply, anything else refuses the whole item", "[face]")
+{
+    auto pushed = FaceSettings::fromMap({{u"passCosine"_s, 0.42}, {u"reviewCosine"_s, 0.28}, {u"future"_s, 1}});
+    REQUIRE(pushed.has_value());
+    CHECK(pushed->passCosine == 0.42);
+    CHECK(pushed->reviewCosine == 0.28);
+    CHECK(pushed->minSharpness == FaceSettings{}.minSharpness);
+
+    FaceSettings current;
+    current.passCosine = 0.5;
+    auto partial = FaceSettings::fromMap({{u"minSharpness"_s, 40}}, current);
+    REQUIRE(partial.has_value());
+    CHECK(partial->passCosine == 0.5);
+    CHECK(partial->minSharpness == 40.0);
+
+    CHECK(FaceSettings::fromMap({{u"passCosine"_s, u"high"_s}}).error().code == shiming::Error::Code::InvalidInput);
+    CHECK(FaceSettings::fromMap({{u"passCosine"_s, true}}).error().code == shiming::Error::Code::InvalidInput);
+    CHECK(FaceSettings::fromMap({{u"reviewCosine"_s, 0.9}}).error().code == shiming::Error::Code::InvalidInput);
+    CHECK(FaceSettings::fromMap({{u"passCosine"_s, 2.0}}).error().code == shiming::Error::Code::InvalidInput);
+    CHECK(FaceSettings::fromMap({{u"minBrightness"_s, 250}}).error().code == shiming::Error::Code::InvalidInput);
+}

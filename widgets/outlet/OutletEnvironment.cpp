@@ -10,6 +10,7 @@
 #include "core/reader/Ga467Reader.h"
 #include "core/reader/LibraryWltDecoder.h"
 #include "core/registration/Policy.h"
+#include "core/store/DownlinkRepository.h"
 #include "core/store/OutletStore.h"
 #include "widgets/login/AuthAccountGate.h"
 #include "widgets/outlet/OutletSync.h"
@@ -21,6 +22,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +35,32 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(shiming::OutletEnvironment)
 };
+
+// HQ's settings feed: its "face" item (passCosine, reviewCosine, quality limits) over the calibrated defaults.
+// Without the item the defaults apply; an item that does not make sense is refused and what is in force stays.
+void applyHqFaceSettings(store::OutletStore& store, face::FaceEngine& engine)
+{
+    auto item = store.downlink().item(store::downlink::Settings.toString(), u"face"_s);
+    if (!item) {
+        qCWarning(lcUi) << "HQ's settings cannot be read:" << item.error().detail;
+        return;
+    }
+    face::FaceSettings settings;
+    if (*item) {
+        const QJsonDocument json = QJsonDocument::fromJson((*item)->payload);
+        auto pushed = json.isObject() ? face::FaceSettings::fromMap(json.object().toVariantMap())
+                                      : Result<face::FaceSettings>(fail(Error::invalidInput(u"not a JSON object"_s)));
+        if (!pushed) {
+            qCWarning(lcUi) << "HQ's face settings refused, the ones in force stay:" << pushed.error().detail;
+            return;
+        }
+        settings = *pushed;
+    }
+    if (settings.passCosine != engine.settings().passCosine || settings.reviewCosine != engine.settings().reviewCosine)
+        qCInfo(lcUi) << "face thresholds now pass" << settings.passCosine << "review" << settings.reviewCosine
+                     << (*item ? "(from HQ)" : "(calibrated defaults)");
+    engine.setSettings(settings);
+}
 
 } // namespace
 
@@ -172,6 +201,14 @@ Result<std::unique_ptr<OutletEnvironment>> OutletEnvironment::create(const Outle
     sync::SyncScheduler::Options syncOptions;
     syncOptions.intervalMs = config.syncIntervalSeconds * 1000;
     p.sync = std::make_unique<OutletSync>(*p.gate, syncOptions);
+    if (p.engine) {
+        const auto applyFaceSettings = [gate, engine = p.engine.get()] {
+            if (store::OutletStore* store = gate->store())
+                applyHqFaceSettings(*store, *engine);
+        };
+        QObject::connect(gate, &AccountGate::loggedIn, gate, applyFaceSettings);
+        QObject::connect(p.sync.get(), &OutletSync::statusChanged, gate, applyFaceSettings);
+    }
 
     RegistrationContext& c = p.context;
     c.services = registration::SessionServices{&clock,       p.policy.get(),        &p.catalog,
@@ -236,6 +273,13 @@ QString OutletEnvironment::databasePath() const
 QStringList OutletEnvironment::notes() const
 {
     return m_parts->notes;
+}
+
+std::optional<face::FaceSettings> OutletEnvironment::faceSettings() const
+{
+    if (!m_parts->engine)
+        return std::nullopt;
+    return m_parts->engine->settings();
 }
 
 } // namespace shiming

@@ -2,12 +2,14 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Error.h"
+#include "core/face/FaceSettings.h"
 #include "widgets/outlet/OutletConfig.h"
 #include "widgets/registration/RegistrationContext.h"
 
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace shiming {
 
@@ -57,6 +59,9 @@ public:
     QString databasePath() const;
     /// Translated sentences for the clerk about what is missing or degraded ("Face comparison unavailable...").
     QStringList notes() const;
+    /// The face thresholds and quality limits in force (the calibrated defaults, or what HQ's settings feed
+    /// sent as its "face" item, read at sign-in and after each sync pass). Empty: face comparison unavailable.
+    std::optional<face::FaceSettings> faceSettings() const;
 
 private:
     OutletEnvironment();
