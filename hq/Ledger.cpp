@@ -288,6 +288,10 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                     if (record.kind == RecordKind::Registration && !decision.identity.isEmpty()) {
                         decision.answer.identityCount =
                             counts.value(identityOperatorKey(decision.identity, record.content.operatorCode));
+                    } else if (const auto found = originals.constFind(record.voidContent.original);
+                               record.kind == RecordKind::Void && found != originals.cend() &&
+                               found->outletId == batch.outletId) {
+                        decision.answer.identityCount = counts.value(found->countKey); // a repeated void
                     }
                 } else {
                     decision.answer.outcome = decision.answer.original = RecordOutcome::Rejected;

@@ -5,6 +5,7 @@
 
 #include "core/protocol/SyncRecord.h"
 #include "core/sync/AuditHead.h"
+#include "core/sync/IdentityFigures.h"
 #include "core/sync/SyncStatus.h"
 #include "core/sync/VoidQueue.h"
 
@@ -219,6 +220,25 @@ TEST_CASE("Chaos: voids under faults and a restored backup release each number e
         CHECK(PgCluster::scalar(url, "SELECT count(*) FROM record_voids") == std::to_string(voided.size()));
         CHECK(PgCluster::scalar(url, "SELECT count(*) FROM record_voids WHERE status = 'accepted'") ==
               std::to_string(voided.size()));
+        // HQ's figures: this outlet made every change at HQ and applied every answer (replays carry their old
+        // time and lose to newer figures), so its figure for each identity is HQ's count now.
+        QList<int> identities{7};
+        for (int i = 0; i < 12; ++i)
+            identities << 40 + i;
+        for (const int identity : std::as_const(identities)) {
+            const QString first17 = u"11010519900101%1"_s.arg(identity, 3, 10, QChar(u'0'));
+            const QString key = sync::identityFigureKey(outlet.bundle().identityKey,
+                                                        registration::documentTypeStorageKey(DocumentType::ResidentId),
+                                                        first17 + store::DemoDataGenerator::residentIdCheck(first17));
+            const auto figure = sync::identityFigure(outlet.store(), key);
+            INFO("identity " << identity);
+            REQUIRE(figure.has_value());
+            REQUIRE(figure->has_value());
+            CHECK(
+                std::to_string((*figure)->count) ==
+                PgCluster::scalar(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND identity_hmac = '" +
+                                           key.toStdString() + "'"));
+        }
     };
     check();
 
