@@ -5,6 +5,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace shiming::store {
@@ -100,9 +102,14 @@ Result<registration::Registration> OutboxRepository::payload(const QString& reco
 
 Result<void> OutboxRepository::applyResults(const QString& batchId, const QList<OutboxResult>& results)
 {
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return fail(tx.error());
+    // Joins the caller's transaction when one is open (the sync stores HQ's figures with the answers).
+    std::optional<Transaction> tx;
+    if (!m_db.inTransaction()) {
+        auto begun = Transaction::begin(m_db);
+        if (!begun)
+            return fail(begun.error());
+        tx.emplace(std::move(*begun));
+    }
     auto members = select(u"o.state = 'in_flight' AND o.batch_id = ?"_s, batchId, 1 << 30);
     if (!members)
         return fail(members.error());
@@ -147,7 +154,7 @@ Result<void> OutboxRepository::applyResults(const QString& batchId, const QList<
     back->bind(1, batchId);
     if (auto r = back->run(); !r)
         return fail(r.error());
-    return tx->commit();
+    return tx ? tx->commit() : Result<void>();
 }
 
 Result<void> OutboxRepository::releaseBatch(const QString& batchId)

@@ -76,6 +76,9 @@ QByteArray OutletStore::readDatabaseSalt(const QString& path)
 
 Result<void> OutletStore::inTransaction(const std::function<Result<void>()>& work)
 {
+    // Inside a transaction the caller holds, the work joins it (the caller commits or rolls back the whole).
+    if (m_db.inTransaction())
+        return work();
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return fail(tx.error());

@@ -66,6 +66,8 @@ public:
 
     /// Runs `work` in one transaction (BEGIN IMMEDIATE ... COMMIT; rolled back when it fails). Repositories
     /// called inside join it. The hook for the sync's downlink: apply a page of items and its cursor at once.
+    /// Runs `work` in one transaction: commits when it succeeds, rolls back when it fails. Inside a transaction
+    /// that is already open it joins that one.
     Result<void> inTransaction(const std::function<Result<void>()>& work);
 
     /// Integrity check, cipher settings, schema version, foreign keys, outbox completeness, audit chain.

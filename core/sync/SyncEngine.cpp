@@ -166,15 +166,8 @@ void SyncEngine::uploadNext()
             (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
             results.append(result);
         }
-        // The figures go first, in their own transaction (the outbox applies its answers in one of its own):
-        // should the pass stop between the two, the batch is resent and HQ's replayed answer stores the same
-        // figures again; meanwhile the records still count as unanswered, which errs on the strict side.
-        if (!storeFigures(figures, answer->hqTimeMs))
+        if (!storeAnswers(figures, answer->hqTimeMs, [&] { return m_store.outbox().applyResults(batchId, results); }))
             return;
-        if (auto applied = m_store.outbox().applyResults(batchId, results); !applied) {
-            finish(false, u"answers could not be stored: "_s + applied.error().detail);
-            return;
-        }
         m_report.sent += count;
         m_report.accepted += accepted;
         m_report.rejected += rejected;
@@ -264,12 +257,9 @@ void SyncEngine::uploadVoids()
                       const auto answer = readAnswer(reply, expected, [] {});
                       if (!answer)
                           return;
-                      if (!storeFigures(voidFigures(records, answer->answers), answer->hqTimeMs))
+                      if (!storeAnswers(voidFigures(records, answer->answers), answer->hqTimeMs,
+                                        [&] { return VoidQueue(m_store).applyResults(records, answer->answers); }))
                           return;
-                      if (auto applied = VoidQueue(m_store).applyResults(records, answer->answers); !applied) {
-                          finish(false, u"answers could not be stored: "_s + applied.error().detail);
-                          return;
-                      }
                       m_report.voids += int(records.size());
                       m_report.batches += 1;
                       uploadVoids();
@@ -301,10 +291,17 @@ QList<IdentityFigureUpdate> SyncEngine::voidFigures(const QList<protocol::SyncRe
     return figures;
 }
 
-bool SyncEngine::storeFigures(const QList<IdentityFigureUpdate>& figures, qint64 hqTimeMs)
+bool SyncEngine::storeAnswers(const QList<IdentityFigureUpdate>& figures, qint64 hqTimeMs,
+                              const std::function<Result<void>()>& applyAnswers)
 {
-    if (auto stored = storeIdentityFigures(m_store, figures, hqTimeMs); !stored) {
-        finish(false, u"HQ's identity figures could not be stored: "_s + stored.error().detail);
+    // HQ's per-identity figures and its answers commit together: a pass that stops leaves neither.
+    auto stored = m_store.inTransaction([&]() -> Result<void> {
+        if (auto r = storeIdentityFigures(m_store, figures, hqTimeMs); !r)
+            return fail(Error{r.error().code, u"HQ's identity figures: "_s + r.error().detail});
+        return applyAnswers();
+    });
+    if (!stored) {
+        finish(false, u"answers could not be stored: "_s + stored.error().detail);
         return false;
     }
     return true;

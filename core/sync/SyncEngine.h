@@ -78,7 +78,10 @@ private:
     QList<IdentityFigureUpdate> voidFigures(const QList<protocol::SyncRecord>& voids,
                                             const QList<protocol::RecordAnswer>& answers);
     /// Stores a batch answer's figures (IdentityFigures.h); false after finishing the pass when that failed.
-    bool storeFigures(const QList<IdentityFigureUpdate>& figures, qint64 hqTimeMs);
+    /// Stores HQ's identity figures and applies its answers (`applyAnswers`) in one transaction; on failure
+    /// finishes the pass and returns false.
+    bool storeAnswers(const QList<IdentityFigureUpdate>& figures, qint64 hqTimeMs,
+                      const std::function<Result<void>()>& applyAnswers);
     void fetchFeed(int index);
     void finish(bool ok, const QString& error);
 

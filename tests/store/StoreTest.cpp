@@ -358,14 +358,36 @@ TEST_CASE("Outbox hands out bounded batches, reuses the batch id on retry, appli
     OutboxResult stranger{u"not-in-batch"_s, OutboxResult::Outcome::Accepted, {}, u"HQ-0"_s, outlet.clock.now()};
     CHECK_FALSE(store.outbox().applyResults(first->batchId, {stranger}).has_value());
     CHECK(store.registrations().load(uuids.at(0), false)->status == RecordStatus::Sent);
+    // Inside the caller's transaction (the sync stores HQ's figures with the answers, nested inTransaction
+    // calls included), a refused result takes the caller's other writes with it.
+    auto together = store.inTransaction([&]() -> Result<void> {
+        auto inner = store.inTransaction([&]() -> Result<void> {
+            return store.downlink().upsert({u"identity_count"_s, u"k"_s, "{\"count\":4}", u"1"_s, {}});
+        });
+        if (!inner)
+            return inner;
+        return store.outbox().applyResults(first->batchId, {stranger});
+    });
+    CHECK_FALSE(together.has_value());
+    CHECK(store.downlink().items(u"identity_count"_s)->isEmpty());
+    CHECK(store.registrations().load(uuids.at(0), false)->status == RecordStatus::Sent);
 
     const QDateTime hqTime = outlet.clock.now().addSecs(30);
-    REQUIRE(store.outbox()
-                .applyResults(first->batchId,
-                              {{uuids.at(0), OutboxResult::Outcome::Accepted, {}, u"HQ-1"_s, hqTime},
-                               {uuids.at(1), OutboxResult::Outcome::Duplicate, {}, u"HQ-2"_s, hqTime},
-                               {uuids.at(2), OutboxResult::Outcome::Rejected, u"identity_limit"_s, u"HQ-3"_s, hqTime}})
+    REQUIRE(store
+                .inTransaction([&]() -> Result<void> {
+                    auto inner = store.inTransaction([&]() -> Result<void> {
+                        return store.downlink().upsert({u"identity_count"_s, u"k"_s, "{\"count\":3}", u"2"_s, {}});
+                    });
+                    if (!inner)
+                        return inner;
+                    return store.outbox().applyResults(
+                        first->batchId,
+                        {{uuids.at(0), OutboxResult::Outcome::Accepted, {}, u"HQ-1"_s, hqTime},
+                         {uuids.at(1), OutboxResult::Outcome::Duplicate, {}, u"HQ-2"_s, hqTime},
+                         {uuids.at(2), OutboxResult::Outcome::Rejected, u"identity_limit"_s, u"HQ-3"_s, hqTime}});
+                })
                 .has_value());
+    CHECK(store.downlink().item(u"identity_count"_s, u"k"_s)->value().payload == "{\"count\":3}");
     auto accepted = store.registrations().load(uuids.at(0), false);
     CHECK(accepted->status == RecordStatus::Accepted);
     CHECK(accepted->hq.reference == u"HQ-1"_s);
