@@ -135,7 +135,7 @@ struct Counter {
                                   simulator->slavePath().toUtf8() + "\n" + extraConfig);
     }
 
-    std::unique_ptr<OutletEnvironment> start(bool withCamera = true)
+    std::unique_ptr<OutletEnvironment> start(bool withCamera = true, bool withModels = false)
     {
         auto config = OutletConfig::load(configPath);
         REQUIRE(config.has_value());
@@ -143,7 +143,7 @@ struct Counter {
         if (withCamera)
             devices.camera = std::make_unique<face::FakeCamera>(
                 QStringList{demoDir() + u"/faces/camera-1.jpg"_s, demoDir() + u"/faces/camera-2.jpg"_s});
-        devices.loadFaceModels = false;
+        devices.loadFaceModels = withModels;
         auto env = OutletEnvironment::create(*config, clock, std::move(devices));
         REQUIRE(env.has_value());
         (*env)->context().confirm = [](const QString&) {
@@ -152,19 +152,6 @@ struct Counter {
         return std::move(*env);
     }
 };
-
-MainWindowServices servicesFor(OutletEnvironment& env, const Clock& clock)
-{
-    MainWindowServices services;
-    services.clock = &clock;
-    services.gate = &env.gate();
-    services.registration = &env.context();
-    services.outletId = env.outletId();
-    services.authenticator = &env.authenticator();
-    services.sync = &env.sync();
-    services.notes = env.notes();
-    return services;
-}
 
 void signIn(MainWindow& window)
 {
@@ -303,7 +290,7 @@ TEST_CASE("Configured counter: real database, pty reader and fake camera from si
 {
     Counter counter;
     auto env = counter.start();
-    MainWindow window(servicesFor(*env, counter.clock));
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -370,7 +357,7 @@ TEST_CASE("Configured counter: a camera or models that are not there are said pl
     CHECK(notes.join(u' ').contains(u"Face comparison unavailable"_s));
     // The simulator's photos need a decoder the configuration does not name.
     CHECK(notes.join(u' ').contains(u"decoder"_s));
-    MainWindow window(servicesFor(*env, counter.clock));
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
     window.show();
     CHECK(window.statusPanel()->cameraText() == MainWindow::tr("Camera: none"));
     CHECK(window.statusBar()->currentMessage().contains(u"/dev/shiming-test-no-such-camera"_s));
@@ -386,7 +373,7 @@ TEST_CASE("Status bar: an enrolled outlet shows its queue growing on commit and 
         enrol((*admin)->store());
     }
     auto env = counter.start();
-    MainWindow window(servicesFor(*env, counter.clock));
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -441,7 +428,7 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
         REQUIRE(store.downlink().upsert(item).has_value());
     }
     auto env = counter.start();
-    MainWindow window(servicesFor(*env, counter.clock));
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -489,7 +476,7 @@ TEST_CASE("Policy at the counter: HQ's figure and an unsent record here refuse t
         REQUIRE(store.registrations().commit(minimalRecord(number, u"13800138000"_s)).has_value());
     }
     auto env = counter.start();
-    MainWindow window(servicesFor(*env, counter.clock));
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -677,7 +664,7 @@ TEST_CASE("Configured counter: the vendor photo decoder named in the configurati
     writeFile(counter.configPath, config);
     auto env = counter.start();
     CHECK_FALSE(env->notes().join(u' ').contains(u"decoder"_s));
-    MainWindow window(servicesFor(*env, counter.clock));
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -726,3 +713,53 @@ TEST_CASE("shiming process: no configuration, a broken one and a working one all
     CHECK(configured.contains(u"startup_to_login_ms"_s));
 }
 #endif
+
+TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in; nonsense is refused; withdrawn, the defaults",
+          "[widgets]")
+{
+    Counter counter;
+    const auto putFaceSettings = [](store::OutletStore& store, const QByteArray& json) {
+        store::DownlinkItem item;
+        item.kind = store::downlink::Settings.toString();
+        item.key = u"face"_s;
+        item.payload = json;
+        item.version = u"1"_s;
+        REQUIRE(store.downlink().upsert(item).has_value());
+    };
+    {
+        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
+        auto admin = setup.login(u"admin"_s, kAdminPassword);
+        REQUIRE(admin.has_value());
+        putFaceSettings((*admin)->store(), R"({"passCosine":0.45,"reviewCosine":0.3})");
+    }
+    auto env = counter.start(true, true);
+    if (!env->faceSettings()) {
+        WARN("face models not installed: nothing to apply the thresholds to");
+        return;
+    }
+    // The database is closed until someone signs in: the calibrated defaults until then.
+    CHECK(env->faceSettings()->passCosine == face::FaceSettings{}.passCosine);
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    CHECK(env->faceSettings()->passCosine == 0.45);
+    CHECK(env->faceSettings()->reviewCosine == 0.3);
+
+    // HQ sends review above pass: refused after the next sync pass, the thresholds in force stay.
+    auto* store = static_cast<AuthAccountGate&>(env->gate()).store();
+    REQUIRE(store != nullptr);
+    putFaceSettings(*store, R"({"passCosine":0.2,"reviewCosine":0.6})");
+    emit env->sync().statusChanged();
+    CHECK(env->faceSettings()->passCosine == 0.45);
+    putFaceSettings(*store, "not json");
+    emit env->sync().statusChanged();
+    CHECK(env->faceSettings()->passCosine == 0.45);
+
+    // HQ withdraws the item: the calibrated defaults again.
+    REQUIRE(store->downlink().remove(store::downlink::Settings.toString(), u"face"_s).has_value());
+    emit env->sync().statusChanged();
+    CHECK(env->faceSettings()->passCosine == face::FaceSettings{}.passCosine);
+    CHECK(env->faceSettings()->reviewCosine == face::FaceSettings{}.reviewCosine);
+}
