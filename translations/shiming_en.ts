@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>shiming::DocumentPage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+285" />
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+285"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -14,7 +15,7 @@
 <context>
     <name>shiming::FacePage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/FacePage.cpp" line="+224" />
+        <location filename="../widgets/registration/FacePage.cpp" line="+228"/>
         <source>%n attempt(s) left</source>
         <translation>
             <numerusform>%n attempt left</numerusform>
@@ -25,7 +26,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/MainWindow.cpp" line="+251" />
+        <location filename="../widgets/MainWindow.cpp" line="+266"/>
         <source>To HQ: %n waiting · demo outlet, no HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>
@@ -33,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>To HQ: %n waiting · not enrolled with HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · not enrolled with HQ</numerusform>
@@ -44,7 +45,7 @@
 <context>
     <name>shiming::PackagePage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/PackagePage.cpp" line="+166" />
+        <location filename="../widgets/registration/PackagePage.cpp" line="+166"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -55,7 +56,7 @@
 <context>
     <name>shiming::StatusPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/common/StatusPanel.cpp" line="+60" />
+        <location filename="../widgets/common/StatusPanel.cpp" line="+60"/>
         <source>To HQ: %n waiting</source>
         <translation>
             <numerusform>To HQ: %n waiting</numerusform>
@@ -66,7 +67,7 @@
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+519" />
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+519"/>
         <source>%n registration(s)</source>
         <translation>
             <numerusform>%n registration</numerusform>
@@ -74,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51" />
+        <location line="+51"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>

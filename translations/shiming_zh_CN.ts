@@ -799,7 +799,7 @@
         <translation>柜台无法使用 %1 启动：%2</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -1162,7 +1162,7 @@
         <translation>人脸比对不可用（未安装模型）：由店长确认。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Good: press F5 to capture</source>
         <translation>状态良好：按 F5 拍照</translation>
     </message>
@@ -1248,7 +1248,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+41"/>
+        <location filename="../widgets/MainWindow.cpp" line="+56"/>
         <location line="+10"/>
         <location line="+65"/>
         <source>Shiming real-name registration</source>
@@ -1438,7 +1438,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::OutletEnvironment</name>
     <message>
-        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+105"/>
+        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+134"/>
         <source>No catalogue configured: packages and numbers cannot be chosen.</source>
         <translation>未配置套餐目录：无法选择套餐和号码。</translation>
     </message>
@@ -1468,7 +1468,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
