@@ -37,19 +37,14 @@ TEST_CASE("Demo mode: an individual registration from login to the record in the
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     SystemClock clock;
-    DemoEnvironment::Options options;
-    options.dataDir = dir.filePath(u"demo"_s);
-    options.demoDir = QStringLiteral(SHIMING_DEMO_DIR);
-    options.startWithoutCard = true;
-    auto demo = DemoEnvironment::create(options, clock);
-    REQUIRE(demo.has_value());
+    auto demo = startDemo(dir, clock, true);
     // Dialogs never appear in a test.
-    (*demo)->context().confirm = [](const QString&) {
+    demo->context().confirm = [](const QString&) {
         return true;
     };
 
-    auto services = MainWindowServices::of((*demo)->outlet(), clock);
-    services.demoAccounts = (*demo)->accountsText();
+    auto services = MainWindowServices::of(demo->outlet(), clock);
+    services.demoAccounts = demo->accountsText();
     MainWindow window(services);
     window.show();
     window.activateWindow();
@@ -84,13 +79,13 @@ TEST_CASE("Demo mode: an individual registration from login to the record in the
     cardTimer.start();
     QDateTime readAt;
     QDateTime filledAt;
-    QObject::connect((*demo)->context().reader, &reader::IdCardReader::cardRead, &window,
+    QObject::connect(demo->context().reader, &reader::IdCardReader::cardRead, &window,
                      [&](const reader::CardReadout& readout) { readAt = readout.readAt; });
     QObject::connect(session, &RegistrationSession::stepChanged, &window, [&](SessionStep step) {
         if (step == SessionStep::Face)
             filledAt = QDateTime::currentDateTime();
     });
-    (*demo)->placeCard();
+    demo->placeCard();
     REQUIRE(QTest::qWaitFor([&] { return session->step() == SessionStep::Face; }, 10000));
     // Placed to filled includes the reader's own time (polling every 300 ms, the read at 115200 baud); the
     // application's share is from the reader's readout to the filled form.
@@ -110,7 +105,7 @@ TEST_CASE("Demo mode: an individual registration from login to the record in the
     REQUIRE(face != nullptr);
     std::printf("demo_face_band %s score %.3f\n", qPrintable(faceBandKey(face->evidence.band)), face->evidence.score);
     // With the models installed the demo face matches its card: the step passes without a manager.
-    if ((*demo)->context().face->available())
+    if (demo->context().face->available())
         CHECK(face->evidence.band == FaceBand::Pass);
     if (face->state == FaceState::AwaitingReview) {
         auto* manager = findChild<QLineEdit>(&window, u"managerAccountEdit"_s);
@@ -166,8 +161,8 @@ TEST_CASE("Demo mode: an individual registration from login to the record in the
     CHECK(actions <= 12);
 
     // The record is in the encrypted database: sign in afresh and load it.
-    (*demo)->gate().logout();
-    auth::Authenticator authenticator((*demo)->databasePath(), clock);
+    demo->gate().logout();
+    auth::Authenticator authenticator(demo->databasePath(), clock);
     auto manager = authenticator.login(DemoEnvironment::demoManager(), DemoEnvironment::demoManagerPassword());
     REQUIRE(manager.has_value());
     auto stored = (*manager)->store().registrations().load(record.uuid);

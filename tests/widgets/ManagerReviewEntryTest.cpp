@@ -24,15 +24,9 @@ TEST_CASE("Account > Manager review opens the manager's window for a manager and
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     SystemClock clock;
-    DemoEnvironment::Options options;
-    options.dataDir = dir.filePath(u"demo"_s);
-    options.demoDir = QStringLiteral(SHIMING_DEMO_DIR);
-    options.startWithoutCard = true;
-    options.loadFaceModels = false;
-    auto demo = DemoEnvironment::create(options, clock);
-    REQUIRE(demo.has_value());
+    auto demo = startDemo(dir, clock, false);
 
-    auto services = MainWindowServices::of((*demo)->outlet(), clock);
+    auto services = MainWindowServices::of(demo->outlet(), clock);
     MainWindow window(services);
     window.show();
     auto* action = window.findChild<QAction*>(u"managerReviewAction"_s);

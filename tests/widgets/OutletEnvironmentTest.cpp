@@ -165,6 +165,23 @@ void signIn(MainWindow& window)
     REQUIRE(QTest::qWaitFor([&] { return window.wizard()->isVisible() && window.wizard()->session(); }, 10000));
 }
 
+/// Shows the counter, signs the clerk in, goes on to the document step and places the simulator's card; returns
+/// the session once the customer's document has been read (and the policy has decided on it).
+RegistrationSession* readCardAtCounter(Counter& counter, OutletEnvironment& env, MainWindow& window)
+{
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    RegistrationSession* session = window.wizard()->session();
+    pressKey(&window, Qt::Key_Return);
+    REQUIRE(session->step() == SessionStep::Documents);
+    REQUIRE(QTest::qWaitFor([&] { return env.context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
+    counter.simulator->place();
+    REQUIRE(QTest::qWaitFor([&] { return session->person(DocumentRole::Customer) != nullptr; }, 10000));
+    return session;
+}
+
 } // namespace
 
 TEST_CASE("Outlet configuration: the installer's file is read with paths relative to it", "[widgets]")
@@ -429,16 +446,7 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
     }
     auto env = counter.start();
     MainWindow window(MainWindowServices::of(*env, counter.clock));
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
-    RegistrationSession* session = window.wizard()->session();
-    pressKey(&window, Qt::Key_Return);
-    REQUIRE(session->step() == SessionStep::Documents);
-    REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
-    counter.simulator->place();
-    REQUIRE(QTest::qWaitFor([&] { return session->person(DocumentRole::Customer) != nullptr; }, 10000));
+    RegistrationSession* session = readCardAtCounter(counter, *env, window);
     const PolicyDecision& decision = session->person(DocumentRole::Customer)->decision;
     CHECK(decision.has(policy::RiskListed));
     CHECK_FALSE(decision.allowed());
@@ -477,16 +485,7 @@ TEST_CASE("Policy at the counter: HQ's figure and an unsent record here refuse t
     }
     auto env = counter.start();
     MainWindow window(MainWindowServices::of(*env, counter.clock));
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
-    RegistrationSession* session = window.wizard()->session();
-    pressKey(&window, Qt::Key_Return);
-    REQUIRE(session->step() == SessionStep::Documents);
-    REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
-    counter.simulator->place();
-    REQUIRE(QTest::qWaitFor([&] { return session->person(DocumentRole::Customer) != nullptr; }, 10000));
+    RegistrationSession* session = readCardAtCounter(counter, *env, window);
     const PolicyDecision& decision = session->person(DocumentRole::Customer)->decision;
     CHECK(decision.has(policy::IdentityLimit));
     CHECK_FALSE(decision.allowed());

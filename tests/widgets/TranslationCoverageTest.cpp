@@ -149,15 +149,9 @@ TEST_CASE("Chinese screens: every text the catalogue translates is shown in Chin
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     SystemClock clock;
-    DemoEnvironment::Options options;
-    options.dataDir = dir.filePath(u"demo"_s);
-    options.demoDir = QStringLiteral(SHIMING_DEMO_DIR);
-    options.startWithoutCard = true;
-    options.loadFaceModels = false;
-    auto demo = DemoEnvironment::create(options, clock);
-    REQUIRE(demo.has_value());
-    auto services = MainWindowServices::of((*demo)->outlet(), clock);
-    services.demoAccounts = (*demo)->accountsText();
+    auto demo = startDemo(dir, clock, false);
+    auto services = MainWindowServices::of(demo->outlet(), clock);
+    services.demoAccounts = demo->accountsText();
     MainWindow window(services);
     window.show();
 

@@ -8,6 +8,7 @@
 #include "support/FakeCounterServices.h"
 #include "support/FakeSessionServices.h"
 #include "widgets/registration/CameraFeed.h"
+#include "widgets/registration/DemoEnvironment.h"
 #include "widgets/registration/RegistrationContext.h"
 
 #include <opencv2/imgproc.hpp>
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
 
@@ -42,6 +44,19 @@ inline std::vector<cv::Mat> drawnFrames()
         frames.push_back(frame);
     }
     return frames;
+}
+
+/// The demo configuration (`shiming --demo`) in `dir`, with no card on the reader: tests place cards themselves.
+inline std::unique_ptr<DemoEnvironment> startDemo(const QTemporaryDir& dir, const Clock& clock, bool faceModels)
+{
+    DemoEnvironment::Options options;
+    options.dataDir = dir.filePath(QStringLiteral("demo"));
+    options.demoDir = QStringLiteral(SHIMING_DEMO_DIR);
+    options.startWithoutCard = true;
+    options.loadFaceModels = faceModels;
+    auto demo = DemoEnvironment::create(options, clock);
+    REQUIRE(demo.has_value());
+    return std::move(*demo);
 }
 
 struct WidgetFixture {
