@@ -762,3 +762,63 @@ TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in; nonsense i
     CHECK(env->faceSettings()->passCosine == face::FaceSettings{}.passCosine);
     CHECK(env->faceSettings()->reviewCosine == face::FaceSettings{}.reviewCosine);
 }
+
+TEST_CASE("HQ catalogue: the packages and number leases HQ sent replace the configured ones at sign-in", "[widgets]")
+{
+    Counter counter;
+    const auto put = [](store::OutletStore& store, QStringView kind, const QString& key, const QByteArray& json) {
+        REQUIRE(store.downlink().upsert({kind.toString(), key, json, u"1"_s, {}}).has_value());
+    };
+    {
+        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
+        auto admin = setup.login(u"admin"_s, kAdminPassword);
+        REQUIRE(admin.has_value());
+        store::OutletStore& store = (*admin)->store();
+        put(store, store::downlink::Packages, u"hq-39"_s,
+            R"({"name":"总部套餐 39元","monthly_fee_fen":3900,"minutes":200,"data_mb":10240,"contract_months":0})");
+        put(store, store::downlink::NumberPool, u"13700137001"_s, R"({"premium_fen":0})");
+        put(store, store::downlink::NumberPool, u"13700137888"_s, R"({"number":"13700137888","premium_fen":88800})");
+    }
+    auto env = counter.start();
+    const registration::SessionServices& services = env->context().services;
+    // Before sign-in: the configured file's (the demo catalogue).
+    CHECK(services.catalog->find(u"changliao-58") != nullptr);
+    CHECK(services.catalog->find(u"hq-39") == nullptr);
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    REQUIRE(services.catalog->find(u"hq-39") != nullptr);
+    CHECK(services.catalog->find(u"hq-39")->monthlyFeeFen == 3900);
+    CHECK(services.catalog->packages().size() == 1);
+    REQUIRE(services.pool->find(u"13700137888") != nullptr);
+    CHECK(services.pool->find(u"13700137888")->premiumFen == 88800);
+    CHECK(services.pool->find(u"13700137001") != nullptr);
+    CHECK(services.pool->find(u"13800138888") == nullptr);
+}
+
+TEST_CASE("HQ catalogue: a feed that does not parse is refused and the configured packages stay", "[widgets]")
+{
+    Counter counter;
+    {
+        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
+        auto admin = setup.login(u"admin"_s, kAdminPassword);
+        REQUIRE(admin.has_value());
+        store::OutletStore& store = (*admin)->store();
+        REQUIRE(store.downlink()
+                    .upsert({store::downlink::Packages.toString(), u"bad"_s, R"({"name":"no fee"})", u"1"_s, {}})
+                    .has_value());
+        REQUIRE(
+            store.downlink().upsert({store::downlink::NumberPool.toString(), u"123"_s, "{}", u"1"_s, {}}).has_value());
+    }
+    auto env = counter.start();
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    CHECK(env->context().services.catalog->find(u"changliao-58") != nullptr);
+    CHECK(env->context().services.catalog->find(u"bad") == nullptr);
+    CHECK(env->context().services.pool->find(u"13800138888") != nullptr);
+}

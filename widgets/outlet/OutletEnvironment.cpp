@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
@@ -60,6 +61,52 @@ void applyHqFaceSettings(store::OutletStore& store, face::FaceEngine& engine)
         qCInfo(lcUi) << "face thresholds now pass" << settings.passCosine << "review" << settings.reviewCosine
                      << (*item ? "(from HQ)" : "(calibrated defaults)");
     engine.setSettings(settings);
+}
+
+// The JSON objects of a downlink kind's items, each with `keyField` set to the item's key when it lacks one.
+QJsonArray downlinkObjects(store::OutletStore& store, QStringView kind, const QString& keyField)
+{
+    QJsonArray objects;
+    auto items = store.downlink().items(kind.toString());
+    if (!items)
+        return objects;
+    for (const store::DownlinkItem& item : std::as_const(*items)) {
+        QJsonObject object = QJsonDocument::fromJson(item.payload).object();
+        if (!object.contains(keyField))
+            object.insert(keyField, item.key);
+        objects.append(object);
+    }
+    return objects;
+}
+
+// HQ's catalog and number-pool feeds, once HQ has sent them, replace the configured file's packages and numbers.
+// Applied at sign-in only: during a registration the session holds its reserved number in the pool. A feed that
+// does not parse is refused whole (logged) and what is in force stays.
+void applyHqCatalogue(store::OutletStore& store, catalog::Catalog& catalogue, catalog::NumberPool& pool,
+                      const QString& poolStatePath)
+{
+    const QJsonArray packages = downlinkObjects(store, store::downlink::Packages, u"id"_s);
+    if (!packages.isEmpty()) {
+        auto parsed = catalog::Catalog::fromJson(QJsonDocument(QJsonObject{{u"packages"_s, packages}}).toJson());
+        if (parsed) {
+            catalogue = std::move(*parsed);
+            qCInfo(lcUi) << "packages from HQ's catalog feed:" << packages.size();
+        } else {
+            qCWarning(lcUi) << "HQ's catalog feed refused, the packages in force stay:" << parsed.error().detail;
+        }
+    }
+    const QJsonArray numbers = downlinkObjects(store, store::downlink::NumberPool, u"number"_s);
+    if (!numbers.isEmpty()) {
+        auto parsed = catalog::NumberPool::parseJson(QJsonDocument(QJsonObject{{u"numbers"_s, numbers}}).toJson());
+        auto opened = parsed ? catalog::NumberPool::open(*parsed, poolStatePath)
+                             : Result<catalog::NumberPool>(fail(parsed.error()));
+        if (opened) {
+            pool = std::move(*opened);
+            qCInfo(lcUi) << "numbers from HQ's number-pool leases:" << numbers.size();
+        } else {
+            qCWarning(lcUi) << "HQ's number-pool leases refused, the numbers in force stay:" << opened.error().detail;
+        }
+    }
 }
 
 } // namespace
@@ -201,6 +248,11 @@ Result<std::unique_ptr<OutletEnvironment>> OutletEnvironment::create(const Outle
     sync::SyncScheduler::Options syncOptions;
     syncOptions.intervalMs = config.syncIntervalSeconds * 1000;
     p.sync = std::make_unique<OutletSync>(*p.gate, syncOptions);
+    QObject::connect(gate, &AccountGate::loggedIn, gate,
+                     [gate, catalogue = &p.catalog, pool = p.pool.get(), statePath = config.poolStatePath] {
+                         if (store::OutletStore* store = gate->store())
+                             applyHqCatalogue(*store, *catalogue, *pool, statePath);
+                     });
     if (p.engine) {
         const auto applyFaceSettings = [gate, engine = p.engine.get()] {
             if (store::OutletStore* store = gate->store())
