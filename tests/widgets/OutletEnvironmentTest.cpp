@@ -36,6 +36,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using namespace shiming;
 using namespace shiming::registration;
@@ -135,6 +137,15 @@ struct Counter {
                                   simulator->slavePath().toUtf8() + "\n" + extraConfig);
     }
 
+    /// Runs `work` on the outlet database signed in as the admin (what HQ's sync or an installer left there).
+    void withAdminStore(const std::function<void(store::OutletStore&)>& work)
+    {
+        auth::Authenticator setup(dir.filePath(u"outlet.db"_s), clock);
+        auto admin = setup.login(u"admin"_s, kAdminPassword);
+        REQUIRE(admin.has_value());
+        work((*admin)->store());
+    }
+
     std::unique_ptr<OutletEnvironment> start(bool withCamera = true, bool withModels = false)
     {
         auto config = OutletConfig::load(configPath);
@@ -153,6 +164,17 @@ struct Counter {
     }
 };
 
+void signIn(MainWindow& window);
+
+/// Shows the counter's window and signs the clerk in.
+void showAndSignIn(MainWindow& window)
+{
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+}
+
 void signIn(MainWindow& window)
 {
     auto* account = findChild<QLineEdit>(&window, u"accountEdit"_s);
@@ -169,10 +191,7 @@ void signIn(MainWindow& window)
 /// the session once the customer's document has been read (and the policy has decided on it).
 RegistrationSession* readCardAtCounter(Counter& counter, OutletEnvironment& env, MainWindow& window)
 {
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
+    showAndSignIn(window);
     RegistrationSession* session = window.wizard()->session();
     pressKey(&window, Qt::Key_Return);
     REQUIRE(session->step() == SessionStep::Documents);
@@ -383,18 +402,10 @@ TEST_CASE("Configured counter: a camera or models that are not there are said pl
 TEST_CASE("Status bar: an enrolled outlet shows its queue growing on commit and that HQ is out of reach", "[widgets]")
 {
     Counter counter;
-    {
-        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
-        auto admin = setup.login(u"admin"_s, kAdminPassword);
-        REQUIRE(admin.has_value());
-        enrol((*admin)->store());
-    }
+    counter.withAdminStore([&](store::OutletStore& store) { enrol(store); });
     auto env = counter.start();
     MainWindow window(MainWindowServices::of(*env, counter.clock));
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
+    showAndSignIn(window);
     REQUIRE(env->sync().state() == OutletSync::State::Running);
     REQUIRE(env->sync().scheduler() != nullptr);
     StatusPanel* status = window.statusPanel();
@@ -429,11 +440,7 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
 {
     Counter counter;
     const QString number = u"110105198803121017"_s;
-    {
-        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
-        auto admin = setup.login(u"admin"_s, kAdminPassword);
-        REQUIRE(admin.has_value());
-        store::OutletStore& store = (*admin)->store();
+    counter.withAdminStore([&](store::OutletStore& store) {
         enrol(store);
         // What the sync stores from HQ's risk_list feed: the identity's HMAC as key.
         store::DownlinkItem item;
@@ -443,7 +450,7 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
         item.payload = R"({"listed":true})";
         item.version = u"1"_s;
         REQUIRE(store.downlink().upsert(item).has_value());
-    }
+    });
     auto env = counter.start();
     MainWindow window(MainWindowServices::of(*env, counter.clock));
     RegistrationSession* session = readCardAtCounter(counter, *env, window);
@@ -471,18 +478,14 @@ TEST_CASE("Policy at the counter: HQ's figure and an unsent record here refuse t
 {
     Counter counter;
     const QString number = u"110105198803121017"_s; // the card on the reader
-    {
-        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
-        auto admin = setup.login(u"admin"_s, kAdminPassword);
-        REQUIRE(admin.has_value());
-        store::OutletStore& store = (*admin)->store();
+    counter.withAdminStore([&](store::OutletStore& store) {
         enrol(store);
         // HQ's last answer about this identity said 4; one more registered here has not reached HQ yet.
         const QString key = QString::fromLatin1(
             protocol::identityHash(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number));
         REQUIRE(sync::storeIdentityFigures(store, {{key, 4}}, counter.clock.now().toMSecsSinceEpoch()) == 1);
         REQUIRE(store.registrations().commit(minimalRecord(number, u"13800138000"_s)).has_value());
-    }
+    });
     auto env = counter.start();
     MainWindow window(MainWindowServices::of(*env, counter.clock));
     RegistrationSession* session = readCardAtCounter(counter, *env, window);
@@ -664,10 +667,7 @@ TEST_CASE("Configured counter: the vendor photo decoder named in the configurati
     auto env = counter.start();
     CHECK_FALSE(env->notes().join(u' ').contains(u"decoder"_s));
     MainWindow window(MainWindowServices::of(*env, counter.clock));
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
+    showAndSignIn(window);
     RegistrationSession* session = window.wizard()->session();
     pressKey(&window, Qt::Key_Return);
     REQUIRE(QTest::qWaitFor([&] { return env->context().reader->status() == reader::ReaderStatus::Idle; }, 10000));
@@ -725,12 +725,8 @@ TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in; nonsense i
         item.version = u"1"_s;
         REQUIRE(store.downlink().upsert(item).has_value());
     };
-    {
-        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
-        auto admin = setup.login(u"admin"_s, kAdminPassword);
-        REQUIRE(admin.has_value());
-        putFaceSettings((*admin)->store(), R"({"passCosine":0.45,"reviewCosine":0.3})");
-    }
+    counter.withAdminStore(
+        [&](store::OutletStore& store) { putFaceSettings(store, R"({"passCosine":0.45,"reviewCosine":0.3})"); });
     auto env = counter.start(true, true);
     if (!env->faceSettings()) {
         WARN("face models not installed: nothing to apply the thresholds to");
@@ -739,10 +735,7 @@ TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in; nonsense i
     // The database is closed until someone signs in: the calibrated defaults until then.
     CHECK(env->faceSettings()->passCosine == face::FaceSettings{}.passCosine);
     MainWindow window(MainWindowServices::of(*env, counter.clock));
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
+    showAndSignIn(window);
     CHECK(env->faceSettings()->passCosine == 0.45);
     CHECK(env->faceSettings()->reviewCosine == 0.3);
 
@@ -769,26 +762,19 @@ TEST_CASE("HQ catalogue: the packages and number leases HQ sent replace the conf
     const auto put = [](store::OutletStore& store, QStringView kind, const QString& key, const QByteArray& json) {
         REQUIRE(store.downlink().upsert({kind.toString(), key, json, u"1"_s, {}}).has_value());
     };
-    {
-        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
-        auto admin = setup.login(u"admin"_s, kAdminPassword);
-        REQUIRE(admin.has_value());
-        store::OutletStore& store = (*admin)->store();
+    counter.withAdminStore([&](store::OutletStore& store) {
         put(store, store::downlink::Packages, u"hq-39"_s,
             R"({"name":"总部套餐 39元","monthly_fee_fen":3900,"minutes":200,"data_mb":10240,"contract_months":0})");
         put(store, store::downlink::NumberPool, u"13700137001"_s, R"({"premium_fen":0})");
         put(store, store::downlink::NumberPool, u"13700137888"_s, R"({"number":"13700137888","premium_fen":88800})");
-    }
+    });
     auto env = counter.start();
     const registration::SessionServices& services = env->context().services;
     // Before sign-in: the configured file's (the demo catalogue).
     CHECK(services.catalog->find(u"changliao-58") != nullptr);
     CHECK(services.catalog->find(u"hq-39") == nullptr);
     MainWindow window(MainWindowServices::of(*env, counter.clock));
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
+    showAndSignIn(window);
     REQUIRE(services.catalog->find(u"hq-39") != nullptr);
     CHECK(services.catalog->find(u"hq-39")->monthlyFeeFen == 3900);
     CHECK(services.catalog->packages().size() == 1);
@@ -801,23 +787,16 @@ TEST_CASE("HQ catalogue: the packages and number leases HQ sent replace the conf
 TEST_CASE("HQ catalogue: a feed that does not parse is refused and the configured packages stay", "[widgets]")
 {
     Counter counter;
-    {
-        auth::Authenticator setup(counter.dir.filePath(u"outlet.db"_s), counter.clock);
-        auto admin = setup.login(u"admin"_s, kAdminPassword);
-        REQUIRE(admin.has_value());
-        store::OutletStore& store = (*admin)->store();
+    counter.withAdminStore([&](store::OutletStore& store) {
         REQUIRE(store.downlink()
                     .upsert({store::downlink::Packages.toString(), u"bad"_s, R"({"name":"no fee"})", u"1"_s, {}})
                     .has_value());
         REQUIRE(
             store.downlink().upsert({store::downlink::NumberPool.toString(), u"123"_s, "{}", u"1"_s, {}}).has_value());
-    }
+    });
     auto env = counter.start();
     MainWindow window(MainWindowServices::of(*env, counter.clock));
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    signIn(window);
+    showAndSignIn(window);
     CHECK(env->context().services.catalog->find(u"changliao-58") != nullptr);
     CHECK(env->context().services.catalog->find(u"bad") == nullptr);
     CHECK(env->context().services.pool->find(u"13800138888") != nullptr);
