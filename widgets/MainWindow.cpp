@@ -1,14 +1,14 @@
 #include "widgets/MainWindow.h"
 
-#include "widgets/outlet/OutletEnvironment.h"
-
 #include "core/common/Logging.h"
 #include "widgets/common/ErrorText.h"
 #include "widgets/common/StatusPanel.h"
+#include "widgets/common/Tone.h"
 #include "widgets/identity/DocumentCheckForm.h"
 #include "widgets/login/AccountGate.h"
 #include "widgets/login/LockOverlay.h"
 #include "widgets/login/LoginScreen.h"
+#include "widgets/outlet/OutletEnvironment.h"
 #include "widgets/outlet/OutletSync.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/CustomerDisplay.h"
@@ -80,7 +80,7 @@ MainWindow::MainWindow(const FirstRunInfo& firstRun, QWidget* parent)
         problem->setObjectName(u"firstRunProblemLabel"_s);
         problem->setWordWrap(true);
         problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        problem->setStyleSheet(u"color: #b00020;"_s);
+        setTone(problem, Tone::Error);
         layout->addWidget(problem);
     }
     QStringList places;

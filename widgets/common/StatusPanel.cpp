@@ -1,5 +1,7 @@
 #include "widgets/common/StatusPanel.h"
 
+#include "widgets/common/Tone.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -46,13 +48,13 @@ void StatusPanel::setReaderStatus(reader::ReaderStatus status)
 {
     m_reader->setText(tr("Reader: %1").arg(reader::readerStatusText(status)));
     const bool bad = status == reader::ReaderStatus::NoDevice;
-    m_reader->setStyleSheet(bad ? u"color: #b00020;"_s : QString());
+    setTone(m_reader, bad ? Tone::Error : Tone::Normal);
 }
 
 void StatusPanel::setCameraText(const QString& text, bool ok)
 {
     m_camera->setText(text);
-    m_camera->setStyleSheet(ok ? QString() : u"color: #a86400;"_s);
+    setTone(m_camera, ok ? Tone::Normal : Tone::Warning);
 }
 
 void StatusPanel::setSync(int queue, const QDateTime& lastSync, const QString& error)
@@ -63,13 +65,13 @@ void StatusPanel::setSync(int queue, const QDateTime& lastSync, const QString& e
     if (!error.isEmpty())
         text += u" · "_s + error;
     m_sync->setText(text);
-    m_sync->setStyleSheet(error.isEmpty() ? QString() : u"color: #a86400;"_s);
+    setTone(m_sync, error.isEmpty() ? Tone::Normal : Tone::Warning);
 }
 
 void StatusPanel::setSyncText(const QString& text, bool ok)
 {
     m_sync->setText(text);
-    m_sync->setStyleSheet(ok ? QString() : u"color: #a86400;"_s);
+    setTone(m_sync, ok ? Tone::Normal : Tone::Warning);
 }
 
 void StatusPanel::setClerk(const QString& clerk)

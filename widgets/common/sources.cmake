@@ -7,4 +7,6 @@ target_sources(shiming_widgets PRIVATE
 target_sources(shiming_widgets PRIVATE
     common/StatusPanel.h
     common/StatusPanel.cpp
+    common/Tone.h
+    common/Tone.cpp
 )

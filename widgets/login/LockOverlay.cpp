@@ -1,6 +1,7 @@
 #include "widgets/login/LockOverlay.h"
 
 #include "widgets/common/ErrorText.h"
+#include "widgets/common/Tone.h"
 #include "widgets/login/AccountGate.h"
 
 #include <QEvent>
@@ -43,7 +44,7 @@ LockOverlay::LockOverlay(AccountGate& gate, QWidget* parent)
     layout->addWidget(m_passwordEdit);
     m_errorLabel = new QLabel(panel);
     m_errorLabel->setObjectName(u"unlockErrorLabel"_s);
-    m_errorLabel->setStyleSheet(u"color: #b00020;"_s);
+    setTone(m_errorLabel, Tone::Error);
     layout->addWidget(m_errorLabel);
     outer->addWidget(panel, 0, Qt::AlignHCenter);
     outer->addStretch();

@@ -1,6 +1,7 @@
 #include "widgets/login/LoginScreen.h"
 
 #include "widgets/common/ErrorText.h"
+#include "widgets/common/Tone.h"
 #include "widgets/login/AccountGate.h"
 
 #include <QFormLayout>
@@ -44,7 +45,7 @@ LoginScreen::LoginScreen(AccountGate& gate, QWidget* parent)
     layout->addLayout(form);
     m_errorLabel = new QLabel(panel);
     m_errorLabel->setObjectName(u"loginErrorLabel"_s);
-    m_errorLabel->setStyleSheet(u"color: #b00020;"_s);
+    setTone(m_errorLabel, Tone::Error);
     m_errorLabel->setWordWrap(true);
     layout->addWidget(m_errorLabel);
     m_loginButton = new QPushButton(tr("Sign in (Enter)"), panel);

@@ -2,6 +2,7 @@
 
 #include "core/identity/Validators.h"
 #include "core/reader/IdCardReader.h"
+#include "widgets/common/Tone.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/SessionText.h"
 
@@ -58,6 +59,18 @@ QByteArray jpegOf(const QImage& image)
     return bytes;
 }
 
+// A field with its error label beside it (what is wrong, shown as the clerk types); sets `error`.
+QHBoxLayout* withErrorLabel(QWidget* field, int fieldStretch, QLabel*& error, const QString& objectName)
+{
+    error = new QLabel(field->parentWidget());
+    error->setObjectName(objectName);
+    setTone(error, Tone::Error);
+    auto* row = new QHBoxLayout;
+    row->addWidget(field, fieldStretch);
+    row->addWidget(error, 1);
+    return row;
+}
+
 } // namespace
 
 DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
@@ -77,7 +90,7 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
     m_readerMessageLabel = new QLabel(this);
     m_readerMessageLabel->setObjectName(u"readerMessageLabel"_s);
     m_readerMessageLabel->setWordWrap(true);
-    m_readerMessageLabel->setStyleSheet(u"color: #b00020;"_s);
+    setTone(m_readerMessageLabel, Tone::Error);
     layout->addWidget(m_readerMessageLabel);
 
     m_peopleBox = new QWidget(this);
@@ -91,13 +104,8 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
     m_usccEdit = new QLineEdit(m_organisationGroup);
     m_usccEdit->setObjectName(u"usccEdit"_s);
     m_usccEdit->setMaxLength(64);
-    m_usccErrorLabel = new QLabel(m_organisationGroup);
-    m_usccErrorLabel->setObjectName(u"usccErrorLabel"_s);
-    m_usccErrorLabel->setStyleSheet(u"color: #b00020;"_s);
-    auto* usccRow = new QHBoxLayout;
-    usccRow->addWidget(m_usccEdit, 1);
-    usccRow->addWidget(m_usccErrorLabel, 1);
-    orgForm->addRow(tr("Unified social credit code"), usccRow);
+    orgForm->addRow(tr("Unified social credit code"),
+                    withErrorLabel(m_usccEdit, 1, m_usccErrorLabel, u"usccErrorLabel"_s));
     m_organisationNameEdit = new QLineEdit(m_organisationGroup);
     m_organisationNameEdit->setObjectName(u"organisationNameEdit"_s);
     orgForm->addRow(tr("Organisation name"), m_organisationNameEdit);
@@ -123,26 +131,15 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
     m_mrzEdit->setTabChangesFocus(true);
     m_mrzEdit->setMaximumHeight(72);
     m_mrzEdit->setFont(QFont(u"monospace"_s));
-    m_mrzErrorLabel = new QLabel(m_manualGroup);
-    m_mrzErrorLabel->setObjectName(u"mrzErrorLabel"_s);
-    m_mrzErrorLabel->setStyleSheet(u"color: #b00020;"_s);
-    auto* mrzRow = new QHBoxLayout;
-    mrzRow->addWidget(m_mrzEdit, 2);
-    mrzRow->addWidget(m_mrzErrorLabel, 1);
-    form->addRow(tr("MRZ"), mrzRow);
+    form->addRow(tr("MRZ"), withErrorLabel(m_mrzEdit, 2, m_mrzErrorLabel, u"mrzErrorLabel"_s));
     m_nameEdit = new QLineEdit(m_manualGroup);
     m_nameEdit->setObjectName(u"manualNameEdit"_s);
     form->addRow(tr("Name"), m_nameEdit);
     m_numberEdit = new QLineEdit(m_manualGroup);
     m_numberEdit->setObjectName(u"manualNumberEdit"_s);
     m_numberEdit->setMaxLength(64);
-    m_numberErrorLabel = new QLabel(m_manualGroup);
-    m_numberErrorLabel->setObjectName(u"manualNumberErrorLabel"_s);
-    m_numberErrorLabel->setStyleSheet(u"color: #b00020;"_s);
-    auto* numberRow = new QHBoxLayout;
-    numberRow->addWidget(m_numberEdit, 1);
-    numberRow->addWidget(m_numberErrorLabel, 1);
-    form->addRow(tr("Document number"), numberRow);
+    form->addRow(tr("Document number"),
+                 withErrorLabel(m_numberEdit, 1, m_numberErrorLabel, u"manualNumberErrorLabel"_s));
     m_sexCombo = new QComboBox(m_manualGroup);
     m_sexCombo->setObjectName(u"manualSexComboBox"_s);
     m_sexCombo->addItem(sexDisplayName(u"1"), u"1"_s);

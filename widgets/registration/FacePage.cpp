@@ -1,6 +1,7 @@
 #include "widgets/registration/FacePage.h"
 
 #include "widgets/common/ErrorText.h"
+#include "widgets/common/Tone.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/FaceService.h"
 #include "widgets/registration/SessionText.h"
@@ -54,7 +55,7 @@ FacePage::FacePage(RegistrationContext& context, QWidget* parent)
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(u"faceHintLabel"_s);
     m_hintLabel->setFont(big);
-    m_hintLabel->setStyleSheet(u"color: #a86400;"_s);
+    setTone(m_hintLabel, Tone::Warning);
     layout->addWidget(m_hintLabel);
 
     auto* row = new QHBoxLayout;
@@ -80,7 +81,7 @@ FacePage::FacePage(RegistrationContext& context, QWidget* parent)
     review->addRow(tr("Manager password"), m_managerPasswordEdit);
     m_reviewErrorLabel = new QLabel(m_reviewBox);
     m_reviewErrorLabel->setObjectName(u"managerErrorLabel"_s);
-    m_reviewErrorLabel->setStyleSheet(u"color: #b00020;"_s);
+    setTone(m_reviewErrorLabel, Tone::Error);
     review->addRow(m_reviewErrorLabel);
     auto* reviewButtons = new QHBoxLayout;
     m_approveButton = new QPushButton(tr("Manager confirms"), m_reviewBox);

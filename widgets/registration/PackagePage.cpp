@@ -1,6 +1,7 @@
 #include "widgets/registration/PackagePage.h"
 
 #include "widgets/common/ErrorText.h"
+#include "widgets/common/Tone.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/SessionText.h"
 
@@ -217,12 +218,12 @@ void PackagePage::scanIccid()
         m_iccidStatusLabel->setText(check.luhnOk ? tr("SIM card accepted.")
                                                  : tr("SIM card accepted (no check digit: compare the number "
                                                       "printed on the card)."));
-        m_iccidStatusLabel->setStyleSheet(check.luhnOk ? u"color: #00802b;"_s : u"color: #a86400;"_s);
+        setTone(m_iccidStatusLabel, check.luhnOk ? Tone::Ok : Tone::Warning);
         if (session()->blockingReason().isEmpty())
             emit advanceRequested();
     } else {
         m_iccidStatusLabel->setText(SessionText::iccidError(check.error));
-        m_iccidStatusLabel->setStyleSheet(u"color: #b00020;"_s);
+        setTone(m_iccidStatusLabel, Tone::Error);
         m_iccidEdit->selectAll();
     }
 }

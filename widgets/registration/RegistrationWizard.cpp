@@ -2,6 +2,7 @@
 
 #include "core/common/Logging.h"
 #include "core/reader/IdCardReader.h"
+#include "widgets/common/Tone.h"
 #include "widgets/registration/AgreementPage.h"
 #include "widgets/registration/CustomerTypePage.h"
 #include "widgets/registration/DocumentPage.h"
@@ -65,7 +66,7 @@ RegistrationWizard::RegistrationWizard(RegistrationContext& context, QWidget* pa
     m_reasonLabel = new QLabel(this);
     m_reasonLabel->setObjectName(u"wizardReasonLabel"_s);
     m_reasonLabel->setWordWrap(true);
-    m_reasonLabel->setStyleSheet(u"color: #b00020;"_s);
+    setTone(m_reasonLabel, Tone::Error);
     right->addWidget(m_reasonLabel);
 
     auto* buttons = new QHBoxLayout;

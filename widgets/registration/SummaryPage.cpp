@@ -3,6 +3,7 @@
 #include "core/common/Logging.h"
 #include "core/registration/RegistrationSession.h"
 #include "widgets/common/ErrorText.h"
+#include "widgets/common/Tone.h"
 #include "widgets/registration/RegistrationForm.h"
 #include "widgets/registration/SessionText.h"
 
@@ -121,7 +122,7 @@ void SummaryPage::refresh()
     m_newButton->setVisible(committed);
     if (committed) {
         m_statusLabel->setText(tr("Registered. Print the form or save it as PDF; Enter for the next customer."));
-        m_statusLabel->setStyleSheet(u"color: #00802b;"_s);
+        setTone(m_statusLabel, Tone::Ok);
         m_newButton->setFocus();
     } else {
         const QString reason = session()->blockingReason();
@@ -141,7 +142,7 @@ void SummaryPage::commit()
                                    ? SessionText::blockingReason(stored.error().detail)
                                    : ErrorText::forClerk(stored.error());
         m_statusLabel->setText(detail);
-        m_statusLabel->setStyleSheet(u"color: #b00020;"_s);
+        setTone(m_statusLabel, Tone::Error);
         qCWarning(lcUi) << "commit failed:" << stored.error().detail;
         return;
     }
