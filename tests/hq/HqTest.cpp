@@ -1,4 +1,4 @@
-#include "HqTestSupport.h"
+#include "HqTestChecks.h"
 #include "support/CatchQt.h"
 
 #include "core/protocol/FeedPage.h"
@@ -19,22 +19,6 @@
 using namespace Qt::StringLiterals;
 using namespace shiming;
 using namespace shiming::testing;
-
-namespace {
-
-long long count(const std::string& url, const std::string& sql)
-{
-    return std::stoll(PgCluster::scalar(url, sql));
-}
-
-protocol::BatchAnswer answerOf(const RawResponse& response)
-{
-    auto answer = protocol::decodeBatchAnswer(response.body);
-    REQUIRE(answer.has_value());
-    return *answer;
-}
-
-} // namespace
 
 TEST_CASE("init is idempotent and keeps the CA; stats start empty", "[hq]")
 {

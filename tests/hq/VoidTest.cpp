@@ -1,6 +1,6 @@
 // Voids from the outlets: a registration voided by the manager is released at HQ (its number, SIM and place in
 // the 5-per-identity count), exactly once however often the void arrives.
-#include "HqTestSupport.h"
+#include "HqTestChecks.h"
 #include "support/CatchQt.h"
 
 #include <QDateTime>
@@ -16,17 +16,11 @@ using namespace shiming::testing;
 
 namespace {
 
-long long count(const std::string& url, const std::string& sql)
-{
-    return std::stoll(PgCluster::scalar(url, sql));
-}
-
-protocol::BatchAnswer answerOf(const RawResponse& response)
+// HQ's answer to a request it took (200).
+protocol::BatchAnswer okAnswerOf(const RawResponse& response)
 {
     REQUIRE(response.status == 200);
-    auto answer = protocol::decodeBatchAnswer(response.body);
-    REQUIRE(answer.has_value());
-    return *answer;
+    return answerOf(response);
 }
 
 protocol::SyncRecord voidOf(const QUuid& original)
@@ -66,10 +60,10 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     for (int i = 0; i < 5; ++i)
         five << sampleContent(7, 100 + i);
     const protocol::Batch first = makeBatch(u"OUT-A"_s, five);
-    for (const auto& a : answerOf(client.post("/v1/batches", protocol::encodeBatch(first))).answers)
+    for (const auto& a : okAnswerOf(client.post("/v1/batches", protocol::encodeBatch(first))).answers)
         CHECK(a.outcome == protocol::RecordOutcome::Accepted);
     const auto sixthBefore =
-        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 105)}))));
+        okAnswerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 105)}))));
     CHECK(sixthBefore.answers[0].reason == u"ID_LIMIT"_s);
     CHECK(sixthBefore.answers[0].identityCount == std::optional<int>(5));
 
@@ -77,7 +71,7 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     const QUuid voided = first.records[1].id;
     const protocol::Batch voidBatch = batchOf(u"OUT-A"_s, {voidOf(voided)});
     const QByteArray voidBody = protocol::encodeBatch(voidBatch);
-    const auto voidAnswer = answerOf(client.post("/v1/batches", voidBody));
+    const auto voidAnswer = okAnswerOf(client.post("/v1/batches", voidBody));
     REQUIRE(voidAnswer.answers.size() == 1);
     CHECK(voidAnswer.answers[0].outcome == protocol::RecordOutcome::Accepted);
     CHECK(voidAnswer.answers[0].hqReference.startsWith(u"HQ"_s));
@@ -87,7 +81,7 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
 
     // The sixth number is accepted now.
     const auto sixth =
-        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 106)}))));
+        okAnswerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 106)}))));
     CHECK(sixth.answers[0].outcome == protocol::RecordOutcome::Accepted);
     CHECK(sixth.answers[0].identityCount == std::optional<int>(5));
 
@@ -95,33 +89,33 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     // decision). Neither releases anything more: the seventh number is over the limit.
     const RawResponse replay = client.post("/v1/batches", voidBody);
     CHECK(replay.headers.at("X-Shiming-Replayed") == "1");
-    CHECK(answerOf(replay).answers[0].hqReference == voidAnswer.answers[0].hqReference);
+    CHECK(okAnswerOf(replay).answers[0].hqReference == voidAnswer.answers[0].hqReference);
     const auto again =
-        answerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {voidBatch.records[0]}))));
+        okAnswerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {voidBatch.records[0]}))));
     CHECK(again.answers[0].outcome == protocol::RecordOutcome::Duplicate);
     CHECK(again.answers[0].isAccepted());
     CHECK(again.answers[0].hqReference == voidAnswer.answers[0].hqReference);
     CHECK(again.answers[0].identityCount == std::optional<int>(5)); // as HQ stands now: the sixth took the place
     const auto seventh =
-        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 107)}))));
+        okAnswerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(7, 107)}))));
     CHECK(seventh.answers[0].reason == u"ID_LIMIT"_s);
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND identity_hmac = (SELECT "
                      "identity_hmac FROM records WHERE msisdn = '13800000100')") == 5);
 
     // The released number and SIM are free for someone else.
     const auto reuse =
-        answerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(8, 101)}))));
+        okAnswerOf(client.post("/v1/batches", protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(8, 101)}))));
     CHECK(reuse.answers[0].outcome == protocol::RecordOutcome::Accepted);
 
     // A void naming a record HQ does not hold, or another outlet's record, is refused and releases nothing.
     const auto otherBundle = hq.enroll(u"OUT-B"_s);
     REQUIRE(otherBundle.has_value());
     RawClient other(hq.port(), hq.stateDir() + u"/ca.crt"_s, &*otherBundle);
-    const auto foreign =
-        answerOf(other.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-B"_s, {voidOf(first.records[2].id)}))));
+    const auto foreign = okAnswerOf(
+        other.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-B"_s, {voidOf(first.records[2].id)}))));
     CHECK(foreign.answers[0].reason == u"UNKNOWN_RECORD"_s);
-    const auto unknown =
-        answerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {voidOf(QUuid::createUuid())}))));
+    const auto unknown = okAnswerOf(
+        client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {voidOf(QUuid::createUuid())}))));
     CHECK(unknown.answers[0].reason == u"UNKNOWN_RECORD"_s);
     CHECK_FALSE(unknown.answers[0].identityCount.has_value());
     CHECK_FALSE(foreign.answers[0].identityCount.has_value());
@@ -132,7 +126,7 @@ TEST_CASE("A void releases the number at HQ and a replayed void counts once", "[
     // A tampered void is INVALID and changes nothing.
     protocol::SyncRecord tampered = voidOf(first.records[3].id);
     tampered.voidContent.reason = u"altered"_s;
-    const auto invalid = answerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {tampered}))));
+    const auto invalid = okAnswerOf(client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {tampered}))));
     CHECK(invalid.answers[0].reason == u"INVALID"_s);
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'released'") == 1);
 
@@ -156,7 +150,7 @@ TEST_CASE("A registration voided later in the same batch frees its number for th
     const protocol::SyncRecord early = voidOf(QUuid::createUuid()); // names a record that comes later: unknown
     const protocol::SyncRecord sameNumber = protocol::makeRecord(QUuid::createUuid(), 2, sampleContent(21, 700));
     const protocol::SyncRecord beforeVoid = protocol::makeRecord(QUuid::createUuid(), 3, sampleContent(22, 700));
-    const auto answer = answerOf(
+    const auto answer = okAnswerOf(
         client.post("/v1/batches", protocol::encodeBatch(batchOf(u"OUT-A"_s, {registration, early, beforeVoid,
                                                                               voidOf(registration.id), sameNumber}))));
     REQUIRE(answer.answers.size() == 5);
