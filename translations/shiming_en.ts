@@ -4,7 +4,7 @@
 <context>
     <name>shiming::DocumentPage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+285"/>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+282"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>shiming::FacePage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/FacePage.cpp" line="+228"/>
+        <location filename="../widgets/registration/FacePage.cpp" line="+229"/>
         <source>%n attempt(s) left</source>
         <translation>
             <numerusform>%n attempt left</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>shiming::PackagePage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/PackagePage.cpp" line="+166"/>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+167"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>shiming::StatusPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/common/StatusPanel.cpp" line="+60"/>
+        <location filename="../widgets/common/StatusPanel.cpp" line="+62"/>
         <source>To HQ: %n waiting</source>
         <translation>
             <numerusform>To HQ: %n waiting</numerusform>

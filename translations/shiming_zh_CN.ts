@@ -972,7 +972,7 @@
 <context>
     <name>shiming::DocumentPage</name>
     <message>
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+36"/>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+37"/>
         <source>Enter the document number.</source>
         <translation>请输入证件号码。</translation>
     </message>
@@ -1007,17 +1007,17 @@
         <translation>该号码不符合此证件类型。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+51"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Organisation name</source>
         <translation>单位名称</translation>
     </message>
@@ -1042,7 +1042,7 @@
         <translation>输入或粘贴机读区（2 行或 3 行）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
@@ -1052,12 +1052,12 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
@@ -1127,7 +1127,7 @@
 <context>
     <name>shiming::FacePage</name>
     <message>
-        <location filename="../widgets/registration/FacePage.cpp" line="+61"/>
+        <location filename="../widgets/registration/FacePage.cpp" line="+62"/>
         <source>Capture (F5 / Space)</source>
         <translation>拍照(F5 / Space)</translation>
     </message>
@@ -1202,7 +1202,7 @@
 <context>
     <name>shiming::LockOverlay</name>
     <message>
-        <location filename="../widgets/login/LockOverlay.cpp" line="+29"/>
+        <location filename="../widgets/login/LockOverlay.cpp" line="+30"/>
         <source>🔒 Locked</source>
         <translation>🔒 已锁定</translation>
     </message>
@@ -1215,7 +1215,7 @@
 <context>
     <name>shiming::LoginScreen</name>
     <message>
-        <location filename="../widgets/login/LoginScreen.cpp" line="+26"/>
+        <location filename="../widgets/login/LoginScreen.cpp" line="+27"/>
         <source>Real-name registration — sign in</source>
         <translation>实名登记 — 登录</translation>
     </message>
@@ -1438,7 +1438,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::OutletEnvironment</name>
     <message>
-        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+134"/>
+        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+181"/>
         <source>No catalogue configured: packages and numbers cannot be chosen.</source>
         <translation>未配置套餐目录：无法选择套餐和号码。</translation>
     </message>
@@ -1468,7 +1468,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
@@ -1476,7 +1476,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::PackagePage</name>
     <message>
-        <location filename="../widgets/registration/PackagePage.cpp" line="+38"/>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+39"/>
         <source>Package (Alt+P)</source>
         <translation>套餐(Alt+P)</translation>
     </message>
@@ -1606,7 +1606,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::RegistrationWizard</name>
     <message>
-        <location filename="../widgets/registration/RegistrationWizard.cpp" line="+72"/>
+        <location filename="../widgets/registration/RegistrationWizard.cpp" line="+73"/>
         <source>Cancel registration (F12)</source>
         <translation>取消登记(F12)</translation>
     </message>
@@ -1647,7 +1647,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::StatusPanel</name>
     <message>
-        <location filename="../widgets/common/StatusPanel.cpp" line="+30"/>
+        <location filename="../widgets/common/StatusPanel.cpp" line="+32"/>
         <source>Camera: none</source>
         <translation>摄像头：无</translation>
     </message>
@@ -1697,7 +1697,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::SummaryPage</name>
     <message>
-        <location filename="../widgets/registration/SummaryPage.cpp" line="+58"/>
+        <location filename="../widgets/registration/SummaryPage.cpp" line="+59"/>
         <source>Commit registration (Ctrl+Enter)</source>
         <translation>提交登记(Ctrl+Enter)</translation>
     </message>
