@@ -84,12 +84,16 @@ PolicyDecision Policy::check(const IdentityDocument& document, DocumentRole role
             block(policy::DocumentNotAccepted, u"household register is accepted for minors only"_s);
 
         if (m_holdings) {
-            decision.holdings = m_holdings->holdings(document.type, document.number);
-            const int held = decision.holdings.effective();
-            if (held >= m_settings.perIdentityLimit)
-                block(policy::IdentityLimit, u"identity already holds the maximum of numbers"_s, held);
-            else if (held + 1 == m_settings.perIdentityLimit)
-                warn(policy::IdentityLimitNear, u"this will be the identity's last number"_s, held);
+            if (auto holdings = m_holdings->holdings(document.type, document.number); !holdings) {
+                block(policy::PolicyUnavailable, u"holdings unknown: "_s + holdings.error().detail);
+            } else {
+                decision.holdings = *holdings;
+                const int held = decision.holdings.effective();
+                if (held >= m_settings.perIdentityLimit)
+                    block(policy::IdentityLimit, u"identity already holds the maximum of numbers"_s, held);
+                else if (held + 1 == m_settings.perIdentityLimit)
+                    warn(policy::IdentityLimitNear, u"this will be the identity's last number"_s, held);
+            }
         }
     } else {
         // Guardians, agents and handlers act for someone else: adults with a card of their own.
@@ -102,8 +106,12 @@ PolicyDecision Policy::check(const IdentityDocument& document, DocumentRole role
             block(policy::DocumentNotAccepted, u"household register is accepted for minors only"_s);
     }
 
-    if (m_risk && m_risk->contains(document.type, document.number))
-        block(policy::RiskListed, u"identity is on the risk list"_s);
+    if (m_risk) {
+        if (auto listed = m_risk->contains(document.type, document.number); !listed)
+            block(policy::PolicyUnavailable, u"risk list unreadable: "_s + listed.error().detail);
+        else if (*listed)
+            block(policy::RiskListed, u"identity is on the risk list"_s);
+    }
     return decision;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Clock.h"
+#include "core/common/Error.h"
 #include "core/identity/IdentityDocument.h"
 #include "core/registration/Registration.h"
 
@@ -29,18 +30,19 @@ struct IdentityHoldings {
     int effective() const { return hqCount < 0 ? outletCount : qMax(outletCount, hqCount + pendingAtHq); }
 };
 
-/// Where policy learns an identity's holdings (the store's registrations plus the synced HQ figure).
+/// Where policy learns an identity's holdings (the store's registrations plus the synced HQ figure). A failure
+/// (the store cannot be read) refuses the document: the limit is never waved through on an unknown count.
 class HoldingsSource {
 public:
     virtual ~HoldingsSource() = default;
-    virtual IdentityHoldings holdings(DocumentType type, const QString& number) const = 0;
+    virtual Result<IdentityHoldings> holdings(DocumentType type, const QString& number) const = 0;
 };
 
-/// The risk list (涉诈名单) HQ sends down.
+/// The risk list (涉诈名单) HQ sends down. A failure to read it refuses the document, as a listed identity would.
 class RiskList {
 public:
     virtual ~RiskList() = default;
-    virtual bool contains(DocumentType type, const QString& number) const = 0;
+    virtual Result<bool> contains(DocumentType type, const QString& number) const = 0;
 };
 
 /// One reason a document cannot be used, or a warning. `code` is stable; `detail` English without personal
@@ -81,6 +83,8 @@ inline constexpr QStringView IdentityLimit = u"identity_limit";
 inline constexpr QStringView IdentityLimitNear = u"identity_limit_near"; ///< warning: this will be the last one
 inline constexpr QStringView RiskListed = u"risk_listed";
 inline constexpr QStringView SamePerson = u"same_person"; ///< guardian/agent is the customer
+/// The holdings or the risk list cannot be read (the store failed): refused, never allowed on an unknown.
+inline constexpr QStringView PolicyUnavailable = u"policy_unavailable";
 } // namespace policy
 
 /// The counter's rules for a document in a role. Pure: everything it needs comes in by constructor.

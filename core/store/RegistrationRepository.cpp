@@ -389,6 +389,24 @@ Result<int> RegistrationRepository::countForDocumentNumber(const QString& number
     return int(stmt->int64(0));
 }
 
+Result<bool> RegistrationRepository::hasOpenHqRejection(DocumentType type, const QString& number, QStringView hqReason)
+{
+    // The status index finds the rejected records; the document number is compared as the policy compares it.
+    auto stmt = m_db.prepare(uR"(SELECT EXISTS (SELECT 1 FROM registrations r
+        JOIN documents d ON d.registration_id = r.id
+        WHERE r.status = 'rejected' AND r.hq_reason = ? AND d.role = 'customer' AND d.type = ?
+          AND upper(trim(d.number)) = ?))"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    stmt->bind(1, hqReason.toString())
+        .bind(2, registration::documentTypeStorageKey(type))
+        .bind(3, number.trimmed().toUpper());
+    auto row = stmt->step();
+    if (!row)
+        return fail(row.error());
+    return stmt->int64(0) != 0;
+}
+
 Result<qint64> RegistrationRepository::count()
 {
     return m_db.queryInt(u"SELECT count(*) FROM registrations"_s);

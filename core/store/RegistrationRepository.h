@@ -54,6 +54,9 @@ public:
     Result<QList<DayListRow>> dayList(QDate day);
     /// Registrations (not voided or rejected) held under this document number at this outlet (一证五号).
     Result<int> countForDocumentNumber(const QString& number);
+    /// Whether HQ rejected a customer's record of this document with `hqReason` that no manager has voided yet
+    /// (status still rejected). Every such record is looked at, however many there are.
+    Result<bool> hasOpenHqRejection(DocumentType type, const QString& number, QStringView hqReason);
     Result<qint64> count();
 
     /// Voids a record (manager): status Voided, time and reason kept, audit entry written; its own transaction.

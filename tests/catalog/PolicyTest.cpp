@@ -150,3 +150,27 @@ TEST_CASE("Per-identity limit counts the outlet's records and HQ's last figure",
     holdings.table.clear();
     CHECK(policy.check(card, DocumentRole::Customer, CustomerType::Individual).has(policy::RiskListed));
 }
+
+TEST_CASE("Policy fails closed: holdings or a risk list that cannot be read refuse the document", "[catalog][policy]")
+{
+    FixedClock clock = clockAtToday();
+    testing::FakeHoldings holdings;
+    testing::FakeRiskList risk;
+    Policy policy({}, clock, &holdings, &risk);
+    const IdentityDocument card = residentCard(u"𠮷田"_s, QDate(1990, 1, 1), kToday);
+    REQUIRE(policy.check(card, DocumentRole::Customer, CustomerType::Individual).allowed());
+
+    holdings.unreadable = true;
+    const auto noHoldings = policy.check(card, DocumentRole::Customer, CustomerType::Individual);
+    CHECK_FALSE(noHoldings.allowed());
+    REQUIRE(noHoldings.firstBlocking());
+    CHECK(noHoldings.firstBlocking()->code == policy::PolicyUnavailable.toString());
+    CHECK_FALSE(noHoldings.firstBlocking()->detail.contains(card.number)); // no personal data in the detail
+    // An agent's holdings are not asked, so only the risk list can refuse them.
+    CHECK(policy.check(card, DocumentRole::Agent, CustomerType::Agent).allowed());
+
+    holdings.unreadable = false;
+    risk.unreadable = true;
+    CHECK(policy.check(card, DocumentRole::Customer, CustomerType::Individual).has(policy::PolicyUnavailable));
+    CHECK(policy.check(card, DocumentRole::Agent, CustomerType::Agent).has(policy::PolicyUnavailable));
+}

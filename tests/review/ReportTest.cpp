@@ -49,7 +49,7 @@ QByteArray readAll(const QString& path)
 TEST_CASE("report view shows the figures and writes an audited masked CSV and PDF", "[review]")
 {
     Outlet outlet;
-    report::DailyReportView view(outlet.store(), u"boss"_s);
+    report::DailyReportView view(outlet.store(), auth::Account{u"boss"_s, u"Boss"_s, auth::Role::Manager});
     REQUIRE(view.showDate(outlet.today));
     auto* summary = view.findChild<QLabel*>(u"reportSummaryLabel"_s);
     REQUIRE(summary);

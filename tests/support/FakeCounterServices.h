@@ -3,8 +3,8 @@
 // Fakes for the counter application's widgets: a card reader the test places cards on, a face service with a
 // scripted answer, and an account gate with fixed accounts. Header-only; added to the widgets test target.
 
+#include "core/outlet/AccountGate.h"
 #include "core/reader/IdCardReader.h"
-#include "widgets/login/AccountGate.h"
 #include "widgets/registration/FaceService.h"
 
 #include <QHash>

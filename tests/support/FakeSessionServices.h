@@ -34,17 +34,26 @@ public:
 
 class FakeHoldings final : public registration::HoldingsSource {
 public:
-    registration::IdentityHoldings holdings(DocumentType, const QString& number) const override
+    Result<registration::IdentityHoldings> holdings(DocumentType, const QString& number) const override
     {
+        if (unreadable)
+            return fail(Error::storageFailure(QStringLiteral("database disk image is malformed")));
         return table.value(number);
     }
     QHash<QString, registration::IdentityHoldings> table;
+    bool unreadable = false; ///< the store cannot be read
 };
 
 class FakeRiskList final : public registration::RiskList {
 public:
-    bool contains(DocumentType, const QString& number) const override { return numbers.contains(number); }
+    Result<bool> contains(DocumentType, const QString& number) const override
+    {
+        if (unreadable)
+            return fail(Error::storageFailure(QStringLiteral("database disk image is malformed")));
+        return numbers.contains(number);
+    }
     QSet<QString> numbers;
+    bool unreadable = false; ///< the store cannot be read
 };
 
 /// A GB 11643 number with a correct check character.

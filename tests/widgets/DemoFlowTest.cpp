@@ -2,11 +2,11 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
+#include "core/outlet/AccountGate.h"
 #include "core/reader/IdCardReader.h"
 #include "core/registration/RegistrationSession.h"
 #include "core/store/OutletStore.h"
 #include "widgets/MainWindow.h"
-#include "widgets/login/AccountGate.h"
 #include "widgets/login/LoginScreen.h"
 #include "widgets/registration/AgreementViewer.h"
 #include "widgets/registration/DemoEnvironment.h"

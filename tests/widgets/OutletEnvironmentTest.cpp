@@ -3,6 +3,11 @@
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
 #include "core/face/FakeCamera.h"
+#include "core/outlet/AccountGate.h"
+#include "core/outlet/AuthAccountGate.h"
+#include "core/outlet/OutletConfig.h"
+#include "core/outlet/OutletSync.h"
+#include "core/outlet/StoreSessionServices.h"
 #include "core/protocol/BatchAnswer.h"
 #include "core/protocol/CredentialBundle.h"
 #include "core/protocol/IdentityHash.h"
@@ -17,13 +22,8 @@
 #include "core/sync/SyncCredentials.h"
 #include "widgets/MainWindow.h"
 #include "widgets/common/StatusPanel.h"
-#include "widgets/login/AccountGate.h"
-#include "widgets/login/AuthAccountGate.h"
-#include "widgets/outlet/OutletConfig.h"
 #include "widgets/outlet/OutletEnvironment.h"
-#include "widgets/outlet/OutletSync.h"
 #include "widgets/registration/RegistrationWizard.h"
-#include "widgets/registration/StoreSessionServices.h"
 
 #include <QDialog>
 #include <QDir>
@@ -470,7 +470,7 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
                             kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number)))
                 .has_value());
     auto& services = static_cast<StoreSessionServices&>(*env->context().services.sink);
-    CHECK_FALSE(services.contains(DocumentType::ResidentId, number));
+    CHECK_FALSE(services.contains(DocumentType::ResidentId, number).value());
 }
 
 TEST_CASE("Policy at the counter: HQ's figure and an unsent record here refuse the card with the count shown",
@@ -519,7 +519,7 @@ TEST_CASE("Policy at the counter: outlet records and HQ's identity-limit verdict
 
     // Nothing yet.
     CHECK(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
-    CHECK(services.holdings(document.type, document.number).hqCount == -1);
+    CHECK(services.holdings(document.type, document.number).value().hqCount == -1);
 
     // One number here, sent to HQ, rejected there for the nationwide limit: HQ counted five elsewhere.
     REQUIRE(store.registrations().commit(minimalRecord(document.number, u"13800138000"_s)).has_value());
@@ -533,7 +533,7 @@ TEST_CASE("Policy at the counter: outlet records and HQ's identity-limit verdict
     rejected.hqTime = clock.now();
     REQUIRE(store.outbox().applyResults(batch->batchId, {rejected}).has_value());
 
-    const IdentityHoldings held = services.holdings(document.type, document.number);
+    const IdentityHoldings held = services.holdings(document.type, document.number).value();
     CHECK(held.hqCount == 5);
     const PolicyDecision decision = policy.check(document, DocumentRole::Customer, CustomerType::Individual);
     CHECK(decision.has(policy::IdentityLimit));
@@ -582,16 +582,16 @@ TEST_CASE("Policy at the counter: HQ's per-identity figure plus this outlet's re
 
     // HQ counted 3 elsewhere: nothing here yet, the fourth and fifth are still possible.
     REQUIRE(figure(3, t0) == 1);
-    IdentityHoldings held = services.holdings(document.type, document.number);
+    IdentityHoldings held = services.holdings(document.type, document.number).value();
     CHECK(held.hqCount == 3);
     CHECK(held.outletCount == 0);
     CHECK(held.effective() == 3);
     CHECK(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
-    CHECK(services.holdings(other.type, other.number).hqCount == -1); // another identity has no figure
+    CHECK(services.holdings(other.type, other.number).value().hqCount == -1); // another identity has no figure
 
     // One registered here, not yet answered: HQ cannot have counted it, so 3 + 1, and the next is the last.
     REQUIRE(store.registrations().commit(minimalRecord(document.number, u"13800138000"_s)).has_value());
-    held = services.holdings(document.type, document.number);
+    held = services.holdings(document.type, document.number).value();
     CHECK(held.outletCount == 1);
     CHECK(held.pendingAtHq == 1);
     CHECK(held.effective() == 4);
@@ -610,14 +610,14 @@ TEST_CASE("Policy at the counter: HQ's per-identity figure plus this outlet's re
     accepted.hqReference = u"HQ0000000001"_s;
     accepted.hqTime = QDateTime::fromMSecsSinceEpoch(t0 + 1000, Qt::UTC);
     REQUIRE(store.outbox().applyResults(batch->batchId, {accepted}).has_value());
-    held = services.holdings(document.type, document.number);
+    held = services.holdings(document.type, document.number).value();
     CHECK(held.hqCount == 4);
     CHECK(held.pendingAtHq == 0);
     CHECK(held.effective() == 4);
 
     // A late answer from before does not overwrite a newer figure.
     CHECK(figure(1, t0 + 500) == 0);
-    CHECK(services.holdings(document.type, document.number).hqCount == 4);
+    CHECK(services.holdings(document.type, document.number).value().hqCount == 4);
 
     // HQ reaches five (another outlet registered one more): the sixth is refused here.
     REQUIRE(figure(5, t0 + 2000) == 1);
@@ -628,7 +628,7 @@ TEST_CASE("Policy at the counter: HQ's per-identity figure plus this outlet's re
 
     // Numbers released elsewhere: HQ's figure goes down, but never below what this outlet holds itself.
     REQUIRE(figure(0, t0 + 3000) == 1);
-    held = services.holdings(document.type, document.number);
+    held = services.holdings(document.type, document.number).value();
     CHECK(held.hqCount == 0);
     CHECK(held.effective() == 1);
     CHECK(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
@@ -644,7 +644,7 @@ TEST_CASE("Policy at the counter: HQ's per-identity figure plus this outlet's re
     rejected.reasonCode = QString::fromLatin1(protocol::reason::IdLimit);
     rejected.hqTime = QDateTime::fromMSecsSinceEpoch(t0 + 4000, Qt::UTC);
     REQUIRE(store.outbox().applyResults(batch->batchId, {rejected}).has_value());
-    CHECK(services.holdings(document.type, document.number).hqCount == 5);
+    CHECK(services.holdings(document.type, document.number).value().hqCount == 5);
     CHECK_FALSE(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
 }
 

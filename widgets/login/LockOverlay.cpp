@@ -1,8 +1,8 @@
 #include "widgets/login/LockOverlay.h"
 
+#include "core/outlet/AccountGate.h"
 #include "widgets/common/ErrorText.h"
 #include "widgets/common/Tone.h"
-#include "widgets/login/AccountGate.h"
 
 #include <QEvent>
 #include <QLabel>

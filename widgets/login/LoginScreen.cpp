@@ -1,8 +1,8 @@
 #include "widgets/login/LoginScreen.h"
 
+#include "core/outlet/AccountGate.h"
 #include "widgets/common/ErrorText.h"
 #include "widgets/common/Tone.h"
-#include "widgets/login/AccountGate.h"
 
 #include <QFormLayout>
 #include <QLabel>

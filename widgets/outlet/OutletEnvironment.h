@@ -3,7 +3,8 @@
 #include "core/common/Clock.h"
 #include "core/common/Error.h"
 #include "core/face/FaceSettings.h"
-#include "widgets/outlet/OutletConfig.h"
+#include "core/outlet/Outlet.h"
+#include "core/outlet/OutletConfig.h"
 #include "widgets/registration/RegistrationContext.h"
 
 #include <QStringList>
@@ -18,31 +19,15 @@ class OutletSync;
 namespace auth {
 class Authenticator;
 }
-namespace face {
-class Camera;
-}
-namespace reader {
-class WltDecoder;
-}
 
-/// The composition of a counter from its configuration: the outlet database (opened by signing in: the clerk's
-/// password unwraps the data key through the key slots, as shimingctl does), the GA 467 reader on the configured
-/// port with the vendor's photo decoder, the V4L2 camera, the face engine from the model folders, the catalogue
-/// and number pool (reservations a crash left are released on start), the policy with this outlet's holdings
-/// and HQ's risk list, and the sync to HQ once the outlet is enrolled. What is missing (no reader, no camera,
-/// no models, not enrolled) does not stop the counter: it is listed in notes() for the status bar, and the
-/// registration falls back (manual entry, scans from files, faces to a manager).
+/// The counter's screens over a composed outlet (core/outlet/Outlet: database, reader, camera, face engine,
+/// catalogue, policy, HQ's feeds, sync): the camera feed and the face step's service, the registration context
+/// the wizard runs on (with the dialogs it asks through), and the clerk's words for what is missing.
 ///
 /// DemoEnvironment builds on this with the reader simulator, a demo decoder and the demo camera.
 class OutletEnvironment {
 public:
-    /// What the demo and tests put in place of hardware. Null / empty: what the configuration says.
-    struct Devices {
-        reader::WltDecoder* decoder = nullptr; ///< instead of the vendor library (not owned; must outlive)
-        std::unique_ptr<face::Camera> camera;  ///< instead of the V4L2 camera
-        bool loadFaceModels = true;
-        int readerPollIntervalMs = 300;
-    };
+    using Devices = outlet::Outlet::Devices;
 
     static Result<std::unique_ptr<OutletEnvironment>> create(const OutletConfig& config, const Clock& clock,
                                                              Devices devices);
@@ -50,6 +35,7 @@ public:
     static Result<std::unique_ptr<OutletEnvironment>> create(const OutletConfig& config, const Clock& clock);
     ~OutletEnvironment();
 
+    outlet::Outlet& outlet();
     const OutletConfig& config() const;
     RegistrationContext& context();
     AccountGate& gate();
@@ -62,6 +48,9 @@ public:
     /// The face thresholds and quality limits in force (the calibrated defaults, or what HQ's settings feed
     /// sent as its "face" item, read at sign-in and after each sync pass). Empty: face comparison unavailable.
     std::optional<face::FaceSettings> faceSettings() const;
+
+    /// The clerk's words for one note.
+    static QString noteText(const outlet::OutletNote& note);
 
 private:
     OutletEnvironment();

@@ -1,9 +1,9 @@
 #include "widgets/registration/DemoTour.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/AccountGate.h"
 #include "core/registration/RegistrationSession.h"
 #include "widgets/MainWindow.h"
-#include "widgets/login/AccountGate.h"
 #include "widgets/login/LoginScreen.h"
 #include "widgets/registration/AgreementViewer.h"
 #include "widgets/registration/DemoEnvironment.h"

@@ -107,6 +107,9 @@ QString SessionText::finding(const PolicyFinding& finding)
                   "risk procedure.");
     if (c == policy::SamePerson)
         return tr("The guardian or agent cannot be the customer.");
+    if (c == policy::PolicyUnavailable)
+        return tr("The numbers this customer already holds cannot be checked (the outlet database cannot be "
+                  "read), so the registration is refused. Sign out and in again; call support if this repeats.");
     return tr("The rules do not allow this registration.");
 }
 

@@ -16,7 +16,6 @@ target_sources(shiming_widgets PRIVATE
     registration/RegistrationWizard.h registration/RegistrationWizard.cpp
     registration/SessionText.h registration/SessionText.cpp
     registration/SignaturePad.h registration/SignaturePad.cpp
-    registration/StoreSessionServices.h registration/StoreSessionServices.cpp
     registration/SummaryPage.h registration/SummaryPage.cpp
     registration/WizardPage.h
 )

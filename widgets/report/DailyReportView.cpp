@@ -1,5 +1,7 @@
 #include "widgets/report/DailyReportView.h"
 
+#include "core/outlet/Exports.h"
+
 #include "core/review/ReviewTypes.h"
 #include "widgets/common/ErrorText.h"
 #include "widgets/report/DailyReportChart.h"
@@ -24,10 +26,10 @@ using namespace Qt::StringLiterals;
 
 namespace shiming::report {
 
-DailyReportView::DailyReportView(store::OutletStore& store, QString actor, QWidget* parent)
+DailyReportView::DailyReportView(store::OutletStore& store, auth::Account account, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_actor(std::move(actor))
+    , m_account(std::move(account))
 {
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -97,10 +99,8 @@ DailyReportView::DailyReportView(store::OutletStore& store, QString actor, QWidg
         QPrintDialog dialog(&printer, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        auto result = audited(u"print"_s);
-        if (result)
-            result = DailyReportDocument::print(m_report, printer);
-        report(result);
+        auto audited = outlet::exportDailyReport(m_store, m_account, m_report, outlet::ReportFormat::Print);
+        report(audited ? DailyReportDocument::print(m_report, printer) : Result<void>(fail(audited.error())));
     });
 }
 
@@ -168,31 +168,22 @@ void DailyReportView::fillTable(QTableWidget* table, const QList<review::ReportL
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 }
 
-Result<void> DailyReportView::audited(const QString& format)
+Result<void> DailyReportView::exportTo(const QString& path, outlet::ReportFormat format)
 {
-    auto r = m_store.audit().append(review::audit::ReportExported, m_actor, {},
-                                    u"daily report %1 as %2"_s.arg(m_report.date.toString(Qt::ISODate), format));
-    if (!r)
-        return fail(r.error());
-    return {};
+    auto bytes = outlet::exportDailyReport(m_store, m_account, m_report, format, &DailyReportDocument::pdfBytes);
+    if (!bytes)
+        return fail(bytes.error());
+    return outlet::writeExportFile(path, *bytes);
 }
 
 Result<void> DailyReportView::exportCsv(const QString& path)
 {
-    if (auto r = audited(u"csv"_s); !r)
-        return r;
-    const QByteArray bytes = m_report.toCsv(&m_store);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size() || !file.flush())
-        return fail(Error::storageFailure(u"cannot write the CSV: %1"_s.arg(file.errorString())));
-    return {};
+    return exportTo(path, outlet::ReportFormat::Csv);
 }
 
 Result<void> DailyReportView::exportPdf(const QString& path)
 {
-    if (auto r = audited(u"pdf"_s); !r)
-        return r;
-    return DailyReportDocument::writePdf(m_report, path);
+    return exportTo(path, outlet::ReportFormat::Pdf);
 }
 
 } // namespace shiming::report

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/auth/Account.h"
+#include "core/outlet/Exports.h"
 #include "core/review/DailyReport.h"
 #include "core/store/OutletStore.h"
 
@@ -20,7 +22,8 @@ class DailyReportChart;
 class DailyReportView : public QWidget {
     Q_OBJECT
 public:
-    DailyReportView(store::OutletStore& store, QString actor, QWidget* parent = nullptr);
+    /// `account` is the manager's whose window this is: exports are theirs (core/outlet/Exports checks and audits).
+    DailyReportView(store::OutletStore& store, auth::Account account, QWidget* parent = nullptr);
 
     /// Builds the report of `date` and shows it.
     Result<void> showDate(QDate date);
@@ -38,10 +41,10 @@ signals:
 private:
     void fillTable(QTableWidget* table, const QList<review::ReportLine>& lines,
                    const std::function<QString(const QString&)>& name, bool withTime);
-    Result<void> audited(const QString& format);
+    Result<void> exportTo(const QString& path, outlet::ReportFormat format);
 
     store::OutletStore& m_store;
-    QString m_actor;
+    auth::Account m_account;
     review::DailyReport m_report;
     QDateEdit* m_date = nullptr;
     QLabel* m_summary = nullptr;

@@ -1,6 +1,7 @@
 #include "widgets/review/ManagerWindow.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/ManagerAccess.h"
 #include "core/review/AccountAdmin.h"
 #include "widgets/common/ErrorText.h"
 #include "widgets/report/DailyReportView.h"
@@ -100,25 +101,18 @@ Result<std::unique_ptr<ManagerWindow>> ManagerWindow::open(std::unique_ptr<auth:
 {
     if (!session)
         return fail(Error::invalidInput(u"no session"_s));
-    const auth::Account account = session->account();
-    store::AuditLog& log = session->store().audit();
-    if (!auth::roleAtLeast(account.role, auth::Role::Manager)) {
-        (void)log.append(audit::WindowRefused, account.name, {}, u"role %1"_s.arg(auth::roleKey(account.role)));
-        qCInfo(lcUi) << "manager window refused to a clerk";
-        return fail(Error::policyRefused(u"only a manager or an admin may open the manager's window"_s));
-    }
-    if (auto r = log.append(audit::WindowOpened, account.name); !r)
-        return fail(r.error());
+    if (auto opened = outlet::openManagerView(*session); !opened)
+        return fail(opened.error());
     return std::unique_ptr<ManagerWindow>(new ManagerWindow(std::move(session), authenticator, parent));
 }
 
 Result<std::unique_ptr<ManagerWindow>> ManagerWindow::login(auth::Authenticator& authenticator, const QString& user,
                                                             const QByteArray& password, QWidget* parent)
 {
-    auto session = authenticator.login(user, password);
+    auto session = outlet::signInForManagerView(authenticator, user, password);
     if (!session)
         return fail(session.error());
-    return open(std::move(*session), authenticator, parent);
+    return std::unique_ptr<ManagerWindow>(new ManagerWindow(std::move(*session), authenticator, parent));
 }
 
 ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authenticator& authenticator,
@@ -155,7 +149,7 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     m_tabs->addTab(buildDayListPage(), tr("Day list"));
     m_tabs->addTab(buildQueuePage(m_pending, true), tr("Pending review"));
     m_tabs->addTab(buildQueuePage(m_rejections, false), tr("HQ rejections"));
-    m_report = new report::DailyReportView(m_session->store(), m_session->account().name, m_tabs);
+    m_report = new report::DailyReportView(m_session->store(), m_session->account(), m_tabs);
     m_report->setObjectName(u"dailyReportView"_s);
     m_tabs->addTab(m_report, tr("Daily report"));
     m_tabs->addTab(buildAccountsPage(), tr("Accounts"));

@@ -21,6 +21,8 @@ namespace shiming {
 /// outlet's live records HQ has not answered yet); without a figure, local live only. A record of this identity
 /// that HQ rejected with ID_LIMIT (and no manager has voided yet) stays a floor: HQ's figure is at least the limit.
 /// A local void HQ has not acknowledged yet still counts in HQ's figure until the next answer (strict side).
+/// Fails closed: when the store is not open or cannot be read, holdings() and contains() fail and the policy
+/// refuses the document (policy_unavailable) instead of allowing it on an unknown count.
 /// Risk list: the `risk` downlink items are keyed by the identity's HMAC under the enrolment bundle's identity
 /// key (protocol::identityHash); an outlet that is not enrolled has no risk list.
 class StoreSessionServices final : public registration::RegistrationSessionSink,
@@ -33,8 +35,8 @@ public:
     {}
 
     Result<registration::Registration> commitRegistration(const registration::Registration& registration) override;
-    registration::IdentityHoldings holdings(DocumentType type, const QString& number) const override;
-    bool contains(DocumentType type, const QString& number) const override;
+    Result<registration::IdentityHoldings> holdings(DocumentType type, const QString& number) const override;
+    Result<bool> contains(DocumentType type, const QString& number) const override;
 
 private:
     std::function<store::OutletStore*()> m_store;

@@ -1,10 +1,10 @@
-#include "widgets/outlet/OutletSync.h"
+#include "core/outlet/OutletSync.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/AuthAccountGate.h"
 #include "core/store/OutletStore.h"
 #include "core/sync/HqClient.h"
 #include "core/sync/SyncCredentials.h"
-#include "widgets/login/AuthAccountGate.h"
 
 namespace shiming {
 

@@ -1,4 +1,4 @@
-#include "widgets/login/AuthAccountGate.h"
+#include "core/outlet/AuthAccountGate.h"
 
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"

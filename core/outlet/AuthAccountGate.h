@@ -1,6 +1,6 @@
 #pragma once
 
-#include "widgets/login/AccountGate.h"
+#include "core/outlet/AccountGate.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "widgets/outlet/OutletConfig.h"
+#include "core/outlet/OutletConfig.h"
 
 #include <QDir>
 #include <QFileInfo>

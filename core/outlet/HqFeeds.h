@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/common/Error.h"
+
+#include <QString>
+
+namespace shiming::catalog {
+class Catalog;
+class NumberPool;
+} // namespace shiming::catalog
+namespace shiming::face {
+class FaceEngine;
+}
+namespace shiming::store {
+class OutletStore;
+}
+
+namespace shiming::outlet {
+
+/// What applying one of HQ's feeds did. A feed that does not make sense is refused whole and what is in force
+/// stays (logged in English without personal data; the caller need not say anything to the clerk).
+enum class FeedOutcome {
+    NotSent,  ///< HQ has not sent this feed: what is configured stays
+    Applied,  ///< HQ's values are in force now
+    Defaults, ///< HQ withdrew its item: the calibrated defaults are in force again
+    Refused,  ///< HQ's feed is nonsense or unreadable: what was in force stays
+};
+
+/// HQ's settings feed, its "face" item (passCosine, reviewCosine, quality limits), over the calibrated defaults.
+/// Without the item the defaults apply; an item that is not a JSON object of numbers, or is inconsistent, is
+/// refused. Applied at sign-in and after each sync pass.
+FeedOutcome applyHqFaceSettings(store::OutletStore& store, face::FaceEngine& engine);
+
+/// HQ's catalog and number-pool feeds, once HQ has sent them, replace the configured packages and numbers.
+/// Applied at sign-in only: during a registration the session holds its reserved number in the pool. Each feed
+/// that does not parse is refused whole. Returns the packages' outcome and the numbers' outcome.
+struct CatalogueOutcome {
+    FeedOutcome packages = FeedOutcome::NotSent;
+    FeedOutcome numbers = FeedOutcome::NotSent;
+};
+CatalogueOutcome applyHqCatalogue(store::OutletStore& store, catalog::Catalog& catalogue, catalog::NumberPool& pool,
+                                  const QString& poolStatePath);
+
+} // namespace shiming::outlet
