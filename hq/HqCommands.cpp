@@ -1,5 +1,6 @@
 #include "hq/HqCommands.h"
 
+#include "cli/Options.h"
 #include "core/common/Json.h"
 #include "core/protocol/CredentialBundle.h"
 #include "core/protocol/IdentityHash.h"
@@ -34,57 +35,17 @@ using cli::ExitFailure;
 using cli::ExitOk;
 using cli::ExitUsage;
 
-/// --name VALUE options and bare flags.
-struct Options {
-    QMultiHash<QString, QString> values;
-    QSet<QString> flags;
-
-    QString value(const QString& name) const { return values.value(name); }
-    QStringList all(const QString& name) const
-    {
-        QStringList list = values.values(name);
-        std::reverse(list.begin(), list.end());
-        return list;
-    }
-};
-
-std::optional<Options> parse(const QStringList& args, const QStringList& withValue, const QStringList& flags,
-                             const cli::Io& io)
-{
-    Options options;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& arg = args[i];
-        if (withValue.contains(arg) && i + 1 < args.size()) {
-            options.values.insert(arg, args[++i]);
-        } else if (flags.contains(arg)) {
-            options.flags.insert(arg);
-        } else {
-            io.error(u"unexpected argument: %1"_s.arg(arg));
-            return std::nullopt;
-        }
-    }
-    return options;
-}
-
-bool require(const Options& options, const QStringList& names, const cli::Io& io)
-{
-    for (const QString& name : names) {
-        if (options.value(name).isEmpty()) {
-            io.error(u"missing %1"_s.arg(name));
-            return false;
-        }
-    }
-    return true;
-}
-
 int init(const QStringList& args, const cli::Io& io)
 {
-    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--server-name"_s}, {}, io);
-    if (!options || !require(*options, {u"--pg"_s, u"--state"_s}, io)) {
-        io.error(u"usage: shiming-hq init --pg URL --state DIR [--server-name NAME ...]"_s);
-        return ExitUsage;
-    }
-    QStringList names = options->all(u"--server-name"_s);
+    const auto options = cli::parseCommand(args,
+                                           {u"shiming-hq init --pg URL --state DIR [--server-name NAME ...]"_s,
+                                            {u"--pg"_s, u"--state"_s, u"--server-name"_s},
+                                            {},
+                                            {u"--pg"_s, u"--state"_s}},
+                                           io);
+    if (!options)
+        return options.error();
+    QStringList names = options->values(u"--server-name"_s);
     if (names.isEmpty())
         names = {u"localhost"_s, u"127.0.0.1"_s, QSysInfo::machineHostName()};
     const auto state = HqState::initialise(options->value(u"--state"_s), names);
@@ -106,11 +67,14 @@ std::atomic<HqServer*> g_server{nullptr};
 int serve(const QStringList& args, const cli::Io& io)
 {
     const auto options =
-        parse(args, {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s, u"--threads"_s}, {u"--timings"_s}, io);
-    if (!options || !require(*options, {u"--pg"_s, u"--state"_s, u"--listen"_s}, io)) {
-        io.error(u"usage: shiming-hq serve --pg URL --state DIR --listen HOST:PORT [--threads N] [--timings]"_s);
-        return ExitUsage;
-    }
+        cli::parseCommand(args,
+                          {u"shiming-hq serve --pg URL --state DIR --listen HOST:PORT [--threads N] [--timings]"_s,
+                           {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s, u"--threads"_s},
+                           {u"--timings"_s},
+                           {u"--pg"_s, u"--state"_s, u"--listen"_s}},
+                          io);
+    if (!options)
+        return options.error();
     const QString listen = options->value(u"--listen"_s);
     const QString host = listen.section(u':', 0, -2);
     bool portOk = false;
@@ -162,7 +126,7 @@ int serve(const QStringList& args, const cli::Io& io)
         }
         server.setThreads(n);
     }
-    const bool timings = options->flags.contains(u"--timings"_s);
+    const bool timings = options->flag(u"--timings"_s);
     server.setTimingsEnabled(timings);
     const auto bound = server.bind(host, port);
     if (!bound) {
@@ -187,11 +151,15 @@ int serve(const QStringList& args, const cli::Io& io)
 
 int enroll(const QStringList& args, const cli::Io& io)
 {
-    const auto options = parse(args, {u"--state"_s, u"--outlet"_s, u"--out"_s, u"--hq"_s, u"--days"_s}, {}, io);
-    if (!options || !require(*options, {u"--state"_s, u"--outlet"_s, u"--out"_s}, io)) {
-        io.error(u"usage: shiming-hq enroll --state DIR --outlet ID --out FILE [--hq URL] [--days N]"_s);
-        return ExitUsage;
-    }
+    const auto options =
+        cli::parseCommand(args,
+                          {u"shiming-hq enroll --state DIR --outlet ID --out FILE [--hq URL] [--days N]"_s,
+                           {u"--state"_s, u"--outlet"_s, u"--out"_s, u"--hq"_s, u"--days"_s},
+                           {},
+                           {u"--state"_s, u"--outlet"_s, u"--out"_s}},
+                          io);
+    if (!options)
+        return options.error();
     const QString outlet = options->value(u"--outlet"_s);
     static const QRegularExpression validId(u"^[A-Za-z0-9._-]{1,64}$"_s);
     if (!validId.match(outlet).hasMatch()) {
@@ -235,11 +203,10 @@ int enroll(const QStringList& args, const cli::Io& io)
 
 int stats(const QStringList& args, const cli::Io& io)
 {
-    const auto options = parse(args, {u"--pg"_s}, {u"--json"_s}, io);
-    if (!options || !require(*options, {u"--pg"_s}, io)) {
-        io.error(u"usage: shiming-hq stats --pg URL [--json]"_s);
-        return ExitUsage;
-    }
+    const auto options =
+        cli::parseCommand(args, {u"shiming-hq stats --pg URL [--json]"_s, {u"--pg"_s}, {u"--json"_s}, {u"--pg"_s}}, io);
+    if (!options)
+        return options.error();
     try {
         pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
         pqxx::read_transaction tx(connection);
@@ -292,7 +259,7 @@ int stats(const QStringList& args, const cli::Io& io)
                                      {u"rewoundAt"_s, text(5)}});
         }
         out.insert(u"auditByOutlet"_s, audit);
-        if (options->flags.contains(u"--json"_s)) {
+        if (options->flag(u"--json"_s)) {
             io.out(compactJson(out) + '\n');
         } else {
             io.print(
@@ -321,12 +288,16 @@ int stats(const QStringList& args, const cli::Io& io)
 
 int revoke(const QStringList& args, const cli::Io& io)
 {
-    const auto options = parse(args, {u"--pg"_s, u"--serial"_s, u"--outlet"_s}, {}, io);
-    if (!options || !require(*options, {u"--pg"_s}, io) ||
-        options->value(u"--serial"_s).isEmpty() == options->value(u"--outlet"_s).isEmpty()) {
-        io.error(u"usage: shiming-hq revoke --pg URL (--serial HEX | --outlet ID)"_s);
-        return ExitUsage;
-    }
+    const auto options = cli::parseCommand(args,
+                                           {u"shiming-hq revoke --pg URL (--serial HEX | --outlet ID)"_s,
+                                            {u"--pg"_s, u"--serial"_s, u"--outlet"_s},
+                                            {},
+                                            {u"--pg"_s}},
+                                           io);
+    if (!options)
+        return options.error();
+    if (options->value(u"--serial"_s).isEmpty() == options->value(u"--outlet"_s).isEmpty())
+        return options->usageError(io);
     try {
         pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
         pqxx::work tx(connection);
@@ -348,14 +319,18 @@ int revoke(const QStringList& args, const cli::Io& io)
 
 int publish(const QStringList& args, const cli::Io& io)
 {
-    const auto options =
-        parse(args, {u"--pg"_s, u"--feed"_s, u"--key"_s, u"--outlet"_s, u"--json"_s}, {u"--remove"_s}, io);
-    const bool remove = options && options->flags.contains(u"--remove"_s);
-    if (!options || !require(*options, {u"--pg"_s, u"--feed"_s, u"--key"_s}, io) ||
-        remove == !options->value(u"--json"_s).isEmpty()) {
-        io.error(u"usage: shiming-hq publish --pg URL --feed NAME --key KEY [--outlet ID] (--json FILE | --remove)"_s);
-        return ExitUsage;
-    }
+    const auto options = cli::parseCommand(
+        args,
+        {u"shiming-hq publish --pg URL --feed NAME --key KEY [--outlet ID] (--json FILE | --remove)"_s,
+         {u"--pg"_s, u"--feed"_s, u"--key"_s, u"--outlet"_s, u"--json"_s},
+         {u"--remove"_s},
+         {u"--pg"_s, u"--feed"_s, u"--key"_s}},
+        io);
+    if (!options)
+        return options.error();
+    const bool remove = options->flag(u"--remove"_s);
+    if (remove == !options->value(u"--json"_s).isEmpty())
+        return options->usageError(io);
     QCborMap body;
     if (!remove) {
         QFile file(options->value(u"--json"_s));
@@ -388,11 +363,15 @@ int publish(const QStringList& args, const cli::Io& io)
 
 int riskAdd(const QStringList& args, const cli::Io& io)
 {
-    const auto options = parse(args, {u"--pg"_s, u"--state"_s, u"--doc-type"_s}, {}, io);
-    if (!options || !require(*options, {u"--pg"_s, u"--state"_s, u"--doc-type"_s}, io)) {
-        io.error(u"usage: shiming-hq risk-add --pg URL --state DIR --doc-type TYPE < numbers (one per line)"_s);
-        return ExitUsage;
-    }
+    const auto options =
+        cli::parseCommand(args,
+                          {u"shiming-hq risk-add --pg URL --state DIR --doc-type TYPE < numbers (one per line)"_s,
+                           {u"--pg"_s, u"--state"_s, u"--doc-type"_s},
+                           {},
+                           {u"--pg"_s, u"--state"_s, u"--doc-type"_s}},
+                          io);
+    if (!options)
+        return options.error();
     const auto state = HqState::load(options->value(u"--state"_s));
     if (!state) {
         io.error(state.error().detail);

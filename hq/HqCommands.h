@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/cli/CommandLine.h"
+#include "cli/CommandLine.h"
 
 namespace shiming::hq {
 

@@ -1,5 +1,5 @@
 // shiming-hq: the headquarters ingest service and its administration commands.
-#include "core/cli/CommandLine.h"
+#include "cli/CommandLine.h"
 #include "hq/HqCommands.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // shimingctl: support staff's and our checks' command line on the same core as the counter app.
-#include "core/cli/CommandLine.h"
-#include "core/cli/CoreCommands.h"
-#include "widgets/report/ReportCommands.h"
+#include "cli/CommandLine.h"
+#include "cli/CoreCommands.h"
+#include "cli/ReportCommands.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -24,6 +24,6 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SHIMING_VERSION));
 
     QList<shiming::cli::Command> commands = shiming::cli::coreCommands();
-    commands += shiming::report::widgetCommands();
+    commands += shiming::cli::reportCommands();
     return shiming::cli::runCommandLine(commands, app.arguments().mid(1), shiming::cli::processIo());
 }

@@ -1,6 +1,7 @@
 #include "FaceTestSupport.h"
+#include "support/CapturedIo.h"
 
-#include "core/face/FaceCommands.h"
+#include "cli/FaceCommands.h"
 #include "core/face/FaceEvaluation.h"
 
 #include <QJsonDocument>
@@ -11,28 +12,11 @@ using namespace shiming;
 
 namespace {
 
-struct Captured {
-    QByteArray out;
-    QByteArray err;
-    cli::Io io()
-    {
-        cli::Io io;
-        io.out = [this](const QByteArray& bytes) {
-            out += bytes;
-        };
-        io.err = [this](const QByteArray& bytes) {
-            err += bytes;
-        };
-        io.readStdin = [] {
-            return QByteArray();
-        };
-        return io;
-    }
-};
+using Captured = testing::CapturedIo;
 
 int runFace(const QStringList& args, Captured& captured)
 {
-    const QList<cli::Command> commands = face::faceCommands();
+    const QList<cli::Command> commands = cli::faceCommands();
     REQUIRE(commands.size() == 1);
     return cli::runCommandLine(commands, QStringList{u"face"_s} + args, captured.io());
 }

@@ -1,6 +1,6 @@
 #include "support/CatchQt.h"
 
-#include "core/identity/IdentityCommands.h"
+#include "cli/IdentityCommands.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

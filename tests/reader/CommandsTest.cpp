@@ -1,6 +1,8 @@
 #include "support/CatchQt.h"
 
-#include "core/reader/ReaderCommands.h"
+#include "support/CapturedIo.h"
+
+#include "cli/ReaderCommands.h"
 
 #include "ReaderTestSupport.h"
 
@@ -13,21 +15,11 @@ using readertest::SimProcess;
 
 namespace {
 
-struct Captured {
-    QByteArray out, err;
-    cli::Io io()
-    {
-        return {[this](const QByteArray& b) { out += b; }, [this](const QByteArray& b) { err += b; },
-                [] {
-                    return QByteArray();
-                }};
-    }
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Captured = testing::CapturedIo;
 
 int run(Captured& captured, const QStringList& args)
 {
-    return cli::runCommandLine(reader::readerCommands(), QStringList{u"reader"_s} + args, captured.io());
+    return cli::runCommandLine(cli::readerCommands(), QStringList{u"reader"_s} + args, captured.io());
 }
 
 } // namespace

@@ -1,12 +1,13 @@
 // The daily report's exports: the view's CSV (masked) and PDF, and `shimingctl report daily` (JSON, CSV, PDF,
 // role refusal, usage).
 #include "ReviewTestSupport.h"
+#include "support/CapturedIo.h"
 
+#include "cli/ReportCommands.h"
 #include "core/identity/Validators.h"
 #include "core/review/ReviewTypes.h"
 #include "widgets/report/DailyReportDocument.h"
 #include "widgets/report/DailyReportView.h"
-#include "widgets/report/ReportCommands.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -19,22 +20,11 @@ using namespace shiming::review::test;
 
 namespace {
 
-struct Captured {
-    QByteArray out;
-    QByteArray err;
-    QByteArray in;
-    cli::Io io()
-    {
-        return {[this](const QByteArray& b) { out += b; }, [this](const QByteArray& b) { err += b; },
-                [this] {
-                    return in;
-                }};
-    }
-};
+using Captured = testing::CapturedIo;
 
 int runReport(const QStringList& args, Captured& captured)
 {
-    return cli::runCommandLine(report::widgetCommands(), args, captured.io());
+    return cli::runCommandLine(cli::reportCommands(), args, captured.io());
 }
 
 QByteArray readAll(const QString& path)

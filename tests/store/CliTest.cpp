@@ -1,6 +1,6 @@
 #include "StoreTestSupport.h"
 
-#include "core/auth/OutletCommands.h"
+#include "cli/OutletCommands.h"
 
 using namespace shiming;
 using namespace shiming::testing;
@@ -22,7 +22,7 @@ Run run(const QStringList& args, const QByteArray& stdinText)
                [&]() {
                    return lines.isEmpty() ? QByteArray() : lines.takeFirst();
                }};
-    result.status = cli::runCommandLine(auth::outletCommands(), args, io);
+    result.status = cli::runCommandLine(cli::outletCommands(), args, io);
     return result;
 }
 

@@ -1,10 +1,10 @@
 #include "SyncTestSupport.h"
 #include "support/CatchQt.h"
 
+#include "cli/SyncCommands.h"
 #include "core/auth/Authenticator.h"
 #include "core/store/KeySlots.h"
 #include "core/sync/IdentityFigures.h"
-#include "core/sync/SyncCommands.h"
 #include "core/sync/SyncCredentials.h"
 #include "core/sync/SyncStatus.h"
 
@@ -225,7 +225,7 @@ TEST_CASE("shimingctl sync: setup stores the bundle in the database, --once and 
     const QString otherBundle = dir.filePath(u"other.json"_s);
     REQUIRE(hq.enroll(u"OUT-D"_s, otherBundle).has_value());
 
-    const auto commands = sync::syncCommands();
+    const auto commands = cli::syncCommands();
     REQUIRE(commands.size() == 1);
     QByteArray out, err;
     cli::Io io{[&](const QByteArray& b) { out += b; }, [&](const QByteArray& b) { err += b; },

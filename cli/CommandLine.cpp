@@ -1,4 +1,4 @@
-#include "core/cli/CommandLine.h"
+#include "cli/CommandLine.h"
 
 #include <QFile>
 
@@ -72,6 +72,12 @@ QByteArray readSecret(const QString& passwordFile, const Io& io, QString* errorM
     if (secret.isEmpty() && errorMessage)
         *errorMessage = u"no password given (stdin or --password-file)"_s;
     return secret;
+}
+
+int failWith(const Io& io, const Error& error)
+{
+    io.error(u"error: %1"_s.arg(error.detail));
+    return ExitFailure;
 }
 
 } // namespace shiming::cli

@@ -1,5 +1,6 @@
-#include "core/identity/IdentityCommands.h"
+#include "cli/IdentityCommands.h"
 
+#include "cli/Options.h"
 #include "core/common/Clock.h"
 #include "core/common/Json.h"
 #include "core/identity/Validators.h"
@@ -17,19 +18,12 @@ const QString kTypes = u"auto, resident-id, temporary-resident-id, household-reg
 
 QString usage()
 {
-    return u"usage: shimingctl validate [--type TYPE] VALUE [--json] [--today YYYY-MM-DD]\n"
+    return u"shimingctl validate [--type TYPE] VALUE [--json] [--today YYYY-MM-DD]\n"
            u"  TYPE: "_s +
            kTypes +
            u" (default auto)\n"
            u"  VALUE '-' reads the value from stdin. MRZ lines are separated by newline or '|'.\n"
            u"  exit status: 0 valid, 1 invalid, 2 usage error"_s;
-}
-
-int usageError(const Io& io, const QString& message)
-{
-    io.error(u"validate: "_s + message);
-    io.error(usage());
-    return ExitUsage;
 }
 
 QString fieldText(const QVariant& value)
@@ -43,48 +37,29 @@ QString fieldText(const QVariant& value)
 
 int runValidateCommand(const QStringList& args, const Io& io)
 {
-    QString typeName = u"auto"_s;
-    QString todayText;
-    bool json = false;
-    QStringList values;
-    bool optionsEnded = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& arg = args[i];
-        if (optionsEnded || arg == u"-" || !arg.startsWith(u"--")) {
-            values.append(arg);
-        } else if (arg == u"--") {
-            optionsEnded = true;
-        } else if (arg == u"--json") {
-            json = true;
-        } else if (arg == u"--help" || arg == u"-h") {
-            io.print(usage());
-            return ExitOk;
-        } else if (arg == u"--type" || arg == u"--today") {
-            if (i + 1 >= args.size())
-                return usageError(io, arg + u" needs a value"_s);
-            (arg == u"--type" ? typeName : todayText) = args[++i];
-        } else if (arg.startsWith(u"--type=")) {
-            typeName = arg.sliced(7);
-        } else if (arg.startsWith(u"--today=")) {
-            todayText = arg.sliced(8);
-        } else {
-            return usageError(io, u"unknown option "_s + arg);
-        }
-    }
+    const auto options =
+        parseCommand(args, {usage(), {u"--type"_s, u"--today"_s}, {u"--json"_s}, {}, OptionSpec::AnyNumber}, io);
+    if (!options)
+        return options.error();
+    const QString typeName = options->value(u"--type"_s, u"auto"_s);
+    const QString todayText = options->value(u"--today"_s);
+    const bool json = options->flag(u"--json"_s);
+    const QStringList& values = options->positional();
     if (values.size() != 1)
-        return usageError(io, values.isEmpty() ? u"no VALUE given"_s : u"more than one VALUE given (quote the MRZ)"_s);
+        return options->usageError(io, values.isEmpty() ? u"validate: no VALUE given"_s
+                                                        : u"validate: more than one VALUE given (quote the MRZ)"_s);
 
     std::optional<DocumentType> type;
     if (typeName.compare(u"auto", Qt::CaseInsensitive) != 0) {
         type = parseDocumentType(typeName);
         if (!type)
-            return usageError(io, u"unknown type '%1'; one of: %2"_s.arg(typeName, kTypes));
+            return options->usageError(io, u"validate: unknown type '%1'; one of: %2"_s.arg(typeName, kTypes));
     }
     QDate today = SystemClock().today();
     if (!todayText.isEmpty()) {
         today = QDate::fromString(todayText, Qt::ISODate);
         if (!today.isValid())
-            return usageError(io, u"--today needs a date as YYYY-MM-DD"_s);
+            return options->usageError(io, u"validate: --today needs a date as YYYY-MM-DD"_s);
     }
     QString value = values.first();
     if (value == u"-") {

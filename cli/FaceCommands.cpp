@@ -1,5 +1,6 @@
-#include "core/face/FaceCommands.h"
+#include "cli/FaceCommands.h"
 
+#include "cli/Options.h"
 #include "core/common/Json.h"
 #include "core/common/Paths.h"
 #include "core/face/FaceEngine.h"
@@ -14,12 +15,13 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using namespace shiming::face;
 
-namespace shiming::face {
+namespace shiming::cli {
 
 namespace {
 
-const QString kUsage = u"usage: shimingctl face compare LIVE_IMAGE ID_IMAGE [--json] [--models DIR]\n"
+const QString kUsage = u"shimingctl face compare LIVE_IMAGE ID_IMAGE [--json] [--models DIR]\n"
                        "       shimingctl face compare --pairs FILE [--json] [--models DIR]\n"
                        "FILE holds one pair per line: the live photo's path, whitespace (or a tab), the ID photo's "
                        "path.\nExit status 0 when the comparison ran, whatever its decision; 1 when face comparison "
@@ -85,35 +87,16 @@ QJsonObject comparePaths(FaceEngine& engine, const QString& livePath, const QStr
 
 int runCompare(const QStringList& args, const cli::Io& io)
 {
-    bool json = false;
-    QString pairsFile;
-    QString modelsDir;
-    QStringList positional;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& arg = args[i];
-        if (arg == u"--json"_s) {
-            json = true;
-        } else if (arg == u"--pairs"_s || arg == u"--models"_s) {
-            if (i + 1 >= args.size()) {
-                io.error(kUsage);
-                return cli::ExitUsage;
-            }
-            (arg == u"--pairs"_s ? pairsFile : modelsDir) = args[++i];
-        } else if (arg == u"--help"_s || arg == u"-h"_s) {
-            io.print(kUsage);
-            return cli::ExitOk;
-        } else if (arg.startsWith(u"--"_s)) {
-            io.error(u"face compare: unknown option %1"_s.arg(arg));
-            io.error(kUsage);
-            return cli::ExitUsage;
-        } else {
-            positional << arg;
-        }
-    }
-    if (pairsFile.isEmpty() ? positional.size() != 2 : !positional.isEmpty()) {
-        io.error(kUsage);
-        return cli::ExitUsage;
-    }
+    const auto options =
+        parseCommand(args, {kUsage, {u"--pairs"_s, u"--models"_s}, {u"--json"_s}, {}, OptionSpec::AnyNumber}, io);
+    if (!options)
+        return options.error();
+    const bool json = options->flag(u"--json"_s);
+    const QString pairsFile = options->value(u"--pairs"_s);
+    const QString modelsDir = options->value(u"--models"_s);
+    const QStringList& positional = options->positional();
+    if (pairsFile.isEmpty() ? positional.size() != 2 : !positional.isEmpty())
+        return options->usageError(io);
     QFile pairs(pairsFile);
     if (!pairsFile.isEmpty() && !pairs.open(QIODevice::ReadOnly)) {
         io.error(u"face compare: cannot read the pairs file: %1"_s.arg(pairs.errorString()));
@@ -170,23 +153,22 @@ QJsonObject comparisonErrorJson(const Error& error)
                        {u"error"_s, QJsonObject{{u"code"_s, codeOf(error)}, {u"message"_s, messageOf(error)}}}};
 }
 
-QList<cli::Command> faceCommands()
+QList<Command> faceCommands()
 {
-    cli::Command face;
+    Command face;
     face.name = u"face"_s;
     face.summary = u"compare a live photo with an ID photo (face compare A B [--json] | --pairs FILE)"_s;
     face.run = [](const QStringList& args, const cli::Io& io) {
         if (args.isEmpty() || args.first() != u"compare"_s) {
             if (!args.isEmpty() && (args.first() == u"--help"_s || args.first() == u"-h"_s)) {
-                io.print(kUsage);
-                return int(cli::ExitOk);
+                io.print(u"usage: "_s + kUsage);
+                return int(ExitOk);
             }
-            io.error(kUsage);
-            return int(cli::ExitUsage);
+            return usageError(io, kUsage);
         }
         return runCompare(args.mid(1), io);
     };
     return {face};
 }
 
-} // namespace shiming::face
+} // namespace shiming::cli

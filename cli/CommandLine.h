@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/Error.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -42,5 +44,8 @@ Io processIo();
 /// Reads a secret for a command: from --password-file FILE when given, otherwise the first line of stdin.
 /// Never from the command line. Trailing CR/LF are removed.
 QByteArray readSecret(const QString& passwordFile, const Io& io, QString* errorMessage);
+
+/// Prints "error: DETAIL" to stderr and returns ExitFailure: how a command reports the thing it did failing.
+int failWith(const Io& io, const Error& error);
 
 } // namespace shiming::cli

@@ -1,20 +1,21 @@
-#include "core/reader/ReaderCommands.h"
+#include "cli/ReaderCommands.h"
 
+#include "cli/Options.h"
 #include "core/common/Json.h"
 #include "core/identity/Validators.h"
 #include "core/reader/Ga467Link.h"
 #include "core/reader/Ga467Reader.h"
 #include "core/reader/LibraryWltDecoder.h"
 
-#include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonObject>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+using namespace shiming::reader;
 
-namespace shiming::reader {
+namespace shiming::cli {
 namespace {
 
 QJsonObject errorJson(const ReaderError& error)
@@ -51,65 +52,50 @@ QJsonObject documentJson(const CardReadout& readout)
     return object;
 }
 
-bool parseArgs(QCommandLineParser& parser, const QString& command, const QStringList& args, const cli::Io& io,
-               int& exitStatus)
+const QString kReadUsage =
+    u"shimingctl reader read --port PATH [--baud N (default 115200)] [--decoder LIB] [--decoder-symbol SYMBOL "
+    u"(default unpack)] [--photo-out FILE] [--timeout MS (default 10000)] [--fingerprint] [--json]"_s;
+const QString kProbeUsage = u"shimingctl reader probe --port PATH [--baud N (default 115200)] [--json]"_s;
+
+/// The checks both subcommands make on --port and --baud once the options are parsed.
+std::expected<int, int> portAndBaud(const cli::Options& options, const cli::Io& io)
 {
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{u"shimingctl reader "_s + command} + args)) {
-        io.error(u"shimingctl reader %1: %2"_s.arg(command, parser.errorText()));
-        exitStatus = cli::ExitUsage;
-        return false;
-    }
-    if (parser.isSet(u"help"_s)) {
-        io.print(parser.helpText());
-        exitStatus = cli::ExitOk;
-        return false;
-    }
-    if (parser.value(u"port"_s).isEmpty()) {
-        io.error(u"shimingctl reader %1: --port PATH is required"_s.arg(command));
-        exitStatus = cli::ExitUsage;
-        return false;
-    }
+    if (options.value(u"--port"_s).isEmpty())
+        return std::unexpected(options.usageError(io, u"--port PATH is required"_s));
     bool ok = false;
-    const int baud = parser.value(u"baud"_s).toInt(&ok);
-    if (!ok || baud < 1200) {
-        io.error(u"shimingctl reader %1: --baud takes a rate such as 115200"_s.arg(command));
-        exitStatus = cli::ExitUsage;
-        return false;
-    }
-    return true;
+    const int baud = options.value(u"--baud"_s, u"115200"_s).toInt(&ok);
+    if (!ok || baud < 1200)
+        return std::unexpected(options.usageError(io, u"--baud takes a rate such as 115200"_s));
+    return baud;
 }
 
 int runRead(const QStringList& args, const cli::Io& io)
 {
-    QCommandLineParser parser;
-    parser.addOptions({{u"port"_s, u"Serial port of the reader."_s, u"PATH"_s},
-                       {u"baud"_s, u"Line speed."_s, u"N"_s, u"115200"_s},
-                       {u"decoder"_s, u"WLT photo decoder library."_s, u"LIB"_s},
-                       {u"decoder-symbol"_s, u"Decoder function in the library."_s, u"SYMBOL"_s, u"unpack"_s},
-                       {u"photo-out"_s, u"Write the decoded photo (BMP) to FILE."_s, u"FILE"_s},
-                       {u"timeout"_s, u"Give up after MS without a card."_s, u"MS"_s, u"10000"_s},
-                       {u"fingerprint"_s, u"Read with fingerprint (30 10)."_s},
-                       {u"json"_s, u"Print one JSON object."_s}});
-    int status = cli::ExitUsage;
-    if (!parseArgs(parser, u"read"_s, args, io, status))
-        return status;
+    const auto parser = cli::parseCommand(
+        args,
+        {kReadUsage,
+         {u"--port"_s, u"--baud"_s, u"--decoder"_s, u"--decoder-symbol"_s, u"--photo-out"_s, u"--timeout"_s},
+         {u"--fingerprint"_s, u"--json"_s}},
+        io);
+    if (!parser)
+        return parser.error();
+    const auto baud = portAndBaud(*parser, io);
+    if (!baud)
+        return baud.error();
     bool ok = false;
-    const int timeoutMs = parser.value(u"timeout"_s).toInt(&ok);
-    if (!ok || timeoutMs <= 0) {
-        io.error(u"shimingctl reader read: --timeout takes milliseconds"_s);
-        return cli::ExitUsage;
-    }
+    const int timeoutMs = parser->value(u"--timeout"_s, u"10000"_s).toInt(&ok);
+    if (!ok || timeoutMs <= 0)
+        return parser->usageError(io, u"--timeout takes milliseconds"_s);
 
     std::unique_ptr<LibraryWltDecoder> decoder;
-    if (parser.isSet(u"decoder"_s))
-        decoder = std::make_unique<LibraryWltDecoder>(
-            LibraryWltDecoder::Config{parser.value(u"decoder"_s), parser.value(u"decoder-symbol"_s)});
+    if (parser->has(u"--decoder"_s))
+        decoder = std::make_unique<LibraryWltDecoder>(LibraryWltDecoder::Config{
+            parser->value(u"--decoder"_s), parser->value(u"--decoder-symbol"_s, u"unpack"_s)});
     SystemClock clock;
     Ga467Reader::Options options;
-    options.port = parser.value(u"port"_s);
-    options.baud = parser.value(u"baud"_s).toInt();
-    options.readFingerprint = parser.isSet(u"fingerprint"_s);
+    options.port = parser->value(u"--port"_s);
+    options.baud = *baud;
+    options.readFingerprint = parser->flag(u"--fingerprint"_s);
     Ga467Reader reader(options, decoder.get(), clock);
 
     std::optional<CardReadout> readout;
@@ -140,14 +126,14 @@ int runRead(const QStringList& args, const cli::Io& io)
         loop.exec();
     reader.stop();
 
-    if (readout && parser.isSet(u"photo-out"_s) && !readout->photo.isEmpty()) {
-        QFile file(parser.value(u"photo-out"_s));
+    if (readout && parser->has(u"--photo-out"_s) && !readout->photo.isEmpty()) {
+        QFile file(parser->value(u"--photo-out"_s));
         if (!file.open(QIODevice::WriteOnly) || file.write(readout->photo) != readout->photo.size()) {
             io.error(u"shimingctl reader read: cannot write the photo: %1"_s.arg(file.errorString()));
             return cli::ExitFailure;
         }
     }
-    if (parser.isSet(u"json"_s)) {
+    if (parser->flag(u"--json"_s)) {
         QJsonObject object{{u"ok"_s, bool(readout)}};
         if (readout) {
             object.insert(u"document"_s, documentJson(*readout));
@@ -176,15 +162,14 @@ int runRead(const QStringList& args, const cli::Io& io)
 
 int runProbe(const QStringList& args, const cli::Io& io)
 {
-    QCommandLineParser parser;
-    parser.addOptions({{u"port"_s, u"Serial port of the reader."_s, u"PATH"_s},
-                       {u"baud"_s, u"Line speed."_s, u"N"_s, u"115200"_s},
-                       {u"json"_s, u"Print one JSON object."_s}});
-    int status = cli::ExitUsage;
-    if (!parseArgs(parser, u"probe"_s, args, io, status))
-        return status;
+    const auto parser = cli::parseCommand(args, {kProbeUsage, {u"--port"_s, u"--baud"_s}, {u"--json"_s}}, io);
+    if (!parser)
+        return parser.error();
+    const auto baud = portAndBaud(*parser, io);
+    if (!baud)
+        return baud.error();
 
-    Ga467Link link({parser.value(u"port"_s), parser.value(u"baud"_s).toInt()});
+    Ga467Link link({parser->value(u"--port"_s), *baud});
     std::optional<ReaderError> error;
     std::optional<std::uint8_t> samStatus;
     QString samId;
@@ -214,10 +199,10 @@ int runProbe(const QStringList& args, const cli::Io& io)
     if (!error && samStatus && *samStatus != kStatusOk)
         error = ReaderError::fromStatus(*samStatus);
     const bool ok = !error;
-    if (parser.isSet(u"json"_s)) {
+    if (parser->flag(u"--json"_s)) {
         QJsonObject object{
             {u"ok"_s, ok},
-            {u"port"_s, parser.value(u"port"_s)},
+            {u"port"_s, parser->value(u"--port"_s)},
             {u"sam_id"_s, samId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(samId)},
             {u"sam_status"_s, samStatus ? QJsonValue(statusName(*samStatus)) : QJsonValue(QJsonValue::Null)}};
         if (error)
@@ -233,7 +218,7 @@ int runProbe(const QStringList& args, const cli::Io& io)
 
 } // namespace
 
-QList<cli::Command> readerCommands()
+QList<Command> readerCommands()
 {
     return {{u"reader"_s, u"read an ID card or probe a card reader (read|probe --port PATH)"_s,
              [](const QStringList& args, const cli::Io& io) {
@@ -242,10 +227,12 @@ QList<cli::Command> readerCommands()
                      return runRead(args.mid(1), io);
                  if (sub == u"probe"_s)
                      return runProbe(args.mid(1), io);
-                 io.error(u"usage: shimingctl reader read --port PATH [--baud N] [--decoder LIB] [--photo-out FILE] "
-                          "[--json]\n       shimingctl reader probe --port PATH [--json]"_s);
-                 return sub == u"--help"_s ? int(cli::ExitOk) : int(cli::ExitUsage);
+                 if (sub == u"--help"_s || sub == u"-h"_s) {
+                     io.print(u"usage: "_s + kReadUsage + u"\n       "_s + kProbeUsage);
+                     return int(ExitOk);
+                 }
+                 return usageError(io, kReadUsage + u"\n       "_s + kProbeUsage);
              }}};
 }
 
-} // namespace shiming::reader
+} // namespace shiming::cli

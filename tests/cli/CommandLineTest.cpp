@@ -1,6 +1,8 @@
 #include "support/CatchQt.h"
 
-#include "core/cli/CommandLine.h"
+#include "support/CapturedIo.h"
+
+#include "cli/CommandLine.h"
 
 #include <QTemporaryDir>
 
@@ -8,25 +10,20 @@ using namespace shiming;
 using namespace Qt::StringLiterals;
 
 namespace {
-struct CapturedIo {
-    QByteArray out, err, in;
-    cli::Io io()
-    {
-        return {[this](const QByteArray& b) { out += b; }, [this](const QByteArray& b) { err += b; },
-                [this]() { return in; }};
-    }
-};
+
+using testing::CapturedIo;
 } // namespace
 
-TEST_CASE("Command line dispatches by name and refuses unknown commands", "[common][cli]")
+TEST_CASE("Command line dispatches by name and refuses unknown commands", "[cli]")
 {
     CapturedIo captured;
     QStringList seen;
-    const QList<cli::Command> commands{{u"echo"_s, u"prints its arguments"_s, [&](const QStringList& args, const cli::Io& io) {
-                                            seen = args;
-                                            io.print(args.join(u' '));
-                                            return int(cli::ExitOk);
-                                        }}};
+    const QList<cli::Command> commands{
+        {u"echo"_s, u"prints its arguments"_s, [&](const QStringList& args, const cli::Io& io) {
+             seen = args;
+             io.print(args.join(u' '));
+             return int(cli::ExitOk);
+         }}};
     CHECK(cli::runCommandLine(commands, {u"echo"_s, u"a"_s, u"b"_s}, captured.io()) == cli::ExitOk);
     CHECK(seen == QStringList{u"a"_s, u"b"_s});
     CHECK(captured.out == "a b\n");
@@ -36,7 +33,7 @@ TEST_CASE("Command line dispatches by name and refuses unknown commands", "[comm
     CHECK(cli::runCommandLine(commands, {}, captured.io()) == cli::ExitUsage);
 }
 
-TEST_CASE("Secrets come from a file or stdin, without the line end", "[common][cli]")
+TEST_CASE("Secrets come from a file or stdin, without the line end", "[cli]")
 {
     CapturedIo captured;
     captured.in = "from stdin\r\n";

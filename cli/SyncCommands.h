@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/cli/CommandLine.h"
+#include "cli/CommandLine.h"
 
-namespace shiming::sync {
+namespace shiming::cli {
 
 /// `shimingctl sync setup --db PATH --user NAME --password-file F --hq https://HOST:PORT --bundle FILE [--operator C]`
 /// `shimingctl sync --db PATH --user NAME --password-file F --once [--json]`
 /// `shimingctl sync --db PATH --user NAME --password-file F --status [--json]`
-QList<cli::Command> syncCommands();
+QList<Command> syncCommands();
 
-} // namespace shiming::sync
+} // namespace shiming::cli

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "core/cli/CommandLine.h"
+#include "cli/CommandLine.h"
 #include "core/common/Error.h"
 
 #include <QJsonObject>
 
-namespace shiming::face {
+namespace shiming::cli {
 
 /// `shimingctl face compare LIVE ID [--json]` and `shimingctl face compare --pairs FILE [--json]`.
-QList<cli::Command> faceCommands();
+QList<Command> faceCommands();
 
 /// The JSON line printed for a failed comparison: {"decision":"error","error":{"code","message"}}.
 QJsonObject comparisonErrorJson(const Error& error);
 
-} // namespace shiming::face
+} // namespace shiming::cli

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/cli/CommandLine.h"
+#include "cli/CommandLine.h"
 
-namespace shiming::report {
+namespace shiming::cli {
 
 /// shimingctl commands that need Qt Gui (the PDF): `report daily`. shimingctl runs `report` under a
 /// QGuiApplication (offscreen platform by default).
-QList<cli::Command> widgetCommands();
+QList<Command> reportCommands();
 
-} // namespace shiming::report
+} // namespace shiming::cli
