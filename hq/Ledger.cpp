@@ -1,17 +1,16 @@
 #include "hq/Ledger.h"
 
 #include "core/protocol/BatchAnswer.h"
-#include "core/protocol/IdentityHash.h"
 #include "core/protocol/RequestSignature.h"
+#include "hq/LedgerDecision.h"
 #include "hq/PgUtil.h"
 
 #include <pqxx/pqxx>
 
 #include <QElapsedTimer>
-#include <QHash>
-#include <QSet>
 
 #include <algorithm>
+#include <variant>
 
 using namespace Qt::StringLiterals;
 
@@ -28,11 +27,6 @@ QString uuidText(const QUuid& id)
     return id.toString(QUuid::WithoutBraces);
 }
 
-QString identityOperatorKey(const QString& identity, const QString& operatorCode)
-{
-    return identity + u'|' + operatorCode;
-}
-
 QByteArray bytesOf(const pqxx::field& field)
 {
     const pqxx::binarystring bytes(field);
@@ -43,29 +37,6 @@ QString textOf(const pqxx::field& field)
 {
     return field.is_null() ? QString() : pg::qstr(field.as<std::string>());
 }
-
-struct Decision {
-    const protocol::SyncRecord* record = nullptr;
-    QString identity;
-    RecordAnswer answer;
-    bool insert = false;
-    QUuid releasedBy; // a registration of this batch voided by a later record of this batch
-};
-
-/// What HQ already holds about the registration a void names.
-struct Original {
-    QString outletId;
-    QString status;
-    QString countKey;
-    QString msisdn;
-    QString iccid;
-};
-
-struct Known {
-    QByteArray hash;
-    RecordAnswer answer;
-    RecordKind kind = RecordKind::Registration;
-};
 
 class Stopwatch {
 public:
@@ -115,82 +86,88 @@ std::string outletUpsert(pg::BinaryParams& p, const std::string& outletParam, co
            " RETURNING outlets.audit_rewound_at IS NOT DISTINCT FROM now() AND outlets.audit_rewinds > 0";
 }
 
-} // namespace
+/// What the batch's locks and its lookup are keyed by, from the batch alone (before any round trip).
+struct BatchKeys {
+    std::vector<qint64> locks; ///< sorted, unique
+    QStringList identities;    ///< per record, as recordIdentities() gives them
+    QStringList recordIds, originalIds, lookupIdentities, msisdns, iccids;
+};
 
-Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol::Batch& batch,
-                                    const Admission* admission, const std::function<bool()>& beforeCommit,
-                                    IngestTimings* timings) const
+BatchKeys keysOf(const QByteArray& identityKey, const protocol::Batch& batch, const QString& batchId)
 {
-    const QString batchId = uuidText(batch.id);
-    Stopwatch watch(timings);
-    try {
-        // Keys and lists from the batch alone, before any round trip.
-        QList<Decision> decisions;
-        decisions.reserve(batch.records.size());
-        std::vector<qint64> keys{pg::lockKey(u"batch:"_s + batchId)};
-        QStringList recordIds, originalIds, identities, msisdns, iccids;
-        for (const protocol::SyncRecord& record : batch.records) {
-            Decision decision;
-            decision.record = &record;
-            recordIds << uuidText(record.id);
-            keys.push_back(pg::lockKey(u"record:"_s + recordIds.back()));
-            if (record.invalidReason.isEmpty() && record.kind == RecordKind::Void) {
-                // Serialises with the original's own batch and with any other void of it.
-                originalIds << uuidText(record.voidContent.original);
-                keys.push_back(pg::lockKey(u"record:"_s + originalIds.back()));
-            } else if (record.invalidReason.isEmpty()) {
-                const auto& c = record.content;
-                decision.identity =
-                    QString::fromLatin1(protocol::identityHash(m_identityKey, c.documentType, c.documentNumber));
-                identities << decision.identity;
-                msisdns << c.msisdn;
-                iccids << c.iccid;
-                keys.push_back(pg::lockKey(u"identity:"_s + identityOperatorKey(decision.identity, c.operatorCode)));
-                keys.push_back(pg::lockKey(u"msisdn:"_s + c.msisdn));
-                keys.push_back(pg::lockKey(u"iccid:"_s + c.iccid));
-            }
-            decisions.append(decision);
+    BatchKeys keys;
+    keys.identities = recordIdentities(identityKey, batch);
+    keys.locks.push_back(pg::lockKey(u"batch:"_s + batchId));
+    for (qsizetype i = 0; i < batch.records.size(); ++i) {
+        const protocol::SyncRecord& record = batch.records[i];
+        keys.recordIds << uuidText(record.id);
+        keys.locks.push_back(pg::lockKey(u"record:"_s + keys.recordIds.back()));
+        if (!record.invalidReason.isEmpty())
+            continue;
+        if (record.kind == RecordKind::Void) {
+            // Serialises with the original's own batch and with any other void of it.
+            keys.originalIds << uuidText(record.voidContent.original);
+            keys.locks.push_back(pg::lockKey(u"record:"_s + keys.originalIds.back()));
+            continue;
         }
-        // One global order (sorted keys, the batch's own key among them): concurrent batches touching the same
-        // identities, numbers, SIMs or records serialise without deadlocks, on any number of instances.
-        std::sort(keys.begin(), keys.end());
-        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        const auto& c = record.content;
+        const QString& identity = keys.identities[i];
+        keys.lookupIdentities << identity;
+        keys.msisdns << c.msisdn;
+        keys.iccids << c.iccid;
+        keys.locks.push_back(pg::lockKey(u"identity:"_s + identityOperatorKey(identity, c.operatorCode)));
+        keys.locks.push_back(pg::lockKey(u"msisdn:"_s + c.msisdn));
+        keys.locks.push_back(pg::lockKey(u"iccid:"_s + c.iccid));
+    }
+    // One global order (sorted keys, the batch's own key among them): concurrent batches touching the same
+    // identities, numbers, SIMs or records serialise without deadlocks, on any number of instances.
+    std::sort(keys.locks.begin(), keys.locks.end());
+    keys.locks.erase(std::unique(keys.locks.begin(), keys.locks.end()), keys.locks.end());
+    return keys;
+}
 
-        // Round trip 1: admission (revocation, nonce) and the locks. A void does not lock the original's
-        // identity: releasing only lowers counts, so a concurrent batch that read the count before the release
-        // is at worst too strict, never too lenient.
-        pqxx::work tx(connection);
-        {
-            const pqxx::row admitted =
-                admission
-                    ? tx.exec_params1(
-                          "WITH nonce AS (INSERT INTO request_nonces (outlet_id, nonce) VALUES ($1, $2) "
-                          "ON CONFLICT DO NOTHING RETURNING 1), locks AS (SELECT shiming_lock_keys($5::bigint[])) "
-                          "SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $3) OR "
-                          "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $1 AND "
-                          "revoked_at >= to_timestamp($4 / 1000.0)), EXISTS (SELECT 1 FROM nonce), "
-                          "(SELECT count(*) FROM locks)",
-                          pg::str(admission->outletId), admission->nonce.toStdString(),
-                          pg::str(admission->certificateSerial), admission->certificateNotBeforeMs,
-                          pg::bigintArray(keys))
-                    : tx.exec_params1("WITH locks AS (SELECT shiming_lock_keys($1::bigint[])) "
-                                      "SELECT false, true, (SELECT count(*) FROM locks)",
-                                      pg::bigintArray(keys));
-            if (admitted[0].as<bool>())
-                return IngestResult{{}, false, IngestResult::Refusal::Revoked, false};
-            if (!admitted[1].as<bool>())
-                return IngestResult{{}, false, IngestResult::Refusal::Replayed, false};
-            if (admission && admission->purgeOldNonces) {
-                tx.exec_params("DELETE FROM request_nonces WHERE seen_at < now() - make_interval(secs => $1)",
-                               2 * protocol::signature::kWindowMs / 1000);
-            }
-        }
-        watch.lap(&IngestTimings::admitNs);
+/// Round trip 1: admission (revocation, nonce) and the locks. A void does not lock the original's identity:
+/// releasing only lowers counts, so a concurrent batch that read the count before the release is at worst too
+/// strict, never too lenient.
+IngestResult::Refusal admit(pqxx::work& tx, const Admission* admission, const std::vector<qint64>& locks)
+{
+    const pqxx::row admitted =
+        admission ? tx.exec_params1("WITH nonce AS (INSERT INTO request_nonces (outlet_id, nonce) VALUES ($1, $2) "
+                                    "ON CONFLICT DO NOTHING RETURNING 1), locks AS (SELECT "
+                                    "shiming_lock_keys($5::bigint[])) "
+                                    "SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $3) OR "
+                                    "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $1 AND "
+                                    "revoked_at >= to_timestamp($4 / 1000.0)), EXISTS (SELECT 1 FROM nonce), "
+                                    "(SELECT count(*) FROM locks)",
+                                    pg::str(admission->outletId), admission->nonce.toStdString(),
+                                    pg::str(admission->certificateSerial), admission->certificateNotBeforeMs,
+                                    pg::bigintArray(locks))
+                  : tx.exec_params1("WITH locks AS (SELECT shiming_lock_keys($1::bigint[])) "
+                                    "SELECT false, true, (SELECT count(*) FROM locks)",
+                                    pg::bigintArray(locks));
+    if (admitted[0].as<bool>())
+        return IngestResult::Refusal::Revoked;
+    if (!admitted[1].as<bool>())
+        return IngestResult::Refusal::Replayed;
+    if (admission && admission->purgeOldNonces) {
+        tx.exec_params("DELETE FROM request_nonces WHERE seen_at < now() - make_interval(secs => $1)",
+                       2 * protocol::signature::kWindowMs / 1000);
+    }
+    return IngestResult::Refusal::None;
+}
 
-        // Round trip 2: everything the decisions need, in one statement (the locks are held, so this snapshot
-        // sees every batch that touched the same keys). HQ references: one per record at most; the unused
-        // ones are gaps, as after any rollback.
-        const std::string lookup = R"SQL(
+/// A batch id already in the ledger: whose it is and the answer stored with it.
+struct StoredBatch {
+    QString outletId;
+    QByteArray answer;
+};
+
+/// Round trip 2: everything the decisions need, in one statement (the locks are held, so this snapshot sees
+/// every batch that touched the same keys). HQ references: one per record at most; the unused ones are gaps,
+/// as after any rollback. When the batch id is known, only that.
+std::variant<StoredBatch, LedgerSnapshot> lookUp(pqxx::work& tx, const QString& batchId, const BatchKeys& keys)
+{
+    const std::string lookup = R"SQL(
 SELECT 'batch', outlet_id, answer, NULL, NULL, NULL, NULL::bigint, NULL, NULL, NULL
     FROM batches WHERE batch_uuid = $1::uuid
 UNION ALL SELECT 'known', record_uuid::text, content_hash, status, reason, hq_ref,
@@ -220,233 +197,155 @@ UNION ALL SELECT 'now', NULL, NULL, NULL, NULL, NULL, (extract(epoch FROM now())
 UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'), NULL, NULL, NULL
     FROM generate_series(1, $7)
 )SQL";
-        QHash<QUuid, Known> known;
-        QHash<QUuid, Original> originals;
-        QSet<QString> risky, takenNumbers, takenSims;
-        QHash<QString, int> counts;
-        QList<qint64> references;
-        qint64 hqTime = 0;
-        for (const auto& row : tx.exec_params(
-                 lookup, pg::str(batchId), pg::textArray(recordIds), pg::textArray(originalIds),
-                 pg::textArray(identities), pg::textArray(msisdns), pg::textArray(iccids), int(batch.records.size()))) {
-            const std::string tag = row[0].as<std::string>();
-            if (tag == "batch") {
-                if (textOf(row[1]) != batch.outletId)
-                    return IngestResult{{}, false, IngestResult::Refusal::BatchIdConflict, false};
-                // A replay: the stored answer, and the request's nonce and the outlet's audit head kept.
-                const QByteArray answer = bytesOf(row[2]);
-                pg::BinaryParams p;
-                const std::string upsert = outletUpsert(p, p.text(batch.outletId), batch);
-                const bool rewound =
-                    tx.exec_params1(upsert, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
-                tx.commit();
-                return IngestResult{answer, true, IngestResult::Refusal::None, rewound};
-            }
-            if (tag == "known" || tag == "void") {
-                Known k;
-                k.kind = tag == "void" ? RecordKind::Void : RecordKind::Registration;
-                k.hash = bytesOf(row[2]);
-                k.answer.recordId = QUuid::fromString(textOf(row[1]));
-                k.answer.original = textOf(row[3]) == u"rejected"_s ? RecordOutcome::Rejected : RecordOutcome::Accepted;
-                k.answer.reason = textOf(row[4]);
-                k.answer.hqReference = textOf(row[5]);
-                k.answer.hqTimeMs = row[6].as<qint64>();
-                known.insert(k.answer.recordId, k);
-            } else if (tag == "original") {
-                originals.insert(
-                    QUuid::fromString(textOf(row[1])),
-                    Original{textOf(row[4]), textOf(row[3]), textOf(row[5]), textOf(row[7]), textOf(row[8])});
-            } else if (tag == "risk") {
-                risky.insert(textOf(row[1]));
-            } else if (tag == "msisdn") {
-                takenNumbers.insert(textOf(row[1]));
-            } else if (tag == "iccid") {
-                takenSims.insert(textOf(row[1]));
-            } else if (tag == "count") {
-                counts.insert(textOf(row[1]), row[6].as<int>());
-            } else if (tag == "now") {
-                hqTime = row[6].as<qint64>();
-            } else if (tag == "ref") {
-                references << row[6].as<qint64>();
-            }
+    LedgerSnapshot s;
+    for (const auto& row :
+         tx.exec_params(lookup, pg::str(batchId), pg::textArray(keys.recordIds), pg::textArray(keys.originalIds),
+                        pg::textArray(keys.lookupIdentities), pg::textArray(keys.msisdns), pg::textArray(keys.iccids),
+                        int(keys.recordIds.size()))) {
+        const std::string tag = row[0].as<std::string>();
+        if (tag == "batch")
+            return StoredBatch{textOf(row[1]), bytesOf(row[2])};
+        if (tag == "known" || tag == "void") {
+            KnownRecord k;
+            k.kind = tag == "void" ? RecordKind::Void : RecordKind::Registration;
+            k.hash = bytesOf(row[2]);
+            k.answer.recordId = QUuid::fromString(textOf(row[1]));
+            k.answer.original = textOf(row[3]) == u"rejected"_s ? RecordOutcome::Rejected : RecordOutcome::Accepted;
+            k.answer.reason = textOf(row[4]);
+            k.answer.hqReference = textOf(row[5]);
+            k.answer.hqTimeMs = row[6].as<qint64>();
+            s.known.insert(k.answer.recordId, k);
+        } else if (tag == "original") {
+            s.originals.insert(
+                QUuid::fromString(textOf(row[1])),
+                VoidedOriginal{textOf(row[4]), textOf(row[3]), textOf(row[5]), textOf(row[7]), textOf(row[8])});
+        } else if (tag == "risk") {
+            s.risky.insert(textOf(row[1]));
+        } else if (tag == "msisdn") {
+            s.takenNumbers.insert(textOf(row[1]));
+        } else if (tag == "iccid") {
+            s.takenSims.insert(textOf(row[1]));
+        } else if (tag == "count") {
+            s.counts.insert(textOf(row[1]), row[6].as<int>());
+        } else if (tag == "now") {
+            s.hqTimeMs = row[6].as<qint64>();
+        } else if (tag == "ref") {
+            s.references << row[6].as<qint64>();
+        }
+    }
+    return s;
+}
+
+/// Round trip 3's statement: the batch with its answer, its new records and voids, the releases and the
+/// outlet, all parameters in `p`. Returns true in its one column when this request found an audit rewind.
+std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, const QString& batchId,
+                           const BatchDecision& decision, const QByteArray& answerBytes)
+{
+    const qint64 hqTime = decision.answer.hqTimeMs;
+    const std::string batchParam = p.text(batchId);
+    const std::string outletParam = p.text(batch.outletId);
+    std::string sql = "WITH b AS (INSERT INTO batches (batch_uuid, outlet_id, seq_from, seq_to, device_time, "
+                      "record_count, answer) VALUES (" +
+                      batchParam + "::uuid, " + outletParam + ", " + p.integer(batch.firstSequence) + ", " +
+                      p.integer(batch.lastSequence) + ", " + p.epochMs(batch.deviceTimeMs) + ", " +
+                      p.integer(batch.records.size()) + ", " + p.bytes(answerBytes) + "))";
+    // Every parameter must be used by the statement: HQ's time is added on first use.
+    std::string hqTimeText;
+    const auto hqTimeParam = [&]() -> const std::string& {
+        if (hqTimeText.empty())
+            hqTimeText = p.epochMs(hqTime);
+        return hqTimeText;
+    };
+    std::string registrations, voids;
+    for (const RecordDecision& decided : decision.records) {
+        if (!decided.insert)
+            continue;
+        const protocol::SyncRecord& record = *decided.record;
+        const RecordAnswer& answer = decided.answer;
+        const bool valid = record.invalidReason.isEmpty();
+        const bool accepted = answer.original == RecordOutcome::Accepted;
+        std::string row = "(" + p.text(uuidText(record.id)) + "::uuid, " + batchParam + "::uuid, " + outletParam +
+                          ", " + p.integer(record.sequence) + ", " + p.bytes(record.contentHash) + ", ";
+        if (valid && record.kind == RecordKind::Void) {
+            row += p.text(accepted ? u"accepted"_s : u"rejected"_s) + ", " + p.text(answer.reason) + ", " +
+                   p.text(answer.hqReference) + ", " + hqTimeParam() + ", " +
+                   p.text(uuidText(record.voidContent.original)) + "::uuid, " +
+                   p.epochMs(record.voidContent.voidedAtMs) + ", " + p.bytes(record.contentCbor) + ")";
+            voids += (voids.empty() ? "" : ", ") + row;
+            continue;
+        }
+        // Rejected and released records keep their number out of the unique indexes (partial on accepted).
+        const auto& c = record.content;
+        const std::string status = !accepted ? "rejected" : decided.releasedBy.isNull() ? "accepted" : "released";
+        row += p.text(status) + ", " + p.text(answer.reason) + ", " + p.text(answer.hqReference) + ", " +
+               hqTimeParam() + ", " + p.text(valid ? c.operatorCode : QString()) + ", " + p.text(decided.identity) +
+               ", " + p.text(valid ? c.msisdn : QString()) + ", " + p.text(valid ? c.iccid : QString()) + ", " +
+               p.epochMs(valid ? c.registeredAtMs : hqTime) + ", " + p.bytes(record.contentCbor) + ", " +
+               (decided.releasedBy.isNull() ? std::string("NULL, NULL")
+                                            : hqTimeParam() + ", " + p.text(uuidText(decided.releasedBy)) + "::uuid") +
+               ")";
+        registrations += (registrations.empty() ? "" : ", ") + row;
+    }
+    if (!registrations.empty()) {
+        sql += ", r AS (INSERT INTO records (record_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, status, "
+               "reason, hq_ref, hq_time, operator, identity_hmac, msisdn, iccid, registered_at, content, "
+               "released_at, released_by) VALUES " +
+               registrations + ")";
+    }
+    if (!voids.empty()) {
+        sql += ", v AS (INSERT INTO record_voids (void_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, "
+               "status, reason, hq_ref, hq_time, original_uuid, voided_at, content) VALUES " +
+               voids + ")";
+    }
+    if (!decision.releases.isEmpty()) {
+        std::string pairs;
+        for (const Release& release : decision.releases) {
+            pairs += (pairs.empty() ? "(" : ", (") + p.text(uuidText(release.original)) + "::uuid, " +
+                     p.text(uuidText(release.by)) + "::uuid)";
+        }
+        sql += ", rel AS (UPDATE records SET status = 'released', released_at = " + hqTimeParam() +
+               ", released_by = x.void_uuid FROM (VALUES " + pairs +
+               ") AS x (original_uuid, void_uuid) WHERE records.record_uuid = x.original_uuid AND "
+               "records.status = 'accepted')";
+    }
+    return sql + " " + outletUpsert(p, outletParam, batch);
+}
+
+} // namespace
+
+Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol::Batch& batch,
+                                    const Admission* admission, const std::function<bool()>& beforeCommit,
+                                    IngestTimings* timings) const
+{
+    const QString batchId = uuidText(batch.id);
+    Stopwatch watch(timings);
+    try {
+        const BatchKeys keys = keysOf(m_identityKey, batch, batchId);
+        pqxx::work tx(connection);
+        if (const auto refusal = admit(tx, admission, keys.locks); refusal != IngestResult::Refusal::None)
+            return IngestResult{{}, false, refusal, false};
+        watch.lap(&IngestTimings::admitNs);
+
+        auto lookedUp = lookUp(tx, batchId, keys);
+        if (const auto* stored = std::get_if<StoredBatch>(&lookedUp)) {
+            if (stored->outletId != batch.outletId)
+                return IngestResult{{}, false, IngestResult::Refusal::BatchIdConflict, false};
+            // A replay: the stored answer, and the request's nonce and the outlet's audit head kept.
+            pg::BinaryParams p;
+            const std::string upsert = outletUpsert(p, p.text(batch.outletId), batch);
+            const bool rewound = tx.exec_params1(upsert, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
+            tx.commit();
+            return IngestResult{stored->answer, true, IngestResult::Refusal::None, rewound};
         }
         watch.lap(&IngestTimings::lookupNs);
 
-        // Decisions, in batch order. A registration's answer notes where it sits in `decisions` so that a void
-        // later in the same batch can release it.
-        QHash<QUuid, qsizetype> decidedHere;
-        QList<std::pair<QUuid, QUuid>> releases; // (original already in the ledger, void)
-        int nextReference = 0;
-        for (qsizetype i = 0; i < decisions.size(); ++i) {
-            Decision& decision = decisions[i];
-            const protocol::SyncRecord& record = *decision.record;
-            decision.answer.recordId = record.id;
-            if (const auto it = known.constFind(record.id); it != known.cend()) {
-                if (it->hash == record.contentHash && it->kind == record.kind) {
-                    decision.answer = it->answer;
-                    decision.answer.outcome = RecordOutcome::Duplicate;
-                    if (record.kind == RecordKind::Registration && !decision.identity.isEmpty()) {
-                        decision.answer.identityCount =
-                            counts.value(identityOperatorKey(decision.identity, record.content.operatorCode));
-                    } else if (const auto found = originals.constFind(record.voidContent.original);
-                               record.kind == RecordKind::Void && found != originals.cend() &&
-                               found->outletId == batch.outletId) {
-                        decision.answer.identityCount = counts.value(found->countKey); // a repeated void
-                    }
-                } else {
-                    decision.answer.outcome = decision.answer.original = RecordOutcome::Rejected;
-                    decision.answer.reason = QString::fromLatin1(protocol::reason::UuidConflict);
-                    decision.answer.hqTimeMs = hqTime;
-                }
-                continue;
-            }
-            decision.insert = true;
-            decision.answer.hqTimeMs = hqTime;
-            decision.answer.hqReference = u"HQ%1"_s.arg(references.value(nextReference++), 10, 10, QChar(u'0'));
-            const auto reject = [&](const char* code) {
-                decision.answer.outcome = decision.answer.original = RecordOutcome::Rejected;
-                decision.answer.reason = QString::fromLatin1(code);
-            };
-            const auto accept = [&] {
-                decision.answer.outcome = decision.answer.original = RecordOutcome::Accepted;
-            };
-            if (!record.invalidReason.isEmpty()) {
-                reject(protocol::reason::Invalid);
-                continue;
-            }
-            if (record.kind == RecordKind::Void) {
-                const QUuid target = record.voidContent.original;
-                if (const auto here = decidedHere.constFind(target); here != decidedHere.cend()) {
-                    Decision& original = decisions[*here];
-                    if (original.answer.original == RecordOutcome::Accepted && original.releasedBy.isNull()) {
-                        original.releasedBy = record.id;
-                        const auto& c = original.record->content;
-                        counts[identityOperatorKey(original.identity, c.operatorCode)] -= 1;
-                        takenNumbers.remove(c.msisdn);
-                        takenSims.remove(c.iccid);
-                    }
-                    if (!original.identity.isEmpty()) {
-                        decision.answer.identityCount =
-                            counts.value(identityOperatorKey(original.identity, original.record->content.operatorCode));
-                    }
-                    accept();
-                    continue;
-                }
-                const auto found = originals.constFind(target);
-                if (found == originals.cend() || found->outletId != batch.outletId) {
-                    reject(protocol::reason::UnknownRecord);
-                    continue;
-                }
-                if (found->status == u"accepted"_s) {
-                    originals[target].status = u"released"_s;
-                    releases.append({target, record.id});
-                    if (const auto count = counts.find(found->countKey); count != counts.end())
-                        *count -= 1;
-                    takenNumbers.remove(found->msisdn);
-                    takenSims.remove(found->iccid);
-                }
-                decision.answer.identityCount = counts.value(found->countKey);
-                accept(); // released now, earlier, or never counted (rejected): the void is recorded either way
-                continue;
-            }
-            decidedHere.insert(record.id, i);
-            const auto& c = record.content;
-            const QString countKey = identityOperatorKey(decision.identity, c.operatorCode);
-            if (risky.contains(decision.identity)) {
-                reject(protocol::reason::RiskList);
-            } else if (takenNumbers.contains(c.msisdn)) {
-                reject(protocol::reason::NumberTaken);
-            } else if (takenSims.contains(c.iccid)) {
-                reject(protocol::reason::IccidInUse);
-            } else if (counts.value(countKey) >= kNumbersPerIdentity) {
-                reject(protocol::reason::IdLimit);
-            } else {
-                accept();
-                takenNumbers.insert(c.msisdn);
-                takenSims.insert(c.iccid);
-                counts[countKey] += 1;
-            }
-            decision.answer.identityCount = counts.value(countKey);
-        }
-
-        protocol::BatchAnswer answer;
-        answer.batchId = batch.id;
-        answer.hqTimeMs = hqTime;
-        for (const Decision& decision : decisions)
-            answer.answers.append(decision.answer);
-        const QByteArray answerBytes = protocol::encodeBatchAnswer(answer);
+        const BatchDecision decision = decideBatch(batch, keys.identities, std::get<LedgerSnapshot>(lookedUp));
+        const QByteArray answerBytes = protocol::encodeBatchAnswer(decision.answer);
         watch.lap(&IngestTimings::decideNs);
 
-        // Round trip 3: the batch, its new records and voids, the releases and the outlet in one statement.
+        // Round trip 3: one statement writes the batch, its new records and voids, the releases and the outlet.
         pg::BinaryParams p;
-        const std::string batchParam = p.text(batchId);
-        const std::string outletParam = p.text(batch.outletId);
-        std::string sql = "WITH b AS (INSERT INTO batches (batch_uuid, outlet_id, seq_from, seq_to, device_time, "
-                          "record_count, answer) VALUES (" +
-                          batchParam + "::uuid, " + outletParam + ", " + p.integer(batch.firstSequence) + ", " +
-                          p.integer(batch.lastSequence) + ", " + p.epochMs(batch.deviceTimeMs) + ", " +
-                          p.integer(batch.records.size()) + ", " + p.bytes(answerBytes) + "))";
-        // Every parameter must be used by the statement: HQ's time is added on first use.
-        std::string hqTimeText;
-        const auto hqTimeParam = [&]() -> const std::string& {
-            if (hqTimeText.empty())
-                hqTimeText = p.epochMs(hqTime);
-            return hqTimeText;
-        };
-        std::string registrations, voids;
-        for (const Decision& decision : decisions) {
-            if (!decision.insert)
-                continue;
-            const protocol::SyncRecord& record = *decision.record;
-            const bool valid = record.invalidReason.isEmpty();
-            const bool accepted = decision.answer.original == RecordOutcome::Accepted;
-            std::string row = "(" + p.text(uuidText(record.id)) + "::uuid, " + batchParam + "::uuid, " + outletParam +
-                              ", " + p.integer(record.sequence) + ", " + p.bytes(record.contentHash) + ", ";
-            if (valid && record.kind == RecordKind::Void) {
-                row += p.text(accepted ? u"accepted"_s : u"rejected"_s) + ", " + p.text(decision.answer.reason) + ", " +
-                       p.text(decision.answer.hqReference) + ", " + hqTimeParam() + ", " +
-                       p.text(uuidText(record.voidContent.original)) + "::uuid, " +
-                       p.epochMs(record.voidContent.voidedAtMs) + ", " + p.bytes(record.contentCbor) + ")";
-                voids += (voids.empty() ? "" : ", ") + row;
-                continue;
-            }
-            // Rejected and released records keep their number out of the unique indexes (partial on accepted).
-            const auto& c = record.content;
-            const std::string status = !accepted ? "rejected" : decision.releasedBy.isNull() ? "accepted" : "released";
-            row += p.text(status) + ", " + p.text(decision.answer.reason) + ", " + p.text(decision.answer.hqReference) +
-                   ", " + hqTimeParam() + ", " + p.text(valid ? c.operatorCode : QString()) + ", " +
-                   p.text(decision.identity) + ", " + p.text(valid ? c.msisdn : QString()) + ", " +
-                   p.text(valid ? c.iccid : QString()) + ", " + p.epochMs(valid ? c.registeredAtMs : hqTime) + ", " +
-                   p.bytes(record.contentCbor) + ", " +
-                   (decision.releasedBy.isNull()
-                        ? std::string("NULL, NULL")
-                        : hqTimeParam() + ", " + p.text(uuidText(decision.releasedBy)) + "::uuid") +
-                   ")";
-            registrations += (registrations.empty() ? "" : ", ") + row;
-        }
-        if (!registrations.empty()) {
-            sql += ", r AS (INSERT INTO records (record_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, status, "
-                   "reason, hq_ref, hq_time, operator, identity_hmac, msisdn, iccid, registered_at, content, "
-                   "released_at, released_by) VALUES " +
-                   registrations + ")";
-        }
-        if (!voids.empty()) {
-            sql += ", v AS (INSERT INTO record_voids (void_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, "
-                   "status, reason, hq_ref, hq_time, original_uuid, voided_at, content) VALUES " +
-                   voids + ")";
-        }
-        if (!releases.isEmpty()) {
-            std::string pairs;
-            for (const auto& [original, by] : std::as_const(releases)) {
-                pairs += (pairs.empty() ? "(" : ", (") + p.text(uuidText(original)) + "::uuid, " +
-                         p.text(uuidText(by)) + "::uuid)";
-            }
-            sql += ", rel AS (UPDATE records SET status = 'released', released_at = " + hqTimeParam() +
-                   ", released_by = x.void_uuid FROM (VALUES " + pairs +
-                   ") AS x (original_uuid, void_uuid) WHERE records.record_uuid = x.original_uuid AND "
-                   "records.status = 'accepted')";
-        }
-        sql += " " + outletUpsert(p, outletParam, batch);
+        const std::string sql = writeStatement(p, batch, batchId, decision, answerBytes);
         watch.lap(&IngestTimings::buildNs);
         const bool rewound = tx.exec_params1(sql, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
         watch.lap(&IngestTimings::writeNs);
@@ -455,6 +354,7 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
             tx.abort();
             return fail(Error::syncFailure(u"rolled back by fault injection"_s));
         }
+        // Round trip 4: COMMIT (the WAL flush); the caller answers only after it.
         tx.commit();
         watch.lap(&IngestTimings::commitNs);
         return IngestResult{answerBytes, false, IngestResult::Refusal::None, rewound};

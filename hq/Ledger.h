@@ -61,11 +61,11 @@ struct IngestTimings {
 /// on that identity, so it may miss a registration another instance is deciding at that moment (the next
 /// answer for that identity corrects it; HQ's limit itself is never affected).
 ///
-/// Four round trips per batch whatever its size: admission and locks, one lookup, one write, COMMIT.
+/// Four round trips per batch whatever its size: admission and locks, one lookup, one write, COMMIT. What
+/// happens to each record is decided between the lookup and the write by decideBatch() (hq/LedgerDecision.h),
+/// which does no I/O; this class only moves data between PostgreSQL and it.
 class Ledger {
 public:
-    static constexpr int kNumbersPerIdentity = 5;
-
     explicit Ledger(QByteArray identityKey)
         : m_identityKey(std::move(identityKey))
     {}

@@ -2,6 +2,12 @@ find_package(OpenSSL REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
+# The ledger's decisions: pure (Qt Core and the protocol, no PostgreSQL), so they are tested without a database.
+add_library(shiming_hq_decision STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/LedgerDecision.h ${CMAKE_CURRENT_LIST_DIR}/LedgerDecision.cpp)
+target_include_directories(shiming_hq_decision PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(shiming_hq_decision PUBLIC shiming_defaults shiming_common shiming_protocol Qt6::Core)
+
 # Everything but main(), so the tests can link the pieces (PKI, ledger, server) directly.
 add_library(shiming_hq_lib STATIC
     ${CMAKE_CURRENT_LIST_DIR}/Pki.h ${CMAKE_CURRENT_LIST_DIR}/Pki.cpp
@@ -14,8 +20,8 @@ add_library(shiming_hq_lib STATIC
     ${CMAKE_CURRENT_LIST_DIR}/HqServer.h ${CMAKE_CURRENT_LIST_DIR}/HqServer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HqCommands.h ${CMAKE_CURRENT_LIST_DIR}/HqCommands.cpp)
 target_include_directories(shiming_hq_lib PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(shiming_hq_lib PUBLIC shiming_defaults shiming_common shiming_cli_base shiming_protocol Qt6::Core
-    PkgConfig::PQXX PkgConfig::HTTPLIB OpenSSL::SSL OpenSSL::Crypto)
+target_link_libraries(shiming_hq_lib PUBLIC shiming_hq_decision shiming_defaults shiming_common shiming_cli_base
+    shiming_protocol Qt6::Core PkgConfig::PQXX PkgConfig::HTTPLIB OpenSSL::SSL OpenSSL::Crypto)
 
 add_executable(shiming-hq ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 target_link_libraries(shiming-hq PRIVATE shiming_hq_lib)

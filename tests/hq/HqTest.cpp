@@ -3,6 +3,7 @@
 
 #include "core/protocol/FeedPage.h"
 #include "hq/Ledger.h"
+#include "hq/LedgerDecision.h"
 #include "hq/Schema.h"
 
 #include <pqxx/pqxx>
@@ -195,8 +196,8 @@ TEST_CASE("The per-identity limit holds under concurrent batches on two HQ insta
     for (auto& thread : threads)
         thread.join();
     CHECK(failed == 0);
-    CHECK(accepted == hq::Ledger::kNumbersPerIdentity);
-    CHECK(limited == kAttempts - hq::Ledger::kNumbersPerIdentity);
+    CHECK(accepted == hq::kNumbersPerIdentity);
+    CHECK(limited == kAttempts - hq::kNumbersPerIdentity);
     CHECK(acceptedFigures.load() == 0b111110u); // 1, 2, 3, 4 and 5, once each
     CHECK(limitedFigures.load() == 1u << 5);
     CHECK(count(url, "SELECT count(*) FROM records WHERE status = 'accepted'") == 5);
