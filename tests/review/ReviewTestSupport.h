@@ -10,6 +10,7 @@
 #include "core/common/Clock.h"
 #include "core/store/DemoData.h"
 
+#include <QAbstractItemModel>
 #include <QTemporaryDir>
 #include <QTimeZone>
 
@@ -144,5 +145,15 @@ struct Outlet {
         return n;
     }
 };
+
+/// The row of `model` whose `role` data is `uuid` (-1: none).
+inline int rowOf(const QAbstractItemModel& model, const QString& uuid, int role)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(role).toString() == uuid)
+            return row;
+    }
+    return -1;
+}
 
 } // namespace shiming::review::test

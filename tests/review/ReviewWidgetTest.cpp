@@ -46,15 +46,6 @@ ManagerWindow::DecisionPrompt answer(const QString& reason, const QString& user,
     };
 }
 
-int rowOf(const QAbstractItemModel& model, const QString& uuid, int role)
-{
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.index(row, 0).data(role).toString() == uuid)
-            return row;
-    }
-    return -1;
-}
-
 } // namespace
 
 TEST_CASE("a clerk cannot open the manager's window and the refusal is audited", "[review]")

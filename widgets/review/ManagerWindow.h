@@ -12,13 +12,7 @@
 #include <memory>
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
-class QDateEdit;
-class QLabel;
-class QLineEdit;
 class QTabWidget;
-class QTableView;
 
 namespace shiming::report {
 class DailyReportView;
@@ -27,15 +21,22 @@ class DailyReportView;
 namespace shiming::review {
 
 class AccountsModel;
+class AccountsPage;
 class AuditModel;
+class AuditPage;
 class DayListModel;
+class DayListPage;
 class DetailPane;
 class RecordListModel;
+class ReviewQueuePage;
 
 /// The store manager's window: the day list with filters and the record's detail, the pending manual reviews,
 /// HQ's rejections, the daily report, accounts and the audit log. Only a manager or an admin may open it (a
 /// clerk is refused, and the refusal is audited). Every record shown in the detail pane is loaded through the
 /// audited path (record_viewed); approving or rejecting asks for the manager's credentials again.
+/// Each tab is its own page widget (DayListPage, ReviewQueuePage twice, DailyReportView, AccountsPage,
+/// AuditPage); the window holds the session, the detail pane and the status bar, and passes what one page
+/// did on to the others (a decision refreshes the queues and the day list).
 ///
 /// Opening it from the counter's main window (the "Manager" menu entry):
 ///     auto window = ManagerWindow::login(authenticator, user, password);   // asks nothing itself
@@ -61,14 +62,14 @@ public:
 
     void setDecisionPrompt(DecisionPrompt prompt) { m_prompt = std::move(prompt); }
     /// Argon2id cost for new or reset passwords (tests ask for KdfParams::weakForTests()).
-    void setKdfParams(const store::KdfParams& kdf) { m_kdf = kdf; }
+    void setKdfParams(const store::KdfParams& kdf);
 
     auth::Session& session() { return *m_session; }
-    DayListModel& dayListModel() { return *m_dayList; }
-    RecordListModel& pendingModel() { return *m_pending; }
-    RecordListModel& rejectionsModel() { return *m_rejections; }
-    AuditModel& auditModel() { return *m_audit; }
-    AccountsModel& accountsModel() { return *m_accounts; }
+    DayListModel& dayListModel();
+    RecordListModel& pendingModel();
+    RecordListModel& rejectionsModel();
+    AuditModel& auditModel();
+    AccountsModel& accountsModel();
     DetailPane& detailPane() { return *m_detail; }
     report::DailyReportView& reportView() { return *m_report; }
 
@@ -84,6 +85,7 @@ public:
     Result<void> voidRejected(const QString& uuid);
     /// Re-reads the day list with the filter boxes' values.
     Result<void> applyFilter();
+    /// Re-reads both queues and puts their lengths in the tab titles.
     Result<void> refreshQueues();
 
 signals:
@@ -93,58 +95,28 @@ signals:
 private:
     ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authenticator& authenticator, QWidget* parent);
 
-    QWidget* buildDayListPage();
-    QWidget* buildQueuePage(RecordListModel* model, bool pending);
-    QWidget* buildAccountsPage();
-    QWidget* buildAuditPage();
-    void fillFilterChoices();
-    void refreshAccounts();
-    void refreshAudit();
-    void verifyAudit();
+    void connectQueue(ReviewQueuePage* page);
+    /// After a decision: the queues and the day list re-read, the decided record shown again.
+    void afterDecision(const QString& uuid);
     void showError(const Error& error);
+    void showStatus(const QString& message);
     Result<QString> confirmedManager(const QString& action, const QString& uuid, const QString& title,
                                      const QString& text, QString* reason);
-    QString selectedUuid(QTableView* view) const;
 
     std::unique_ptr<auth::Session> m_session;
     auth::Authenticator& m_authenticator;
     ReviewRepository m_repository;
     AuditQuery m_auditQuery;
-    store::KdfParams m_kdf = store::KdfParams::production();
     DecisionPrompt m_prompt;
 
     QTabWidget* m_tabs = nullptr;
-    DayListModel* m_dayList = nullptr;
-    RecordListModel* m_pending = nullptr;
-    RecordListModel* m_rejections = nullptr;
-    AuditModel* m_audit = nullptr;
-    AccountsModel* m_accounts = nullptr;
     DetailPane* m_detail = nullptr;
+    DayListPage* m_dayListPage = nullptr;
+    ReviewQueuePage* m_pendingPage = nullptr;
+    ReviewQueuePage* m_rejectionsPage = nullptr;
     report::DailyReportView* m_report = nullptr;
-
-    QTableView* m_dayView = nullptr;
-    QTableView* m_pendingView = nullptr;
-    QTableView* m_rejectionsView = nullptr;
-    QTableView* m_accountsView = nullptr;
-    QLabel* m_countLabel = nullptr;
-    QDateEdit* m_from = nullptr;
-    QDateEdit* m_to = nullptr;
-    QComboBox* m_clerk = nullptr;
-    QComboBox* m_status = nullptr;
-    QComboBox* m_band = nullptr;
-    QComboBox* m_package = nullptr;
-    QComboBox* m_customerType = nullptr;
-    QComboBox* m_sync = nullptr;
-    QLineEdit* m_documentDigits = nullptr;
-    QLineEdit* m_phone = nullptr;
-
-    QComboBox* m_auditActor = nullptr;
-    QComboBox* m_auditAction = nullptr;
-    QLineEdit* m_auditRecord = nullptr;
-    QCheckBox* m_auditUseDates = nullptr;
-    QDateEdit* m_auditFrom = nullptr;
-    QDateEdit* m_auditTo = nullptr;
-    QLabel* m_chainLabel = nullptr;
+    AccountsPage* m_accountsPage = nullptr;
+    AuditPage* m_auditPage = nullptr;
 };
 
 } // namespace shiming::review

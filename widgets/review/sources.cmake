@@ -8,6 +8,11 @@ set(_shiming_review_widget_sources
     ${CMAKE_CURRENT_LIST_DIR}/AccountsModel.h ${CMAKE_CURRENT_LIST_DIR}/AccountsModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DecisionDialog.h ${CMAKE_CURRENT_LIST_DIR}/DecisionDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DetailPane.h ${CMAKE_CURRENT_LIST_DIR}/DetailPane.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PageParts.h ${CMAKE_CURRENT_LIST_DIR}/PageParts.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/DayListPage.h ${CMAKE_CURRENT_LIST_DIR}/DayListPage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ReviewQueuePage.h ${CMAKE_CURRENT_LIST_DIR}/ReviewQueuePage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/AccountsPage.h ${CMAKE_CURRENT_LIST_DIR}/AccountsPage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/AuditPage.h ${CMAKE_CURRENT_LIST_DIR}/AuditPage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ManagerWindow.h ${CMAKE_CURRENT_LIST_DIR}/ManagerWindow.cpp
 )
 set_property(GLOBAL APPEND PROPERTY SHIMING_MANAGER_WIDGET_SOURCES ${_shiming_review_widget_sources})
