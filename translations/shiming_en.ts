@@ -65,21 +65,24 @@
     </message>
 </context>
 <context>
-    <name>shiming::review::ManagerWindow</name>
+    <name>shiming::review::AuditPage</name>
     <message numerus="yes">
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+519"/>
-        <source>%n registration(s)</source>
-        <translation>
-            <numerusform>%n registration</numerusform>
-            <numerusform>%n registrations</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+51"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+141"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>
             <numerusform>The hash chain verifies: %n entries, none altered or removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::DayListPage</name>
+    <message numerus="yes">
+        <location filename="../widgets/review/DayListPage.cpp" line="+145"/>
+        <source>%n registration(s)</source>
+        <translation>
+            <numerusform>%n registration</numerusform>
+            <numerusform>%n registrations</numerusform>
         </translation>
     </message>
 </context>

@@ -545,7 +545,12 @@
         <translation>监护人或代办人不能是客户本人。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The numbers this customer already holds cannot be checked (the outlet database cannot be read), so the registration is refused. Sign out and in again; call support if this repeats.</source>
+        <translation>无法核对该客户已持有的号码（本网点数据库无法读取），因此不能办理。请退出后重新登录；如反复出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The rules do not allow this registration.</source>
         <translation>规则不允许此次登记。</translation>
     </message>
@@ -1438,12 +1443,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::OutletEnvironment</name>
     <message>
-        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+181"/>
+        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+84"/>
         <source>No catalogue configured: packages and numbers cannot be chosen.</source>
         <translation>未配置套餐目录：无法选择套餐和号码。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+2"/>
         <source>No chip photo decoder: the customer&apos;s document photo page is photographed instead.</source>
         <translation>没有芯片照片解码器：改为拍摄客户证件的照片页。</translation>
     </message>
@@ -1453,7 +1458,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>未配置读卡器：证件信息需手工录入。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
         <source>Camera %1 is not connected.</source>
         <translation>摄像头 %1 未连接。</translation>
     </message>
@@ -1463,12 +1468,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>未配置摄像头。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
         <source>Face comparison unavailable (models missing): faces go to a manager.</source>
         <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-25"/>
         <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
@@ -2338,7 +2343,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::report::DailyReportView</name>
     <message>
-        <location filename="../widgets/report/DailyReportView.cpp" line="+38"/>
+        <location filename="../widgets/report/DailyReportView.cpp" line="+40"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -2398,7 +2403,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>%1 registrations, %2 voided, %3 not yet synced; HQ accepted %4 and rejected %5; %6 waiting for manual review. Face pass rate %7% (%8 of %9). Average time per registration %10 s.</source>
         <translation>登记 %1 笔，作废 %2 笔，未同步 %3 笔；总部受理 %4 笔，驳回 %5 笔；待人工审核 %6 笔。人脸比对通过率 %7%（%8/%9）。平均每笔登记用时 %10 秒。</translation>
     </message>
@@ -2482,6 +2487,111 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
 </context>
 <context>
+    <name>shiming::review::AccountsPage</name>
+    <message>
+        <location filename="../widgets/review/AccountsPage.cpp" line="+28"/>
+        <source>Add clerk…</source>
+        <translation>添加营业员…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>New password (at least 8 characters):</source>
+        <translation>新密码（至少 8 位）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Add clerk</source>
+        <translation>添加营业员</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Account name:</source>
+        <translation>账号名：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Account %1 added.</source>
+        <translation>账号 %1 已添加。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reset password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password of %1 reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account %1 disabled.</source>
+        <translation>账号 %1 已停用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role of %1:</source>
+        <translation>%1 的角色：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role of %1 changed.</source>
+        <translation>%1 的角色已更改。</translation>
+    </message>
+</context>
+<context>
     <name>shiming::review::AuditModel</name>
     <message>
         <location filename="../widgets/review/AuditModel.cpp" line="+86"/>
@@ -2512,6 +2622,62 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+2"/>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::AuditPage</name>
+    <message>
+        <location filename="../widgets/review/AuditPage.cpp" line="+69"/>
+        <location line="+1"/>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>record id</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The hash chain has not been verified in this window yet.</source>
+        <translation>本窗口尚未校验哈希链。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>The hash chain verifies: %n entries, none altered or removed.</source>
+        <translation>
+            <numerusform>哈希链校验通过：共 %n 条，无篡改或删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hash chain is BROKEN at entry %1: %2. Entries from there on cannot be trusted; report this to HQ.</source>
+        <translation>哈希链在第 %1 条处已断裂：%2。自该条起的记录均不可信；请上报总部。</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2746,96 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+2"/>
         <source>HQ result</source>
         <translation>总部结果</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::DayListPage</name>
+    <message>
+        <location filename="../widgets/review/DayListPage.cpp" line="+36"/>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Manual review, waiting for a decision</source>
+        <translation>人工审核，待决定</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>last digits</source>
+        <translation>尾号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>number or its last digits</source>
+        <translation>号码或尾号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Face band</source>
+        <translation>人脸分档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>%n registration(s)</source>
+        <translation>
+            <numerusform>%n 笔登记</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2797,17 +3053,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message>
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+55"/>
-        <source>Any</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+51"/>
         <source>Store manager — %1</source>
         <translation>店长 — %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>Day list</source>
         <translation>当日登记列表</translation>
     </message>
@@ -2822,7 +3073,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>总部驳回</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
@@ -2837,307 +3088,14 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Manual review, waiting for a decision</source>
-        <translation>人工审核，待决定</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>last digits</source>
-        <translation>尾号</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>number or its last digits</source>
-        <translation>号码或尾号</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+236"/>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <location line="-227"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+191"/>
-        <source>Clerk</source>
-        <translation>营业员</translation>
-    </message>
-    <message>
-        <location line="-190"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Face band</source>
-        <translation>人脸分档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Package</source>
-        <translation>套餐</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Customer type</source>
-        <translation>客户类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Document</source>
-        <translation>证件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Registrations whose face comparison asked for a manager&apos;s decision. Approving or rejecting needs your password again; a rejected registration is voided and its number released.</source>
-        <translation>人脸比对需由店长决定的登记。批准或驳回需再次输入您的密码；被驳回的登记将作废，号码随即释放。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Registrations headquarters rejected. The reason and the next step are shown; void the record once the customer has been dealt with.</source>
-        <translation>被总部驳回的登记。此处显示驳回原因及下一步操作；客户处理完毕后请作废该记录。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Approve…</source>
-        <translation>批准…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reject…</source>
-        <translation>驳回…</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Void record…</source>
-        <translation>作废记录…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Next step: %1</source>
-        <translation>下一步：%1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Add clerk…</source>
-        <translation>添加营业员…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reset password…</source>
-        <translation>重置密码…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change role…</source>
-        <translation>更改角色…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>New password (at least 8 characters):</source>
-        <translation>新密码（至少 8 位）：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The same password again:</source>
-        <translation>再次输入密码：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+4"/>
-        <location line="+3"/>
-        <source>Add clerk</source>
-        <translation>添加营业员</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Account name:</source>
-        <translation>账号名：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Display name:</source>
-        <translation>显示名称：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Account %1 added.</source>
-        <translation>账号 %1 已添加。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reset password of %1</source>
-        <translation>重置 %1 的密码</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password of %1 reset.</source>
-        <translation>%1 的密码已重置。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Account %1 disabled.</source>
-        <translation>账号 %1 已停用。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Manager</source>
-        <translation>店长</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Change role</source>
-        <translation>更改角色</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role of %1:</source>
-        <translation>%1 的角色：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Role of %1 changed.</source>
-        <translation>%1 的角色已更改。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>record id</source>
-        <translation>记录 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Between</source>
-        <translation>介于</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Verify chain</source>
-        <translation>校验哈希链</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The hash chain has not been verified in this window yet.</source>
-        <translation>本窗口尚未校验哈希链。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+46"/>
-        <source>%n registration(s)</source>
-        <translation>
-            <numerusform>%n 笔登记</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+92"/>
         <source>Pending review (%1)</source>
         <translation>待审核（%1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>HQ rejections (%1)</source>
         <translation>总部驳回（%1）</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+36"/>
-        <source>The hash chain verifies: %n entries, none altered or removed.</source>
-        <translation>
-            <numerusform>哈希链校验通过：共 %n 条，无篡改或删除。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The hash chain is BROKEN at entry %1: %2. Entries from there on cannot be trusted; report this to HQ.</source>
-        <translation>哈希链在第 %1 条处已断裂：%2。自该条起的记录均不可信；请上报总部。</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>Approve manual review</source>
-        <translation>批准人工审核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Confirm that the customer is the person on the document.</source>
-        <translation>请确认客户与证件上为同一人。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Registration approved.</source>
-        <translation>登记已批准。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Reject manual review</source>
-        <translation>驳回人工审核</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The registration will be voided and its number released.</source>
-        <translation>该登记将被作废，号码将被释放。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Registration rejected and voided; number %1 released.</source>
-        <translation>登记已驳回并作废；号码 %1 已释放。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Void a record HQ rejected</source>
-        <translation>作废总部驳回的记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Describe what was done with the customer.</source>
-        <translation>请说明对客户的处理情况。</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3139,84 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+2"/>
         <source>HQ reason</source>
         <translation>总部原因</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::ReviewQueuePage</name>
+    <message>
+        <location filename="../widgets/review/ReviewQueuePage.cpp" line="+28"/>
+        <source>Registrations whose face comparison asked for a manager&apos;s decision. Approving or rejecting needs your password again; a rejected registration is voided and its number released.</source>
+        <translation>人脸比对需由店长决定的登记。批准或驳回需再次输入您的密码；被驳回的登记将作废，号码随即释放。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registrations headquarters rejected. The reason and the next step are shown; void the record once the customer has been dealt with.</source>
+        <translation>被总部驳回的登记。此处显示驳回原因及下一步操作；客户处理完毕后请作废该记录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Void record…</source>
+        <translation>作废记录…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Next step: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Approve manual review</source>
+        <translation>批准人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm that the customer is the person on the document.</source>
+        <translation>请确认客户与证件上为同一人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registration approved.</source>
+        <translation>登记已批准。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reject manual review</source>
+        <translation>驳回人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registration will be voided and its number released.</source>
+        <translation>该登记将被作废，号码将被释放。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registration rejected and voided; number %1 released.</source>
+        <translation>登记已驳回并作废；号码 %1 已释放。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Void a record HQ rejected</source>
+        <translation>作废总部驳回的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe what was done with the customer.</source>
+        <translation>请说明对客户的处理情况。</translation>
     </message>
 </context>
 </TS>
