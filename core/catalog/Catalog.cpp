@@ -84,14 +84,22 @@ Result<Catalog> Catalog::fromJson(const QByteArray& json)
     return Catalog(std::move(packages));
 }
 
-Result<Catalog> Catalog::load(const QString& path)
+Result<QByteArray> Catalog::readFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::notFound(u"catalog file cannot be opened: "_s + file.errorString()));
     if (file.size() > kMaxCatalogBytes)
         return fail(Error::invalidInput(u"catalog file is too large"_s));
-    return fromJson(file.readAll());
+    return file.readAll();
+}
+
+Result<Catalog> Catalog::load(const QString& path)
+{
+    auto bytes = readFile(path);
+    if (!bytes)
+        return fail(bytes.error());
+    return fromJson(*bytes);
 }
 
 const Package* Catalog::find(QStringView id) const

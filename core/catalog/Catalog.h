@@ -24,6 +24,9 @@ public:
     {}
 
     static Result<Catalog> fromJson(const QByteArray& json);
+    /// The catalogue file's bytes (size-checked), for a caller that parses them more than one way (packages and
+    /// the number pool come from the same file).
+    static Result<QByteArray> readFile(const QString& path);
     static Result<Catalog> load(const QString& path);
 
     const QList<Package>& packages() const { return m_packages; }

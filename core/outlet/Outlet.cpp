@@ -17,7 +17,6 @@
 #include "core/registration/Policy.h"
 #include "core/store/OutletStore.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -96,14 +95,15 @@ Result<std::unique_ptr<Outlet>> Outlet::create(const OutletConfig& config, const
             return fail(pool.error());
         p.pool = std::make_unique<catalog::NumberPool>(std::move(*pool));
     } else {
-        auto catalog = catalog::Catalog::load(config.catalogPath);
+        // One read of the file: the packages and the number pool are two views of the same JSON.
+        auto bytes = catalog::Catalog::readFile(config.catalogPath);
+        if (!bytes)
+            return fail(bytes.error());
+        auto catalog = catalog::Catalog::fromJson(*bytes);
         if (!catalog)
             return fail(catalog.error());
         p.catalog = std::move(*catalog);
-        QFile catalogFile(config.catalogPath);
-        if (!catalogFile.open(QIODevice::ReadOnly))
-            return fail(Error::notFound(u"catalogue file not readable"_s));
-        auto numbers = catalog::NumberPool::parseJson(catalogFile.read(16 << 20));
+        auto numbers = catalog::NumberPool::parseJson(*bytes);
         if (!numbers)
             return fail(numbers.error());
         auto pool = catalog::NumberPool::open(*numbers, config.poolStatePath);
