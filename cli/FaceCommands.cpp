@@ -6,6 +6,7 @@
 #include "core/face/FaceEngine.h"
 #include "core/face/FaceIssue.h"
 #include "core/face/ImageInput.h"
+#include "core/outlet/ClerkText.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,15 +28,6 @@ const QString kUsage = u"shimingctl face compare LIVE_IMAGE ID_IMAGE [--json] [-
                        "path.\nExit status 0 when the comparison ran, whatever its decision; 1 when face comparison "
                        "is unavailable; 2 on a usage error."_s;
 
-QString messageOf(const Error& error)
-{
-    // Drop the machine name prefix ("no_face: ...") from the human message.
-    const auto issue = faceIssueOf(error);
-    if (!issue)
-        return error.detail;
-    return error.detail.mid(faceIssueName(*issue).size() + 2);
-}
-
 QString codeOf(const Error& error)
 {
     const auto issue = faceIssueOf(error);
@@ -50,7 +42,7 @@ QString humanText(const FaceComparison& c)
                        .arg(c.settings.passCosine)
                        .arg(c.settings.reviewCosine);
     for (FaceIssue issue : c.reasons)
-        text += u"\n  "_s + faceIssueName(issue) + u": "_s + faceIssueInstruction(issue);
+        text += u"\n  "_s + faceIssueName(issue) + u": "_s + ClerkText::of(Cause{issue});
     if (c.id.chipLayoutUsed)
         text += u"\n  ID photo: face not detected, standard chip layout used"_s;
     text += u"\n  time %1 ms"_s.arg(c.totalMs, 0, 'f', 1);
@@ -108,7 +100,7 @@ int runCompare(const QStringList& args, const cli::Io& io)
         if (json)
             io.out(compactJson(comparisonErrorJson(engine.error())) + '\n');
         else
-            io.error(u"face comparison unavailable: "_s + messageOf(engine.error()));
+            io.error(u"face comparison unavailable: "_s + engine.error().detail);
         return cli::ExitFailure;
     }
 
@@ -150,7 +142,7 @@ int runCompare(const QStringList& args, const cli::Io& io)
 QJsonObject comparisonErrorJson(const Error& error)
 {
     return QJsonObject{{u"decision"_s, u"error"_s},
-                       {u"error"_s, QJsonObject{{u"code"_s, codeOf(error)}, {u"message"_s, messageOf(error)}}}};
+                       {u"error"_s, QJsonObject{{u"code"_s, codeOf(error)}, {u"message"_s, error.detail}}}};
 }
 
 QList<Command> faceCommands()

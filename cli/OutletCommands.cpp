@@ -2,9 +2,9 @@
 
 #include "cli/SignedIn.h"
 #include "core/auth/Authenticator.h"
+#include "core/demo/DemoData.h"
 #include "core/identity/Validators.h"
 #include "core/outlet/Exports.h"
-#include "core/store/DemoData.h"
 
 #include <QElapsedTimer>
 #include <QFile>

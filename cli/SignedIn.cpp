@@ -2,7 +2,7 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/common/Clock.h"
-#include "core/store/KeySlots.h"
+#include "core/outlet/SignIn.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,8 +25,7 @@ int withSignedIn(const Options& options, const Io& io, const Clock& clock,
     if (password.isEmpty())
         return failWith(io, Error::invalidInput(message));
     auth::Authenticator authenticator(db, clock);
-    auto session = authenticator.login(user, password);
-    store::wipe(password);
+    auto session = outlet::signIn(authenticator, user, std::move(password));
     if (!session)
         return failWith(io, session.error());
     return work(authenticator, **session);

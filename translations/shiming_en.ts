@@ -2,9 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>SessionText</name>
+    <message numerus="yes">
+        <location filename="../widgets/registration/SessionText.cpp" line="+121"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shiming::ClerkText</name>
+    <message numerus="yes">
+        <location filename="../core/outlet/ClerkText.cpp" line="+85"/>
+        <source>Too many wrong passwords: this account is locked for %n more minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong passwords: this account is locked for %n more minute.</numerusform>
+            <numerusform>Too many wrong passwords: this account is locked for %n more minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shiming::DocumentPage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+282"/>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+294"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -26,7 +48,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/MainWindow.cpp" line="+266"/>
+        <location filename="../widgets/MainWindow.cpp" line="+284"/>
         <source>To HQ: %n waiting · demo outlet, no HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>
@@ -39,17 +61,6 @@
         <translation>
             <numerusform>To HQ: %n waiting · not enrolled with HQ</numerusform>
             <numerusform>To HQ: %n waiting · not enrolled with HQ</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>shiming::PackagePage</name>
-    <message numerus="yes">
-        <location filename="../widgets/registration/PackagePage.cpp" line="+167"/>
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n month</numerusform>
-            <numerusform>%n months</numerusform>
         </translation>
     </message>
 </context>
@@ -67,7 +78,7 @@
 <context>
     <name>shiming::review::AuditPage</name>
     <message numerus="yes">
-        <location filename="../widgets/review/AuditPage.cpp" line="+141"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+140"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>

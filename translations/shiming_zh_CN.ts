@@ -108,52 +108,9 @@
     </message>
 </context>
 <context>
-    <name>ErrorText</name>
-    <message>
-        <location filename="../widgets/common/ErrorText.cpp" line="+9"/>
-        <source>The input is not valid.</source>
-        <translation>输入无效。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The item was not found.</source>
-        <translation>未找到该项。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Wrong account or password.</source>
-        <translation>账号或密码错误。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A device is not working. Check the cable and try again.</source>
-        <translation>设备工作异常。请检查连接线后重试。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The record could not be saved. Nothing was lost; call support if this repeats.</source>
-        <translation>记录无法保存。数据未丢失；如反复出现，请联系技术支持。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Headquarters cannot be reached. Registrations are kept and sent later.</source>
-        <translation>无法连接总部。登记记录已保留，稍后将自动上传。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The rules do not allow this registration.</source>
-        <translation>规则不允许办理此登记。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Unexpected error.</source>
-        <translation>发生意外错误。</translation>
-    </message>
-</context>
-<context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../widgets/registration/RegistrationForm.cpp" line="+32"/>
+        <location filename="../widgets/registration/RegistrationForm.cpp" line="+34"/>
         <source>Mobile number real-name registration form</source>
         <translation>移动电话号码实名登记表</translation>
     </message>
@@ -179,12 +136,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Package</source>
         <translation>套餐</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Monthly fee</source>
         <translation>月费</translation>
     </message>
@@ -194,9 +151,19 @@
         <translation>套餐内含</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Contract term</source>
+        <translation>合约期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Mobile number</source>
         <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-off number fee</source>
+        <translation>选号费（一次性）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -459,38 +426,345 @@
         <source>A company card: credit code, the handler&apos;s ID and face, authorisation letter; telemarketing packages also need the signed security commitment.</source>
         <translation>单位卡：须提供统一社会信用代码、经办人证件及人证比对、授权委托书；电话营销类套餐还须提供签字的安全责任承诺书。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n个月</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
-        <source>Customer</source>
-        <translation>客户</translation>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Pass</source>
+        <translation>通过</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Guardian</source>
-        <translation>监护人</translation>
+        <source>Manager review</source>
+        <translation>店长审核</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Agent</source>
-        <translation>代办人</translation>
+        <source>Fail</source>
+        <translation>不通过</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Handler</source>
-        <translation>经办人</translation>
+        <source>Not compared</source>
+        <translation>未比对</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Not yet captured</source>
+        <translation>尚未采集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting manager</source>
+        <translation>等待店长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirmed by manager</source>
+        <translation>店长已确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parked for manager review</source>
+        <translation>已挂起待店长审核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed: try again</source>
+        <translation>失败：请重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed too often</source>
+        <translation>失败次数过多</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Unlimited</source>
+        <translation>不限量</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>¥%1/month</source>
+        <translation>¥%1/月</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/shiming/main.cpp" line="+35"/>
+        <source>Real-name registration at the counter</source>
+        <translation>营业厅实名登记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run with a demo outlet, demo cards and a demo camera; no hardware needed.</source>
+        <translation>使用演示营业厅、演示证件和演示摄像头运行，无需硬件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the time from start to the login window (ms) and quit.</source>
+        <translation>输出从启动到登录窗口的耗时（毫秒）并退出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo mode: walk through one registration, save a PNG of each step into DIR, and quit.</source>
+        <translation>演示模式：完整走一遍登记流程，将每一步保存为 PNG 存入 DIR，然后退出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The outlet configuration file (default: outlet.ini in the configuration folders).</source>
+        <translation>营业厅配置文件（默认：配置目录中的 outlet.ini）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The configuration %1 cannot be used: %2</source>
+        <translation>配置 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The counter cannot start with %1: %2</source>
+        <translation>柜台无法使用 %1 启动：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::AgreementPage</name>
+    <message>
+        <location filename="../widgets/registration/AgreementPage.cpp" line="+54"/>
+        <source>Service agreement (Alt+1)</source>
+        <translation>服务协议(Alt+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud-risk notice (Alt+2)</source>
+        <translation>反诈风险告知书(Alt+2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Clear signature (Ctrl+Backspace)</source>
+        <translation>清除签名(Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I showed the customer both texts and saw them sign (Ctrl+K)</source>
+        <translation>我已向客户出示两份文本并见证其签字(Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Complete. Press Enter to continue.</source>
+        <translation>已完成。按 Enter 继续。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::ClerkText</name>
+    <message>
+        <location filename="../core/outlet/ClerkText.cpp" line="+19"/>
+        <source>The input is not valid.</source>
+        <translation>输入无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The item was not found.</source>
+        <translation>未找到该项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong account or password.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A device is not working. Check the cable and try again.</source>
+        <translation>设备工作异常。请检查连接线后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record could not be saved. Nothing was lost; call support if this repeats.</source>
+        <translation>记录无法保存。数据未丢失；如反复出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Headquarters cannot be reached. Registrations are kept and sent later.</source>
+        <translation>无法连接总部。登记记录已保留，稍后将自动上传。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+144"/>
+        <source>The rules do not allow this registration.</source>
+        <translation>规则不允许办理此登记。</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Unexpected error.</source>
+        <translation>发生意外错误。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>person</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Place the %1&apos;s ID card on the reader (or enter a document without chip).</source>
+        <translation>请将%1的身份证放在读卡器上（或录入无芯片证件）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photograph the photo page of the %1&apos;s document.</source>
+        <translation>请拍摄%1证件的照片页。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the organisation&apos;s name and a valid unified social credit code.</source>
+        <translation>请输入单位名称和有效的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capture the %1&apos;s face.</source>
+        <translation>请采集%1的人脸。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1&apos;s face needs a manager&apos;s confirmation, or park the registration for review.</source>
+        <translation>%1的人脸比对需店长确认，或将登记挂起待审核。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The face check failed too often. Cancel the registration.</source>
+        <translation>人证比对失败次数过多。请取消本次登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a package.</source>
+        <translation>请选择套餐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The chosen package is not offered to this customer.</source>
+        <translation>该客户不能办理所选套餐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a number.</source>
+        <translation>请选择号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This number is no longer free (taken, or held by another counter). Choose another one.</source>
+        <translation>该号码已不可用（已被占用，或正被其他柜台预占），请另选一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the SIM card&apos;s ICCID barcode.</source>
+        <translation>请扫描 SIM 卡上的 ICCID 条码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ICCID&apos;s last digit does not check: scan again. If this card has no check digit, compare the number printed on it and press Enter again to accept it.</source>
+        <translation>ICCID 最后一位校验不符：请重新扫描。若此卡没有校验位，请核对卡上印刷的号码后再按一次 Enter 接受。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach: %1.</source>
+        <translation>请添加附件：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scroll the service agreement to the end.</source>
+        <translation>请将服务协议滚动至末尾。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scroll the fraud-risk notice to the end.</source>
+        <translation>请将防诈骗风险告知书滚动至末尾。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer signs on the pad.</source>
+        <translation>请客户在签名板上签字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm that the customer read and signed.</source>
+        <translation>请确认客户已阅读并签字。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many wrong passwords: this account is locked for %n more minute(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多：此账号还将锁定 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account is disabled or no longer at this outlet. Ask the store manager.</source>
+        <translation>此账号已停用或已不在本营业厅。请联系店长。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a store manager or an admin can do this: the manager enters their own account and password.</source>
+        <translation>只有店长或管理员可以执行此操作：请店长输入自己的账号和密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your role does not allow this on that account (a manager manages clerks; an admin manages managers).</source>
+        <translation>您的角色无权对该账号执行此操作（店长管理营业员；管理员管理店长）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The document is not valid (number, dates or check character).</source>
         <translation>证件无效（号码、日期或校验码有误）。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+142"/>
         <source>The document has expired.</source>
         <translation>证件已过期。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-140"/>
         <source>The document expires within 30 days.</source>
         <translation>证件将在 30 天内过期。</translation>
     </message>
@@ -550,92 +824,112 @@
         <translation>无法核对该客户已持有的号码（本网点数据库无法读取），因此不能办理。请退出后重新登录；如反复出现，请联系技术支持。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The rules do not allow this registration.</source>
-        <translation>规则不允许此次登记。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Place the %1&apos;s ID card on the reader (or enter a document without chip).</source>
-        <translation>请将%1的身份证放在读卡器上（或录入无芯片证件）。</translation>
+        <location line="+10"/>
+        <source>The image cannot be read. Take the photo again.</source>
+        <translation>无法读取图像，请重新拍照。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Photograph the photo page of the %1&apos;s document.</source>
-        <translation>请拍摄%1证件的照片页。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Enter the organisation&apos;s name and a valid unified social credit code.</source>
-        <translation>请输入单位名称和有效的统一社会信用代码。</translation>
+        <source>The image is too large. Use the camera or a smaller file.</source>
+        <translation>图像过大，请使用摄像头拍摄或选择较小的文件。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Capture the %1&apos;s face.</source>
-        <translation>请采集%1的人脸。</translation>
+        <source>No face found. Ask the customer to face the camera.</source>
+        <translation>未检测到人脸，请客户正对摄像头。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The %1&apos;s face needs a manager&apos;s confirmation, or park the registration for review.</source>
-        <translation>%1的人脸比对需店长确认，或将登记挂起待审核。</translation>
+        <source>More than one face is visible. Only the customer may be in the picture.</source>
+        <translation>画面中有多张人脸，画面里只能有客户本人。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The face check failed too often. Cancel the registration.</source>
-        <translation>人证比对失败次数过多。请取消本次登记。</translation>
+        <source>The face is cut off. Ask the customer to move to the centre.</source>
+        <translation>人脸不完整，请客户移到画面中央。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Choose a package.</source>
-        <translation>请选择套餐。</translation>
+        <source>The face is too small. Ask the customer to come closer.</source>
+        <translation>人脸太小，请客户靠近一些。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The chosen package is not offered to this customer.</source>
-        <translation>该客户不能办理所选套餐。</translation>
+        <source>The face is too close. Ask the customer to move back a little.</source>
+        <translation>人脸太近，请客户稍微后退。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Choose a number.</source>
-        <translation>请选择号码。</translation>
+        <source>The picture is blurred. Ask the customer to hold still.</source>
+        <translation>画面模糊，请客户保持不动。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Scan the SIM card&apos;s ICCID barcode.</source>
-        <translation>请扫描 SIM 卡上的 ICCID 条码。</translation>
+        <source>The face is too dark. Turn on more light.</source>
+        <translation>人脸太暗，请增加照明。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Attach: %1.</source>
-        <translation>请添加附件：%1。</translation>
+        <source>The face is overexposed. Reduce light or glare behind the camera.</source>
+        <translation>人脸过曝，请减弱光线或避免摄像头后方的强光。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Scroll the service agreement to the end.</source>
-        <translation>请将服务协议滚动至末尾。</translation>
+        <source>The head is turned. Ask the customer to look straight at the camera.</source>
+        <translation>头部偏转，请客户正视摄像头。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Scroll the fraud-risk notice to the end.</source>
-        <translation>请将防诈骗风险告知书滚动至末尾。</translation>
+        <source>The head is tilted. Ask the customer to keep the chin level.</source>
+        <translation>头部俯仰，请客户保持下巴水平。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The customer signs on the pad.</source>
-        <translation>请客户在签名板上签字。</translation>
+        <source>The eyes look closed. Ask the customer to open their eyes.</source>
+        <translation>眼睛似乎闭着，请客户睁开眼睛。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Confirm that the customer read and signed.</source>
-        <translation>请确认客户已阅读并签字。</translation>
+        <source>This may be a photo or a screen, not a person. A manager must check.</source>
+        <translation>这可能是照片或屏幕而非真人，须由店长核查。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The face comparison stopped on this picture. Capture again; if it repeats, park the registration for a manager.</source>
+        <translation>此照片的人脸比对中断。请重新拍照；如反复出现，请挂起本次登记交由店长审核。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Face comparison is unavailable. The registration goes to manager review.</source>
+        <translation>人证比对不可用，本次登记将转店长审核。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This step is not complete.</source>
         <translation>此步骤尚未完成。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Business licence</source>
         <translation>营业执照</translation>
     </message>
@@ -655,62 +949,12 @@
         <translation>已备案的外呼话术</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Pass</source>
-        <translation>通过</translation>
+        <location line="+1"/>
+        <source>a required document</source>
+        <translation>所需材料</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Manager review</source>
-        <translation>店长审核</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fail</source>
-        <translation>不通过</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not compared</source>
-        <translation>未比对</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Not yet captured</source>
-        <translation>尚未采集</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Passed</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Awaiting manager</source>
-        <translation>等待店长</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Confirmed by manager</source>
-        <translation>店长已确认</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Parked for manager review</source>
-        <translation>已挂起待店长审核</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed: try again</source>
-        <translation>失败：请重试</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed too often</source>
-        <translation>失败次数过多</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Scan the ICCID barcode on the SIM card.</source>
         <translation>请扫描 SIM 卡上的 ICCID 条码。</translation>
     </message>
@@ -735,106 +979,49 @@
         <translation>该 SIM 卡属于其他运营商。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>This SIM card is already bound to another registration. Take a new card.</source>
+        <translation>此 SIM 卡已绑定到另一笔登记，请换一张新卡。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SIM card cannot be checked against the registrations (the outlet database cannot be read). Sign out and in again; call support if this repeats.</source>
+        <translation>无法核对此 SIM 卡是否已被使用（营业厅数据库无法读取）。请退出后重新登录；如反复出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The ICCID is not valid.</source>
         <translation>ICCID 无效。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+7"/>
-        <source>Unlimited</source>
-        <translation>不限量</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 GB</source>
-        <translation>%1 GB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>¥%1/month</source>
-        <translation>¥%1/月</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <location filename="../app/shiming/main.cpp" line="+35"/>
-        <source>Real-name registration at the counter</source>
-        <translation>营业厅实名登记</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Run with a demo outlet, demo cards and a demo camera; no hardware needed.</source>
-        <translation>使用演示营业厅、演示证件和演示摄像头运行，无需硬件。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Print the time from start to the login window (ms) and quit.</source>
-        <translation>输出从启动到登录窗口的耗时（毫秒）并退出。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Demo mode: walk through one registration, save a PNG of each step into DIR, and quit.</source>
-        <translation>演示模式：完整走一遍登记流程，将每一步保存为 PNG 存入 DIR，然后退出。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The outlet configuration file (default: outlet.ini in the configuration folders).</source>
-        <translation>营业厅配置文件（默认：配置目录中的 outlet.ini）。</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>The configuration %1 cannot be used: %2</source>
-        <translation>配置 %1 无法使用：%2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The counter cannot start with %1: %2</source>
-        <translation>柜台无法使用 %1 启动：%2</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Demo mode</source>
-        <translation>演示模式</translation>
-    </message>
-</context>
-<context>
-    <name>shiming::AgreementPage</name>
-    <message>
-        <location filename="../widgets/registration/AgreementPage.cpp" line="+53"/>
-        <source>Service agreement (Alt+1)</source>
-        <translation>服务协议(Alt+1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fraud-risk notice (Alt+2)</source>
-        <translation>反诈风险告知书(Alt+2)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Clear signature (Ctrl+Backspace)</source>
-        <translation>清除签名(Ctrl+Backspace)</translation>
+        <location line="+9"/>
+        <source>Enter the document number.</source>
+        <translation>请输入证件号码。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>I showed the customer both texts and saw them sign (Ctrl+K)</source>
-        <translation>我已向客户出示两份文本并见证其签字(Ctrl+K)</translation>
+        <source>The check character does not match: a typo?</source>
+        <translation>校验码不匹配：是否输错了？</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>Complete. Press Enter to continue.</source>
-        <translation>已完成。按 Enter 继续。</translation>
+        <location line="+2"/>
+        <source>The number has the wrong length.</source>
+        <translation>号码长度不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number contains a character that is not allowed.</source>
+        <translation>号码包含不允许的字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The MRZ is incomplete: two lines of 44 or three lines of 30 characters.</source>
+        <translation>MRZ 不完整：应为 2 行 44 个字符或 3 行 30 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number is not valid for this document type.</source>
+        <translation>该号码不符合此证件类型。</translation>
     </message>
 </context>
 <context>
@@ -880,12 +1067,22 @@
         <translation>月费</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Contract term</source>
+        <translation>合约期</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>One-off number fee</source>
+        <translation>选号费（一次性）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>You are signing the service agreement and the fraud-risk notice. Never hand this card to anyone else.</source>
         <translation>您正在签署服务协议及反诈风险告知书。切勿将本卡转交他人使用。</translation>
     </message>
@@ -977,42 +1174,7 @@
 <context>
     <name>shiming::DocumentPage</name>
     <message>
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+37"/>
-        <source>Enter the document number.</source>
-        <translation>请输入证件号码。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The check character does not match: a typo?</source>
-        <translation>校验码不匹配：是否输错了？</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number has the wrong length.</source>
-        <translation>号码长度不正确。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number contains a character that is not allowed.</source>
-        <translation>号码包含不允许的字符。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The document has expired.</source>
-        <translation>证件已过期。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The MRZ is incomplete: two lines of 44 or three lines of 30 characters.</source>
-        <translation>MRZ 不完整：应为 2 行 44 个字符或 3 行 30 个字符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number is not valid for this document type.</source>
-        <translation>该号码不符合此证件类型。</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+80"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
@@ -1087,7 +1249,22 @@
         <translation>拍摄证件资料页(F7)</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+92"/>
+        <source>This card is already read as the %1&apos;s.</source>
+        <translation>此卡已作为%1的证件读取。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Every document is filled in. Replace the %1&apos;s document with the card just read?</source>
+        <translation>证件均已录入。是否用刚读取的卡替换%1的证件？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card ignored: the documents already filled in are kept. To replace one, choose it under &quot;For&quot; and place the card again.</source>
+        <translation>已忽略此卡：已录入的证件保持不变。如需替换，请在“证件所属”中选择相应人员后重新放卡。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Waiting for the card…</source>
         <translation>等待读卡…</translation>
     </message>
@@ -1114,12 +1291,12 @@
         <translation>名下号码数：%1（上限 %2）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Documents complete. Press Enter to continue.</source>
         <translation>证件已齐全。按 Enter 继续。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+89"/>
         <source>The camera gave no picture.</source>
         <translation>摄像头未获取到画面。</translation>
     </message>
@@ -1167,12 +1344,17 @@
         <translation>人脸比对不可用（未安装模型）：由店长确认。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+126"/>
+        <source>Ready for another try: press F5</source>
+        <translation>可以再试一次：按 F5 拍照</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Good: press F5 to capture</source>
         <translation>状态良好：按 F5 拍照</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-51"/>
         <source>Capture again: one face, looking at the camera.</source>
         <translation>请重新拍照：仅限一张人脸，正视摄像头。</translation>
     </message>
@@ -1194,12 +1376,17 @@
         <translation>失败次数过多：请取消本次登记(F12)。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+75"/>
+        <source>Face check: %1 %2</source>
+        <translation>人脸核验：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Face check: %1</source>
         <translation>人脸核验：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>No document photo</source>
         <translation>无证件照片</translation>
     </message>
@@ -1208,13 +1395,23 @@
     <name>shiming::LockOverlay</name>
     <message>
         <location filename="../widgets/login/LockOverlay.cpp" line="+30"/>
-        <source>🔒 Locked</source>
-        <translation>🔒 已锁定</translation>
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
     <message>
         <location line="+28"/>
+        <source>The counter is locked. %1, enter your password to go on; the registration in progress is kept.</source>
+        <translation>柜台已锁定。%1，请输入密码继续；正在办理的登记会保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The counter locked itself after a pause. %1, enter your password to go on; the registration in progress is kept.</source>
         <translation>终端闲置后已自动锁定。%1，请输入密码继续；正在办理的登记已保留。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unlock first: the counter closes only after the password is entered.</source>
+        <translation>请先解锁：输入密码后才能关闭。</translation>
     </message>
 </context>
 <context>
@@ -1253,7 +1450,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+56"/>
+        <location filename="../widgets/MainWindow.cpp" line="+61"/>
         <location line="+10"/>
         <location line="+65"/>
         <source>Shiming real-name registration</source>
@@ -1294,18 +1491,18 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     <message>
         <location line="+18"/>
         <location line="+8"/>
-        <location line="+108"/>
+        <location line="+118"/>
         <source>&amp;Document check</source>
         <translation>证件核验(&amp;D)</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+108"/>
+        <location line="-119"/>
+        <location line="+118"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-113"/>
         <source>Not configured</source>
         <translation>未配置</translation>
     </message>
@@ -1335,7 +1532,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>人脸比对不可用（缺少模型）：人脸转由店长核验。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>&amp;Registration</source>
         <translation>登记(&amp;R)</translation>
     </message>
@@ -1375,7 +1572,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Manager review...</source>
         <translation>店长审核(&amp;M)...</translation>
     </message>
@@ -1443,7 +1640,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::OutletEnvironment</name>
     <message>
-        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+84"/>
+        <location filename="../widgets/outlet/OutletEnvironment.cpp" line="+68"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No catalogue configured: packages and numbers cannot be chosen.</source>
         <translation>未配置套餐目录：无法选择套餐和号码。</translation>
     </message>
@@ -1535,40 +1737,34 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
-    <message numerus="yes">
-        <location line="+84"/>
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n个月</numerusform>
-        </translation>
+    <message>
+        <location line="+204"/>
+        <source>SIM card accepted without a check digit (compared with the number printed on the card).</source>
+        <translation>SIM 卡已接受（无校验位，已与卡上印刷的号码核对）。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="-77"/>
         <source>(selected number, one-off ¥%1)</source>
         <translation>（选号费，一次性 ¥%1）</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+37"/>
         <source>No free number contains these digits.</source>
         <translation>没有包含这些数字的空闲号码。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-17"/>
+        <source>Choose a number in the list (arrow keys, then Enter), or type the digits the customer wants.</source>
+        <translation>请在列表中选择号码（方向键选中后按 Enter），或输入客户想要的数字。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>SIM card accepted.</source>
         <translation>SIM 卡已受理。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>SIM card accepted (no check digit: compare the number printed on the card).</source>
-        <translation>SIM 卡已受理（无校验位：请与卡上印刷的号码核对）。</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
@@ -1578,12 +1774,17 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>从文件…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No number reserved</source>
         <translation>未预占号码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Reserved: %1 (one-off number fee ¥%2)</source>
+        <translation>已预占：%1（选号费 ¥%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reserved: %1</source>
         <translation>已预占：%1</translation>
     </message>
@@ -1593,7 +1794,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>已完成。按 Enter 继续。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The file cannot be attached (missing, empty or larger than 20 MB).</source>
         <translation>无法添加该附件（文件不存在、为空或超过 20 MB）。</translation>
     </message>
@@ -1611,7 +1812,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::RegistrationWizard</name>
     <message>
-        <location filename="../widgets/registration/RegistrationWizard.cpp" line="+73"/>
+        <location filename="../widgets/registration/RegistrationWizard.cpp" line="+84"/>
         <source>Cancel registration (F12)</source>
         <translation>取消登记(F12)</translation>
     </message>
@@ -1626,7 +1827,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>下一步(Enter)</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+139"/>
+        <source>A registration is in progress. Close anyway? It is cancelled: nothing is saved and the number is released.</source>
+        <translation>有登记正在办理。仍要关闭吗？本次登记将被取消：不保存任何内容，号码将释放。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Cancel this registration? Nothing is saved and the number is released.</source>
         <translation>确定取消本次登记？所有内容都不会保存，号码将被释放。</translation>
     </message>
@@ -1727,12 +1933,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>登记成功。请打印登记表或保存为 PDF；按 Enter 办理下一位客户。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Check with the customer, then commit.</source>
         <translation>请与客户核对后提交。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <source>registration-%1.pdf</source>
         <translation>registration-%1.pdf</translation>
     </message>
@@ -2066,84 +2272,6 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+3"/>
         <source>Please turn your head slowly to your right, then back.</source>
         <translation>请慢慢向右转头，然后转回来。</translation>
-    </message>
-</context>
-<context>
-    <name>shiming::face::FaceIssue</name>
-    <message>
-        <location filename="../core/face/FaceIssue.cpp" line="+60"/>
-        <source>The image cannot be read. Take the photo again.</source>
-        <translation>无法读取图像，请重新拍照。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The image is too large. Use the camera or a smaller file.</source>
-        <translation>图像过大，请使用摄像头拍摄或选择较小的文件。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No face found. Ask the customer to face the camera.</source>
-        <translation>未检测到人脸，请客户正对摄像头。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>More than one face is visible. Only the customer may be in the picture.</source>
-        <translation>画面中有多张人脸，画面里只能有客户本人。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The face is cut off. Ask the customer to move to the centre.</source>
-        <translation>人脸不完整，请客户移到画面中央。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The face is too small. Ask the customer to come closer.</source>
-        <translation>人脸太小，请客户靠近一些。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The face is too close. Ask the customer to move back a little.</source>
-        <translation>人脸太近，请客户稍微后退。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The picture is blurred. Ask the customer to hold still.</source>
-        <translation>画面模糊，请客户保持不动。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The face is too dark. Turn on more light.</source>
-        <translation>人脸太暗，请增加照明。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The face is overexposed. Reduce light or glare behind the camera.</source>
-        <translation>人脸过曝，请减弱光线或避免摄像头后方的强光。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The head is turned. Ask the customer to look straight at the camera.</source>
-        <translation>头部偏转，请客户正视摄像头。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The head is tilted. Ask the customer to keep the chin level.</source>
-        <translation>头部俯仰，请客户保持下巴水平。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The eyes look closed. Ask the customer to open their eyes.</source>
-        <translation>眼睛似乎闭着，请客户睁开眼睛。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This may be a photo or a screen, not a person. A manager must check.</source>
-        <translation>这可能是照片或屏幕而非真人，须由店长核查。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Face comparison is unavailable. The registration goes to manager review.</source>
-        <translation>人证比对不可用，本次登记将转店长审核。</translation>
     </message>
 </context>
 <context>
@@ -2627,7 +2755,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::AuditPage</name>
     <message>
-        <location filename="../widgets/review/AuditPage.cpp" line="+69"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+70"/>
         <location line="+1"/>
         <source>Any</source>
         <translation>全部</translation>
@@ -2668,7 +2796,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>本窗口尚未校验哈希链。</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+43"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>哈希链校验通过：共 %n 条，无篡改或删除。</numerusform>
@@ -2688,7 +2816,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>%1（等待中）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2955,12 +3083,17 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>无现场照片</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Face: %1, score %2 (threshold %3), quality %4, liveness %5 (%6)</source>
-        <translation>人脸：%1，分数 %2（阈值 %3），质量 %4，活体 %5（%6）</translation>
+        <location line="+4"/>
+        <source>Face: %1, score %2 of 100 (cosine %3, pass from %4), quality %5, liveness %6 (%7)</source>
+        <translation>人脸：%1，得分 %2（满分 100；余弦 %3，通过线 %4），质量 %5，活体 %6（%7）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Confirmed by manager %1</source>
         <translation>已由店长 %1 确认</translation>
     </message>
@@ -3053,7 +3186,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message>
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+51"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+52"/>
         <source>Store manager — %1</source>
         <translation>店长 — %1</translation>
     </message>
@@ -3101,7 +3234,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::RecordListModel</name>
     <message>
-        <location filename="../widgets/review/RecordListModel.cpp" line="+76"/>
+        <location filename="../widgets/review/RecordListModel.cpp" line="+77"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3159,7 +3292,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
@@ -3189,7 +3322,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>请确认客户与证件上为同一人。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Registration approved.</source>
         <translation>登记已批准。</translation>
     </message>
@@ -3204,7 +3337,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>该登记将被作废，号码将被释放。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Registration rejected and voided; number %1 released.</source>
         <translation>登记已驳回并作废；号码 %1 已释放。</translation>
     </message>

@@ -2,10 +2,11 @@
 
 #include "core/common/Logging.h"
 #include "core/outlet/AccountGate.h"
+#include "core/outlet/ClerkText.h"
 #include "core/outlet/OutletSync.h"
-#include "widgets/common/ErrorText.h"
 #include "widgets/common/StatusPanel.h"
 #include "widgets/common/Tone.h"
+#include "widgets/common/WindowSize.h"
 #include "widgets/identity/DocumentCheckForm.h"
 #include "widgets/login/LockOverlay.h"
 #include "widgets/login/LoginScreen.h"
@@ -19,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -28,9 +30,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -56,7 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Shiming real-name registration"));
     setCentralWidget(new DocumentCheckForm(m_clock, this));
     statusBar()->showMessage(tr("Ready"));
-    resize(1280, 720);
+    resize(fittingSize(this, QSize(1280, 720)));
 }
 
 MainWindow::MainWindow(const FirstRunInfo& firstRun, QWidget* parent)
@@ -119,7 +125,7 @@ MainWindow::MainWindow(const FirstRunInfo& firstRun, QWidget* parent)
     connect(checkAction, &QAction::triggered, this, &MainWindow::openDocumentCheck);
     statusBar()->showMessage(tr("Not configured"));
     check->setFocus();
-    resize(1280, 720);
+    resize(fittingSize(this, QSize(1280, 720)));
 }
 
 MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
@@ -178,14 +184,24 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     connect(m_wizard, &RegistrationWizard::sessionStarted, m_customerDisplay, &CustomerDisplay::setSession);
 
     m_lock = new LockOverlay(*m_services.gate, this);
-    connect(m_services.gate, &AccountGate::locked, m_lock, &LockOverlay::showLocked);
-    connect(m_services.gate, &AccountGate::unlocked, m_lock, &QWidget::hide);
+    connect(m_services.gate, &AccountGate::locked, this, [this] {
+        setLockedUi(true);
+        m_lock->showLocked(std::exchange(m_lockingByHand, false));
+    });
+    connect(m_services.gate, &AccountGate::unlocked, this, [this] {
+        m_lock->hide();
+        setLockedUi(false);
+    });
+    connect(m_services.gate, &AccountGate::loggedOut, this, [this] {
+        m_lock->hide();
+        setLockedUi(false);
+    });
     connect(m_login, &LoginScreen::loggedIn, this, &MainWindow::onLoggedIn);
 
     buildMenus();
     qApp->installEventFilter(this);
     m_basePointSize = font().pointSizeF();
-    resize(1280, 720);
+    resize(fittingSize(this, QSize(1280, 720)));
 }
 
 MainWindow::~MainWindow()
@@ -214,10 +230,21 @@ void MainWindow::buildMenus()
     QAction* customer = view->addAction(tr("&Customer screen"));
     customer->setObjectName(u"customerScreenAction"_s);
     customer->setShortcut(QKeySequence(u"Ctrl+Shift+C"_s));
+    // The same shortcut opens and closes the customer display. Without a second screen it opens at most half the
+    // screen's size in its top-right corner, and the clerk's window keeps the focus.
     connect(customer, &QAction::triggered, this, [this] {
-        if (!m_customerDisplay->showOnSecondScreen())
+        if (m_customerDisplay->isVisible()) {
+            m_customerDisplay->hide();
+            return;
+        }
+        if (!m_customerDisplay->showOnSecondScreen()) {
+            const QRect available = screen() ? screen()->availableGeometry() : geometry();
+            const QSize size(qMin(640, available.width() / 2), qMin(480, available.height() / 2));
+            m_customerDisplay->resize(size);
+            m_customerDisplay->move(available.right() - size.width(), available.top());
             m_customerDisplay->show();
-        m_customerDisplay->raise();
+        }
+        activateWindow();
     });
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
@@ -238,8 +265,11 @@ void MainWindow::buildMenus()
     lock->setObjectName(u"lockAction"_s);
     lock->setShortcut(QKeySequence(u"Ctrl+L"_s));
     connect(lock, &QAction::triggered, this, [this] {
-        if (m_services.gate->isLoggedIn())
+        if (m_services.gate->isLoggedIn()) {
+            m_lockingByHand = true;
             m_services.gate->lockNow();
+            m_lockingByHand = false;
+        }
     });
     if (m_services.authenticator) {
         QAction* manager = account->addAction(tr("&Manager review..."));
@@ -306,7 +336,7 @@ void MainWindow::openManagerReview()
                                                passwordEdit->text().toUtf8());
     passwordEdit->clear();
     if (!window) {
-        QMessageBox::warning(this, tr("Manager review"), ErrorText::forClerk(window.error()));
+        QMessageBox::warning(this, tr("Manager review"), ClerkText::of(window.error()));
         return;
     }
     review::ManagerWindow* opened = window->release();
@@ -359,6 +389,57 @@ void MainWindow::openDocumentCheck()
     layout->addWidget(new DocumentCheckForm(clock, dialog));
     dialog->resize(900, 600);
     dialog->show();
+}
+
+void MainWindow::setLockedUi(bool locked)
+{
+    if (locked) {
+        if (!m_disabledWhileLocked.isEmpty())
+            return;
+        for (QAction* action : findChildren<QAction*>()) {
+            if (action->isEnabled()) {
+                action->setEnabled(false);
+                m_disabledWhileLocked.append(action);
+            }
+        }
+        for (QShortcut* shortcut : findChildren<QShortcut*>()) {
+            if (shortcut->isEnabled()) {
+                shortcut->setEnabled(false);
+                m_disabledWhileLocked.append(shortcut);
+            }
+        }
+        menuBar()->setEnabled(false);
+        m_stack->setEnabled(false);
+        m_customerDisplayWasVisible = m_customerDisplay && m_customerDisplay->isVisible();
+        if (m_customerDisplayWasVisible)
+            m_customerDisplay->hide();
+        return;
+    }
+    for (const QPointer<QObject>& object : std::as_const(m_disabledWhileLocked)) {
+        if (auto* action = qobject_cast<QAction*>(object.data()))
+            action->setEnabled(true);
+        else if (auto* shortcut = qobject_cast<QShortcut*>(object.data()))
+            shortcut->setEnabled(true);
+    }
+    m_disabledWhileLocked.clear();
+    menuBar()->setEnabled(true);
+    m_stack->setEnabled(true);
+    if (std::exchange(m_customerDisplayWasVisible, false) && m_customerDisplay)
+        m_customerDisplay->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_services.gate && m_services.gate->isLocked()) {
+        m_lock->refuseClose();
+        event->ignore();
+        return;
+    }
+    if (m_wizard && !m_wizard->confirmClose()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)

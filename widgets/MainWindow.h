@@ -2,7 +2,9 @@
 
 #include "core/common/Clock.h"
 
+#include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 class QStackedWidget;
 
@@ -81,12 +83,17 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// Refused while locked; asks first when a registration is in progress.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
     void showSyncStatus();
     void onLoggedIn(const QString& account);
     void signOut();
+    /// While locked nothing but the overlay's password field works: actions, shortcuts and the menu bar are
+    /// disabled (their states kept for the unlock) and the customer display is hidden.
+    void setLockedUi(bool locked);
 
     MainWindowServices m_services;
     SystemClock m_clock; ///< for the document check when no clock was passed in
@@ -96,6 +103,9 @@ private:
     StatusPanel* m_status = nullptr;
     CustomerDisplay* m_customerDisplay = nullptr;
     LockOverlay* m_lock = nullptr;
+    bool m_lockingByHand = false;
+    bool m_customerDisplayWasVisible = false;
+    QList<QPointer<QObject>> m_disabledWhileLocked;
     bool m_largeText = false;
     qreal m_basePointSize = 0;
 };

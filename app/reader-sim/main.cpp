@@ -1,6 +1,6 @@
 // shiming-reader-sim: a GA 467 card reader on a pseudo-terminal, answering from card fixtures until killed.
 // The reader logic lives in core/reader (PtyReaderSimulator) so the demo mode and the tests share it.
-#include "core/reader/ReaderSimulator.h"
+#include "core/demo/ReaderSimulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

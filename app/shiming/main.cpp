@@ -2,9 +2,9 @@
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
 #include "core/common/Paths.h"
+#include "core/outlet/ClerkText.h"
 #include "core/outlet/OutletConfig.h"
 #include "widgets/MainWindow.h"
-#include "widgets/common/ErrorText.h"
 #include "widgets/common/Localization.h"
 #include "widgets/outlet/OutletEnvironment.h"
 #include "widgets/registration/DemoEnvironment.h"
@@ -88,9 +88,9 @@ int main(int argc, char* argv[])
                                        .arg(configPath, config.error().detail);
             } else if (auto made = shiming::OutletEnvironment::create(*config, clock); !made) {
                 qCCritical(lcUi) << "counter cannot start:" << made.error().detail;
-                firstRun.problem = QApplication::translate("main", "The counter cannot start with %1: %2")
-                                       .arg(configPath, shiming::ErrorText::forClerk(made.error()) + u" ("_s +
-                                                            made.error().detail + u')');
+                firstRun.problem =
+                    QApplication::translate("main", "The counter cannot start with %1: %2")
+                        .arg(configPath, shiming::ClerkText::of(made.error()) + u" ("_s + made.error().detail + u')');
             } else {
                 outlet = std::move(*made);
             }
@@ -116,7 +116,7 @@ int main(int argc, char* argv[])
     if (!demo) {
         qCCritical(lcUi) << "demo mode cannot start:" << demo.error().detail;
         QMessageBox::critical(nullptr, QApplication::translate("main", "Demo mode"),
-                              shiming::ErrorText::forClerk(demo.error()));
+                              shiming::ClerkText::of(demo.error()));
         return 1;
     }
     auto services = shiming::MainWindowServices::of((*demo)->outlet(), clock);

@@ -103,9 +103,12 @@ Result<QByteArray> Authenticator::unlockAccountKey(const KeySlotFile& slotFile, 
                                                    const QByteArray& password)
 {
     const QDateTime now = m_clock.now();
-    if (const QDateTime until = m_lockout.lockedUntil(user, now); until.isValid())
-        return fail(Error::policyRefused(u"account locked after too many wrong passwords; try again in %1 min"_s.arg(
-            (now.secsTo(until) + 59) / 60)));
+    if (const QDateTime until = m_lockout.lockedUntil(user, now); until.isValid()) {
+        const int minutes = int((now.secsTo(until) + 59) / 60);
+        return fail(
+            Error::because(Error::Code::PolicyRefused, Cause{Reason::AccountLocked, {}, minutes},
+                           u"account locked after too many wrong passwords; try again in %1 min"_s.arg(minutes)));
+    }
     auto accountKey = slotFile.unlockAccountKey(user, password);
     if (accountKey)
         return accountKey;
@@ -115,8 +118,10 @@ Result<QByteArray> Authenticator::unlockAccountKey(const KeySlotFile& slotFile, 
     if (!locked)
         qCWarning(lcAuth) << "could not record a failed login:" << locked.error().detail;
     if (locked && *locked)
-        return fail(Error::policyRefused(u"wrong user name or password; the account is now locked for %1 min"_s.arg(
-            m_options.lockout.lockSeconds / 60)));
+        return fail(Error::because(Error::Code::PolicyRefused,
+                                   Cause{Reason::AccountLocked, {}, m_options.lockout.lockSeconds / 60},
+                                   u"wrong user name or password; the account is now locked for %1 min"_s.arg(
+                                       m_options.lockout.lockSeconds / 60)));
     return fail(badCredentials());
 }
 
@@ -178,10 +183,12 @@ Result<std::unique_ptr<Session>> Authenticator::login(const QString& user, const
     auto record = store->accounts().get(user);
     if (!record)
         return fail(record.error().code == Error::Code::NotFound
-                        ? Error::policyRefused(u"this account has been removed from the outlet"_s)
+                        ? Error::because(Error::Code::PolicyRefused, Cause{Reason::AccountDisabled},
+                                         u"this account has been removed from the outlet"_s)
                         : record.error());
     if (!record->active)
-        return fail(Error::policyRefused(u"this account is disabled"_s));
+        return fail(
+            Error::because(Error::Code::PolicyRefused, Cause{Reason::AccountDisabled}, u"this account is disabled"_s));
     if (auto r = m_lockout.reset(user); !r)
         qCWarning(lcAuth) << "could not reset the failed-login counter:" << r.error().detail;
     if (auto r = auditFailures(*store); !r)
@@ -208,7 +215,8 @@ Result<Account> Authenticator::verify(OutletStore& store, const QString& user, c
     if (!record)
         return fail(record.error().code == Error::Code::NotFound ? badCredentials() : record.error());
     if (!record->active)
-        return fail(Error::policyRefused(u"this account is disabled"_s));
+        return fail(
+            Error::because(Error::Code::PolicyRefused, Cause{Reason::AccountDisabled}, u"this account is disabled"_s));
     if (auto r = m_lockout.reset(user); !r)
         qCWarning(lcAuth) << "could not reset the failed-login counter:" << r.error().detail;
     return Account{record->name, record->displayName, parseRole(record->role).value_or(Role::Clerk)};
@@ -221,7 +229,8 @@ Result<Account> Authenticator::approveOverride(OutletStore& store, const QString
     const QString detail = u"action %1 for %2"_s.arg(action, forClerk);
     auto account = verify(store, manager, password);
     if (account && !roleAtLeast(account->role, Role::Manager))
-        account = fail(Error::policyRefused(u"only a manager can approve this"_s));
+        account = fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::ManagerRequired},
+                                      u"only a manager can approve this"_s));
     if (!account) {
         if (auto r = store.audit().append(audit::OverrideRefused, manager, recordUuid, detail); !r)
             return fail(r.error());
@@ -237,7 +246,8 @@ Result<void> Authenticator::addAccount(Session& actor, const QString& name, cons
 {
     const Role actorRole = actor.account().role;
     if (actorRole == Role::Clerk || (actorRole == Role::Manager && role != Role::Clerk))
-        return fail(Error::policyRefused(u"a manager adds clerks; only an admin adds managers and admins"_s));
+        return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::RoleRefused},
+                                   u"a manager adds clerks; only an admin adds managers and admins"_s));
     if (name.isEmpty() || name.contains(u'/'))
         return fail(Error::invalidInput(u"invalid account name"_s));
     if (password.size() < 8)
@@ -320,9 +330,11 @@ Result<void> Authenticator::disableAccount(Session& actor, const QString& name)
     const Role actorRole = actor.account().role;
     const Role targetRole = parseRole(target->role).value_or(Role::Admin);
     if (name == actor.account().name)
-        return fail(Error::policyRefused(u"an account cannot disable itself"_s));
+        return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::RoleRefused},
+                                   u"an account cannot disable itself"_s));
     if (actorRole == Role::Clerk || (actorRole == Role::Manager && targetRole != Role::Clerk))
-        return fail(Error::policyRefused(u"a manager disables clerks; only an admin disables managers"_s));
+        return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::RoleRefused},
+                                   u"a manager disables clerks; only an admin disables managers"_s));
     const QString slotPath = KeySlotFile::pathFor(store.path());
     auto slotFile = KeySlotFile::load(slotPath);
     if (!slotFile)

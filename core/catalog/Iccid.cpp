@@ -1,5 +1,7 @@
 #include "core/catalog/Iccid.h"
 
+#include "core/identity/CheckDigits.h"
+
 using namespace Qt::StringLiterals;
 
 namespace shiming::catalog {
@@ -17,28 +19,6 @@ QString simOperatorKey(SimOperator op)
         break;
     }
     return u"unknown"_s;
-}
-
-bool luhnValid(QStringView digits)
-{
-    if (digits.isEmpty())
-        return false;
-    int sum = 0;
-    bool doubleIt = false;
-    for (qsizetype i = digits.size() - 1; i >= 0; --i) {
-        const QChar c = digits[i];
-        if (c < u'0' || c > u'9')
-            return false;
-        int d = c.unicode() - u'0';
-        if (doubleIt) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-        doubleIt = !doubleIt;
-    }
-    return sum % 10 == 0;
 }
 
 IccidCheck checkIccid(QStringView scanned, SimOperator expected)
@@ -80,14 +60,15 @@ IccidCheck checkIccid(QStringView scanned, SimOperator expected)
         check.error = u"not_iccid"_s;
         return check;
     }
-    check.luhnOk = luhnValid(digits);
-    const QStringView issuer = QStringView(digits).left(6);
-    if (issuer == u"898600" || issuer == u"898602" || issuer == u"898604" || issuer == u"898607")
-        check.simOperator = SimOperator::ChinaMobile;
-    else if (issuer == u"898601" || issuer == u"898609")
-        check.simOperator = SimOperator::ChinaUnicom;
-    else if (issuer == u"898603" || issuer == u"898606" || issuer == u"898611")
-        check.simOperator = SimOperator::ChinaTelecom;
+    check.luhnOk = identity::luhnValid(digits);
+    if (const auto issuer = identity::iccidIssuer(digits)) {
+        if (issuer->code == u"cmcc")
+            check.simOperator = SimOperator::ChinaMobile;
+        else if (issuer->code == u"cucc")
+            check.simOperator = SimOperator::ChinaUnicom;
+        else if (issuer->code == u"ctcc")
+            check.simOperator = SimOperator::ChinaTelecom;
+    }
     if (expected != SimOperator::Unknown && check.simOperator != expected)
         check.error = u"wrong_operator"_s;
     return check;

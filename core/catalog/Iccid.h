@@ -15,7 +15,8 @@ QString simOperatorKey(SimOperator op);
 struct IccidCheck {
     QString iccid;       ///< digits only, as scanned (spaces, dashes and a trailing 'F' filler removed)
     QString error;       ///< empty when usable; else "empty", "invalid_character", "invalid_length",
-                         ///< "not_iccid" (no 89 prefix), "wrong_operator"
+                         ///< "not_iccid" (no 89 prefix), "wrong_operator"; the session adds "in_use"
+                         ///< (bound to another registration) and "unchecked" (the store cannot say)
     bool luhnOk = false; ///< a failed Luhn check is a warning only: some cards carry no check digit
     SimOperator simOperator = SimOperator::Unknown;
 
@@ -26,8 +27,5 @@ struct IccidCheck {
 /// with 89. When `expected` is not Unknown, a card of another operator is refused ("wrong_operator").
 /// Never crashes on any input; inputs longer than 64 characters are "invalid_length".
 IccidCheck checkIccid(QStringView scanned, SimOperator expected = SimOperator::Unknown);
-
-/// Luhn check over a digit string (false for empty or non-digit input).
-bool luhnValid(QStringView digits);
 
 } // namespace shiming::catalog

@@ -180,11 +180,13 @@ Result<void> NumberPool::reserve(QStringView number, const QString& sessionId)
         return fail(Error::notFound(u"number is not in the outlet's pool"_s));
     Entry& entry = m_entries[*it];
     if (entry.state == NumberState::Taken)
-        return fail(Error::policyRefused(u"number is already taken"_s));
+        return fail(
+            Error::because(Error::Code::PolicyRefused, Cause{Reason::NumberTaken}, u"number is already taken"_s));
     if (entry.state == NumberState::Reserved) {
         if (entry.session == sessionId)
             return {};
-        return fail(Error::policyRefused(u"number is reserved by another session"_s));
+        return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::NumberTaken},
+                                   u"number is reserved by another session"_s));
     }
     for (Entry& other : m_entries) {
         if (other.state == NumberState::Reserved && other.session == sessionId) {

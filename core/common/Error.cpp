@@ -4,6 +4,12 @@ using namespace Qt::StringLiterals;
 
 namespace shiming {
 
+Error Error::because(Code code, Cause cause, const QString& detail)
+{
+    QString text = detail.isEmpty() ? describe(cause) : detail;
+    return {code, std::move(text), std::move(cause)};
+}
+
 QString errorCodeName(Error::Code code)
 {
     switch (code) {

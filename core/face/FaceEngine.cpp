@@ -54,6 +54,27 @@ bool looksLikeChipPhoto(cv::Size size)
     return std::abs(aspect - 102.0 / 126.0) < 0.12 && size.width <= 400;
 }
 
+// Everything the pipeline calls may throw (OpenCV on a degenerate geometry or a model's odd output, the
+// allocator): the public entry points turn that into an Error, so that no exception reaches a caller's slot.
+Error pipelineFault(const char* step, const char* what)
+{
+    qCWarning(lcFace) << "face pipeline stopped in" << step << ":" << what;
+    return faceError(Error::Code::DeviceFault, FaceIssue::ComparisonFailed,
+                     u"the face pipeline stopped in %1: %2"_s.arg(QLatin1String(step), QString::fromLocal8Bit(what)));
+}
+
+template <typename Body>
+auto guarded(const char* step, Body&& body) -> decltype(body())
+{
+    try {
+        return body();
+    } catch (const cv::Exception& e) {
+        return fail(pipelineFault(step, e.what()));
+    } catch (const std::exception& e) {
+        return fail(pipelineFault(step, e.what()));
+    }
+}
+
 } // namespace
 
 int landmarksOutside(const Landmarks68& landmarks, cv::Size frame)
@@ -184,7 +205,7 @@ double FaceEngine::cosine(const Embedding& a, const Embedding& b)
 
 Result<std::vector<FaceBox>> FaceEngine::detectFaces(const cv::Mat& image)
 {
-    return detect(m_models, image, false);
+    return guarded("detection", [&] { return detect(m_models, image, false); });
 }
 
 Result<std::vector<FaceBox>> FaceEngine::detect(Models& lane, const cv::Mat& image, bool retryPadded)
@@ -420,12 +441,12 @@ Result<FaceAnalysis> FaceEngine::analyseOn(Models& lane, const cv::Mat& image, I
 
 Result<FaceAnalysis> FaceEngine::analyse(const cv::Mat& image, ImageRole role)
 {
-    return analyseOn(m_models, image, role, true);
+    return guarded("analysis", [&] { return analyseOn(m_models, image, role, true); });
 }
 
 Result<FaceAnalysis> FaceEngine::analyseIdPhoto(const cv::Mat& idPhoto)
 {
-    return analyseOn(m_models, idPhoto, ImageRole::IdPhoto, false);
+    return guarded("ID photo analysis", [&] { return analyseOn(m_models, idPhoto, ImageRole::IdPhoto, false); });
 }
 
 void FaceEngine::runBoth(const std::function<void()>& remote, const std::function<void()>& local)
@@ -508,12 +529,25 @@ Result<FaceAnalysis> FaceEngine::analyseLiveBesideWorker(const cv::Mat& liveImag
 
 PairAnalysis FaceEngine::analysePair(const cv::Mat& liveImage, const cv::Mat& idImage)
 {
+    try {
+        return analysePairUnguarded(liveImage, idImage);
+    } catch (const cv::Exception& e) {
+        const Error fault = pipelineFault("pair analysis", e.what());
+        return PairAnalysis{fail(fault), fail(fault), 0.0};
+    } catch (const std::exception& e) {
+        const Error fault = pipelineFault("pair analysis", e.what());
+        return PairAnalysis{fail(fault), fail(fault), 0.0};
+    }
+}
+
+PairAnalysis FaceEngine::analysePairUnguarded(const cv::Mat& liveImage, const cv::Mat& idImage)
+{
     QElapsedTimer timer;
     timer.start();
     PairAnalysis pair{fail(Error::invalidInput(u"live photo not analysed"_s)),
                       fail(Error::invalidInput(u"ID photo not analysed"_s))};
     if (!isParallel()) {
-        pair.live = analyse(liveImage, ImageRole::Live);
+        pair.live = analyseOn(m_models, liveImage, ImageRole::Live, true);
         pair.id = analyseOn(m_models, idImage, ImageRole::IdPhoto, false);
     } else {
         // Worker lane: the chip side, then the live photo's liveness pass. The live side is the longer one
@@ -559,12 +593,18 @@ Result<FaceComparison> FaceEngine::compare(const cv::Mat& liveImage, const cv::M
 
 Result<FaceComparison> FaceEngine::compare(const cv::Mat& liveImage, const FaceAnalysis& idAnalysis)
 {
+    return guarded("comparison", [&] { return compareUnguarded(liveImage, idAnalysis); });
+}
+
+Result<FaceComparison> FaceEngine::compareUnguarded(const cv::Mat& liveImage, const FaceAnalysis& idAnalysis)
+{
     QElapsedTimer timer;
     timer.start();
     if (idAnalysis.embedding.empty())
         return fail(Error::invalidInput(u"the ID photo has not been analysed"_s));
     // The chip side is done: with a second lane, the worker runs the liveness pass while this thread embeds.
-    auto live = isParallel() ? analyseLiveBesideWorker(liveImage, [] {}) : analyse(liveImage, ImageRole::Live);
+    auto live = isParallel() ? analyseLiveBesideWorker(liveImage, [] {})
+                             : analyseOn(m_models, liveImage, ImageRole::Live, true);
     if (!live)
         return fail(live.error());
     FaceComparison result = decide(std::move(*live), idAnalysis);

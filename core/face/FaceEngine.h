@@ -169,6 +169,8 @@ private:
     /// liveness pass then runs on whichever of the two threads is free first.
     Result<FaceAnalysis> analyseLiveBesideWorker(const cv::Mat& live, const std::function<void()>& workerFirst);
     Result<FaceAnalysis> analyseOn(Models& lane, const cv::Mat& image, ImageRole role, bool withLiveness);
+    PairAnalysis analysePairUnguarded(const cv::Mat& live, const cv::Mat& idPhoto);
+    Result<FaceComparison> compareUnguarded(const cv::Mat& live, const FaceAnalysis& idAnalysis);
     /// Runs `remote` on the worker thread and `local` on the calling thread at the same time; returns when both
     /// have finished.
     void runBoth(const std::function<void()>& remote, const std::function<void()>& local);

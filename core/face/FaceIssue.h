@@ -8,42 +8,18 @@
 
 namespace shiming::face {
 
-/// Everything about a face image the clerk can act on. Each has a stable machine name (JSON, logs) and a
-/// translated instruction for the clerk.
-enum class FaceIssue {
-    UnreadableImage,
-    FileNotFound,
-    EmptyFile,
-    NotAnImage,
-    TruncatedImage,
-    CorruptImage,
-    ImageTooLarge,
-    UnsupportedPixelFormat,
-    NoFace,
-    SeveralFaces,
-    FaceAtEdge,
-    FaceTooSmall,
-    FaceTooLarge,
-    Blurry,
-    TooDark,
-    TooBright,
-    TurnedSideways,
-    TiltedUpDown,
-    EyesClosed,
-    NotLive,
-    ModelsUnavailable,
-};
+/// Everything about a face image the clerk can act on: the face-image range of the shared Reason enum
+/// (Reason::UnreadableImage .. Reason::ModelsUnavailable), so a face failure is an Error whose cause says
+/// which issue it is. The clerk's words for each are in widgets/common/ClerkText.
+using FaceIssue = Reason;
 
-/// Stable machine name: "no_face", "several_faces", ...
+/// Stable machine name: "no_face", "several_faces", ... (the reason's name).
 QString faceIssueName(FaceIssue issue);
 
-/// What the clerk should do, translated (context "shiming::face::FaceIssue").
-QString faceIssueInstruction(FaceIssue issue);
-
-/// An Error whose detail starts with the issue's machine name ("no_face: no face found in the live photo").
+/// An Error of kind `code` caused by `issue`, with the English `detail` for logs.
 Error faceError(Error::Code code, FaceIssue issue, const QString& detail);
 
-/// The issue an Error from the face module carries, if any.
+/// The face issue an Error from the face module carries, if any.
 std::optional<FaceIssue> faceIssueOf(const Error& error);
 
 } // namespace shiming::face

@@ -2,6 +2,7 @@
 // one sequence digit, ICAO 7-3-1 check digit) and the 2023 format (18 digits: '9', 2-digit province, ISO numeric
 // nationality, YYYYMMDD, 3-digit sequence whose last digit gives the sex, GB 11643 MOD 11-2 check).
 
+#include "core/identity/CheckDigits.h"
 #include "core/identity/Nationalities.h"
 #include "core/identity/Regions.h"
 #include "core/identity/ValidatorsInternal.h"
@@ -63,7 +64,7 @@ void validate2023(ValidationResult& result, QStringView number, QDate today)
     }
     result.fields.insert(u"format"_s, u"2023"_s);
     result.fields.insert(u"document_number"_s, result.normalized);
-    if (mod112CheckCharacter(number.first(17)) != last)
+    if (residentIdCheckCharacter(number.first(17)) != last)
         addError(result, codes::CheckCharacter, u"The check character (18th) does not match the other 17 digits."_s);
     const int province = digitsValue(number, 1, 2);
     result.fields.insert(u"province_code"_s, QString::number(province));

@@ -1,44 +1,11 @@
 // ICCID (ITU-T E.118): 19–20 digits starting 89 (telecom), then the country code (86 China) and the issuer.
 
+#include "core/identity/CheckDigits.h"
 #include "core/identity/ValidatorsInternal.h"
 
 using namespace Qt::StringLiterals;
 
 namespace shiming::identity::detail {
-
-namespace {
-
-struct Issuer {
-    std::u16string_view prefix;
-    QStringView code;
-    QStringView name;
-};
-
-// China's issuer identifiers after 8986 (DOMAIN.md section 2).
-constexpr Issuer kIssuers[] = {
-    {u"898600", u"cmcc", u"China Mobile"},  {u"898602", u"cmcc", u"China Mobile"},
-    {u"898601", u"cucc", u"China Unicom"},  {u"898609", u"cucc", u"China Unicom"},
-    {u"898603", u"ctcc", u"China Telecom"}, {u"898606", u"ctcc", u"China Telecom"},
-};
-
-bool luhnValid(QStringView digits)
-{
-    int sum = 0;
-    bool doubleIt = false;
-    for (qsizetype i = digits.size() - 1; i >= 0; --i) {
-        int d = digits[i].unicode() - u'0';
-        if (doubleIt) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-        doubleIt = !doubleIt;
-    }
-    return sum % 10 == 0;
-}
-
-} // namespace
 
 void validateIccid(ValidationResult& result, QStringView input, QDate /*today*/)
 {
@@ -56,17 +23,11 @@ void validateIccid(ValidationResult& result, QStringView input, QDate /*today*/)
     }
     result.fields.insert(u"document_number"_s, result.normalized);
     result.fields.insert(u"country_code"_s, iccid.sliced(2, 2).toString());
-    const std::u16string_view prefix(iccid.utf16(), 6);
-    bool found = false;
-    for (const auto& issuer : kIssuers) {
-        if (issuer.prefix == prefix) {
-            result.fields.insert(u"issuer"_s, issuer.name.toString());
-            result.fields.insert(u"issuer_code"_s, issuer.code.toString());
-            found = true;
-            break;
-        }
-    }
-    if (!found)
+    const std::optional<IccidIssuer> issuer = iccidIssuer(iccid);
+    if (issuer) {
+        result.fields.insert(u"issuer"_s, issuer->name.toString());
+        result.fields.insert(u"issuer_code"_s, issuer->code.toString());
+    } else
         addWarning(result, codes::UnknownIssuer,
                    iccid.sliced(2, 2) == u"86" ? u"The issuer code is not one of the Chinese operators'."_s
                                                : u"The ICCID was not issued in China (country code is not 86)."_s);

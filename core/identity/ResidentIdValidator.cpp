@@ -1,6 +1,7 @@
 // GB 11643 citizen identity numbers: resident ID, temporary resident ID, household register, and the residence
 // permit for Hong Kong, Macao and Taiwan residents, which shares the structure and check.
 
+#include "core/identity/CheckDigits.h"
 #include "core/identity/Regions.h"
 #include "core/identity/ValidatorsInternal.h"
 
@@ -64,7 +65,7 @@ QString isoDate(int year, int month, int day)
 void checkBody(ValidationResult& result, QDate today, Family family)
 {
     const QStringView number = result.normalized;
-    if (mod112CheckCharacter(number.first(17)) != number[17].unicode())
+    if (residentIdCheckCharacter(number.first(17)) != number[17].unicode())
         addError(result, codes::CheckCharacter, u"The check character (18th) does not match the other 17 digits."_s);
 
     const int year = digitsValue(number, 6, 4);

@@ -1,5 +1,6 @@
 #include "core/identity/Validators.h"
 
+#include "core/identity/CheckDigits.h"
 #include "core/identity/ValidatorsInternal.h"
 
 using namespace Qt::StringLiterals;
@@ -97,7 +98,7 @@ std::optional<DocumentType> detectDocumentType(QStringView input)
             return DocumentType::ResidencePermit;
         if (digitsThenCheck && t[0] == u'9') {
             // Digits-only codes starting 9 are either a 2023 permanent residence card or a business's USCC.
-            if (mod112CheckCharacter(t.first(17)) == t[17].unicode())
+            if (identity::residentIdCheckCharacter(t.first(17)) == t[17].unicode())
                 return DocumentType::ForeignPermanent;
             if (validate(DocumentType::Uscc, t, QDate()).valid())
                 return DocumentType::Uscc;

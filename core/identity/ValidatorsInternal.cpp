@@ -97,16 +97,6 @@ int digitsValue(QStringView text, qsizetype from, qsizetype count)
     return value;
 }
 
-char16_t mod112CheckCharacter(QStringView seventeenDigits)
-{
-    static constexpr int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    static constexpr char16_t checks[11] = {u'1', u'0', u'X', u'9', u'8', u'7', u'6', u'5', u'4', u'3', u'2'};
-    int sum = 0;
-    for (int i = 0; i < 17; ++i)
-        sum += (seventeenDigits[i].unicode() - u'0') * weights[i];
-    return checks[sum % 11];
-}
-
 int icaoCharacterValue(char16_t c)
 {
     if (isAsciiDigit(c))

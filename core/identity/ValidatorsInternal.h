@@ -47,9 +47,6 @@ inline bool isAsciiDigitOrUpper(char16_t c)
 /// Number made of the digits [from, from+count); the caller has checked they are digits.
 int digitsValue(QStringView text, qsizetype from, qsizetype count);
 
-/// GB 11643 MOD 11-2 check character of 17 digits ('0'..'9' or 'X').
-char16_t mod112CheckCharacter(QStringView seventeenDigits);
-
 /// ICAO 9303 value of one MRZ character (0-9, A-Z = 10..35, '<' = 0); -1 otherwise.
 int icaoCharacterValue(char16_t c);
 /// ICAO 9303 7-3-1 check digit over `text`; -1 when a character has no value.

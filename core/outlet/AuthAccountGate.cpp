@@ -2,6 +2,7 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
+#include "core/outlet/SignIn.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +17,7 @@ AuthAccountGate::~AuthAccountGate() = default;
 
 Result<QString> AuthAccountGate::login(const QString& user, const QByteArray& password)
 {
-    auto session = m_authenticator.login(user, password);
+    auto session = outlet::signIn(m_authenticator, user, password);
     if (!session)
         return fail(session.error());
     m_session = std::move(*session);

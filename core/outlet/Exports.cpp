@@ -17,7 +17,8 @@ Result<RecordsExport> exportDayRecords(store::OutletStore& store, const auth::Ac
                                        bool unmasked)
 {
     if (unmasked && account.role == auth::Role::Clerk)
-        return fail(Error::policyRefused(u"only a manager can export unmasked document numbers"_s));
+        return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::ManagerRequired},
+                                   u"only a manager can export unmasked document numbers"_s));
     auto rows = store.registrations().dayList(day);
     if (!rows)
         return fail(rows.error());
@@ -31,7 +32,7 @@ Result<RecordsExport> exportDayRecords(store::OutletStore& store, const auth::Ac
                                  row.deviceTime.toLocalTime().toString(Qt::ISODate),
                                  row.clerk,
                                  row.customerName,
-                                 registration::documentTypeStorageKey(row.documentType),
+                                 documentTypeKey(row.documentType),
                                  unmasked ? row.documentNumber : maskDocumentNumber(row.documentNumber),
                                  row.packageId,
                                  row.number,

@@ -3,8 +3,8 @@
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
 #include "core/common/Logging.h"
+#include "core/outlet/SignIn.h"
 #include "core/review/ReviewTypes.h"
-#include "core/store/KeySlots.h"
 #include "core/store/OutletStore.h"
 
 using namespace Qt::StringLiterals;
@@ -15,7 +15,8 @@ Result<void> requireManager(const auth::Account& account, QStringView what)
 {
     if (auth::roleAtLeast(account.role, auth::Role::Manager))
         return {};
-    return fail(Error::policyRefused(u"only a manager or an admin "_s + what));
+    return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::ManagerRequired},
+                               u"only a manager or an admin "_s + what));
 }
 
 Result<void> openManagerView(auth::Session& session)
@@ -35,8 +36,7 @@ Result<void> openManagerView(auth::Session& session)
 Result<std::unique_ptr<auth::Session>> signInForManagerView(auth::Authenticator& authenticator, const QString& user,
                                                             QByteArray password)
 {
-    auto session = authenticator.login(user, password);
-    store::wipe(password);
+    auto session = signIn(authenticator, user, std::move(password));
     if (!session)
         return fail(session.error());
     if (auto opened = openManagerView(**session); !opened)

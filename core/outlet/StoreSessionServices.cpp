@@ -63,6 +63,14 @@ StoreSessionServices::commitRegistration(const registration::Registration& regis
     return outlet->registrations().commit(registration);
 }
 
+Result<bool> StoreSessionServices::iccidInUse(const QString& iccid) const
+{
+    store::OutletStore* outlet = m_store();
+    if (!outlet)
+        return fail(Error::storageFailure(u"no open store (signed out or locked)"_s));
+    return outlet->registrations().iccidInUse(iccid);
+}
+
 Result<registration::IdentityHoldings> StoreSessionServices::holdings(DocumentType type, const QString& number) const
 {
     // HQ's figure is keyed by the identity's HMAC under the enrolment bundle's key; not enrolled: local only.
@@ -92,8 +100,8 @@ Result<bool> StoreSessionServices::contains(DocumentType type, const QString& nu
         return fail(open.error());
     if (open->identityKey.isEmpty())
         return false; // not enrolled: HQ never sent a risk list
-    const QString key = QString::fromLatin1(
-        protocol::identityHash(open->identityKey, registration::documentTypeStorageKey(type), number.trimmed()));
+    const QString key =
+        QString::fromLatin1(protocol::identityHash(open->identityKey, documentTypeKey(type), number.trimmed()));
     auto item = open->outlet->downlink().item(store::downlink::RiskList.toString(), key);
     if (!item)
         return fail(refusedBecause("risk list", item.error()));

@@ -35,6 +35,7 @@ public:
     {}
 
     Result<registration::Registration> commitRegistration(const registration::Registration& registration) override;
+    Result<bool> iccidInUse(const QString& iccid) const override;
     Result<registration::IdentityHoldings> holdings(DocumentType type, const QString& number) const override;
     Result<bool> contains(DocumentType type, const QString& number) const override;
 

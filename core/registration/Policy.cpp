@@ -11,7 +11,7 @@ bool PolicyDecision::allowed() const
     return firstBlocking() == nullptr;
 }
 
-bool PolicyDecision::has(QStringView code) const
+bool PolicyDecision::has(Reason code) const
 {
     for (const PolicyFinding& finding : findings) {
         if (finding.code == code)
@@ -39,11 +39,11 @@ Policy::Policy(PolicySettings settings, const Clock& clock, const HoldingsSource
 PolicyDecision Policy::check(const IdentityDocument& document, DocumentRole role, CustomerType type) const
 {
     PolicyDecision decision;
-    auto block = [&](QStringView code, QString detail, int figure = 0) {
-        decision.findings.append(PolicyFinding{code.toString(), std::move(detail), true, figure});
+    auto block = [&](Reason code, QString detail, int figure = 0) {
+        decision.findings.append(PolicyFinding{code, std::move(detail), true, figure});
     };
-    auto warn = [&](QStringView code, QString detail, int figure = 0) {
-        decision.findings.append(PolicyFinding{code.toString(), std::move(detail), false, figure});
+    auto warn = [&](Reason code, QString detail, int figure = 0) {
+        decision.findings.append(PolicyFinding{code, std::move(detail), false, figure});
     };
 
     if (!isPersonalDocument(document.type)) {

@@ -48,7 +48,7 @@ public:
 /// One reason a document cannot be used, or a warning. `code` is stable; `detail` English without personal
 /// data; the UI translates by code (widgets/registration/PolicyText).
 struct PolicyFinding {
-    QString code;
+    Reason code = Reason::Unspecified;
     QString detail;
     bool blocking = true;
     int figure = 0; ///< the number that matters for the code (age, limit count, ...)
@@ -63,28 +63,28 @@ struct PolicyDecision {
     IdentityHoldings holdings;
 
     bool allowed() const;
-    bool has(QStringView code) const;
+    bool has(Reason code) const;
     /// The first blocking finding, or nullptr.
     const PolicyFinding* firstBlocking() const;
 };
 
-/// Stable policy finding codes.
+/// The policy findings (the policy range of the shared Reason enum).
 namespace policy {
-inline constexpr QStringView DocumentInvalid = u"document_invalid"; ///< validation errors (number, dates)
-inline constexpr QStringView DocumentExpired = u"document_expired";
-inline constexpr QStringView DocumentExpiresSoon = u"document_expires_soon"; ///< warning
-inline constexpr QStringView DocumentNotAccepted = u"document_not_accepted"; ///< type not allowed in the role
-inline constexpr QStringView UnderMinimumAge = u"under_minimum_age";
-inline constexpr QStringView GuardianRequired = u"guardian_required"; ///< choose "minor with guardian"
-inline constexpr QStringView NotAMinor = u"not_a_minor";              ///< minor type for an adult
-inline constexpr QStringView AgeUnknown = u"age_unknown";
-inline constexpr QStringView GuardianTooYoung = u"guardian_too_young";
-inline constexpr QStringView IdentityLimit = u"identity_limit";
-inline constexpr QStringView IdentityLimitNear = u"identity_limit_near"; ///< warning: this will be the last one
-inline constexpr QStringView RiskListed = u"risk_listed";
-inline constexpr QStringView SamePerson = u"same_person"; ///< guardian/agent is the customer
+inline constexpr Reason DocumentInvalid = Reason::DocumentInvalid; ///< validation errors (number, dates)
+inline constexpr Reason DocumentExpired = Reason::DocumentExpired;
+inline constexpr Reason DocumentExpiresSoon = Reason::DocumentExpiresSoon; ///< warning
+inline constexpr Reason DocumentNotAccepted = Reason::DocumentNotAccepted; ///< type not allowed in the role
+inline constexpr Reason UnderMinimumAge = Reason::UnderMinimumAge;
+inline constexpr Reason GuardianRequired = Reason::GuardianRequired; ///< choose "minor with guardian"
+inline constexpr Reason NotAMinor = Reason::NotAMinor;               ///< minor type for an adult
+inline constexpr Reason AgeUnknown = Reason::AgeUnknown;
+inline constexpr Reason GuardianTooYoung = Reason::GuardianTooYoung;
+inline constexpr Reason IdentityLimit = Reason::IdentityLimit;
+inline constexpr Reason IdentityLimitNear = Reason::IdentityLimitNear; ///< warning: this will be the last one
+inline constexpr Reason RiskListed = Reason::RiskListed;
+inline constexpr Reason SamePerson = Reason::SamePerson; ///< guardian/agent is the customer
 /// The holdings or the risk list cannot be read (the store failed): refused, never allowed on an unknown.
-inline constexpr QStringView PolicyUnavailable = u"policy_unavailable";
+inline constexpr Reason PolicyUnavailable = Reason::PolicyUnavailable;
 } // namespace policy
 
 /// The counter's rules for a document in a role. Pure: everything it needs comes in by constructor.

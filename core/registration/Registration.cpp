@@ -73,20 +73,6 @@ constexpr std::array<std::pair<MediaItem::Kind, QStringView>, 5> kMediaKinds{{
     {MediaItem::Kind::Attachment, u"attachment"},
 }};
 
-constexpr std::array<std::pair<DocumentType, QStringView>, 11> kDocumentTypes{{
-    {DocumentType::ResidentId, u"resident-id"},
-    {DocumentType::TemporaryResidentId, u"temporary-resident-id"},
-    {DocumentType::HouseholdRegister, u"household-register"},
-    {DocumentType::ResidencePermit, u"residence-permit"},
-    {DocumentType::ForeignPermanent, u"foreign-permanent"},
-    {DocumentType::HkMoPermit, u"hkmo-permit"},
-    {DocumentType::TwPermit, u"tw-permit"},
-    {DocumentType::Passport, u"passport"},
-    {DocumentType::Uscc, u"uscc"},
-    {DocumentType::Iccid, u"iccid"},
-    {DocumentType::Mobile, u"mobile"},
-}};
-
 } // namespace
 
 const PartyDocument* Registration::customer() const
@@ -155,14 +141,6 @@ QString mediaKindKey(MediaItem::Kind kind)
 std::optional<MediaItem::Kind> parseMediaKind(QStringView key)
 {
     return parseKey(kMediaKinds, key);
-}
-QString documentTypeStorageKey(DocumentType type)
-{
-    return keyOf(kDocumentTypes, type);
-}
-std::optional<DocumentType> parseDocumentTypeStorageKey(QStringView key)
-{
-    return parseKey(kDocumentTypes, key);
 }
 
 } // namespace shiming::registration

@@ -66,12 +66,15 @@ struct Organisation {
 /// Evidence of the face comparison, kept with the record.
 struct FaceEvidence {
     FaceBand band = FaceBand::NotCompared;
-    double score = 0.0;     ///< similarity 0..1
+    double score = 0.0; ///< similarity (cosine) 0..1
     double threshold = 0.0; ///< the pass threshold in force
     LivenessResult liveness = LivenessResult::NotChecked;
     double livenessScore = 0.0;
     double quality = 0.0; ///< capture quality 0..1
     QString overrideBy;   ///< manager who confirmed a manual-review band, if any
+    /// The 0-100 score the clerk saw (face::scoreForCosine with the thresholds then in force), the one figure
+    /// the counter and the manager both show; -1 when not compared or recorded before schema version 5.
+    int points = -1;
 
     friend bool operator==(const FaceEvidence&, const FaceEvidence&) = default;
 };
@@ -129,10 +132,6 @@ QString recordStatusKey(RecordStatus status);
 std::optional<RecordStatus> parseRecordStatus(QStringView key);
 QString mediaKindKey(MediaItem::Kind kind);
 std::optional<MediaItem::Kind> parseMediaKind(QStringView key);
-
-/// documentTypeKey()/parseDocumentType() of core/identity, duplicated here so the record does not need the
-/// identity library at link time. The keys are identical and stable.
-QString documentTypeStorageKey(DocumentType type);
-std::optional<DocumentType> parseDocumentTypeStorageKey(QStringView key);
+// Document types are stored by core/identity's documentTypeKey() / parseDocumentType().
 
 } // namespace shiming::registration

@@ -85,16 +85,16 @@ bool RegistrationSession::isStopped() const
     return false;
 }
 
-QString RegistrationSession::blockingReason() const
+Cause RegistrationSession::blocker() const
 {
     if (m_cancelled)
-        return u"cancelled"_s;
+        return Cause{Reason::SessionCancelled};
     if (m_step == SessionStep::Done)
-        return u"done"_s;
-    return stepBlockingReason(m_step);
+        return Cause{Reason::SessionDone};
+    return stepBlocker(m_step);
 }
 
-QString RegistrationSession::stepBlockingReason(SessionStep step) const
+Cause RegistrationSession::stepBlocker(SessionStep step) const
 {
     switch (step) {
     case SessionStep::CustomerType:
@@ -103,25 +103,25 @@ QString RegistrationSession::stepBlockingReason(SessionStep step) const
         for (DocumentRole role : requiredDocuments()) {
             const SessionPerson* p = person(role);
             if (!p)
-                return u"document_missing:"_s + documentRoleKey(role);
+                return Cause{Reason::DocumentMissing, documentRoleKey(role)};
             if (const PolicyFinding* finding = p->decision.firstBlocking())
-                return u"policy:"_s + finding->code;
+                return Cause{finding->code, {}, finding->figure};
             if (p->photo.isEmpty() && !hasChip(p->document.type))
-                return u"document_photo_missing:"_s + documentRoleKey(role);
+                return Cause{Reason::DocumentPhotoMissing, documentRoleKey(role)};
         }
         const SessionPerson* customer = person(DocumentRole::Customer);
         for (DocumentRole other : {DocumentRole::Guardian, DocumentRole::Agent}) {
             const SessionPerson* p = person(other);
             if (customer && p && requiredDocuments().contains(other) &&
                 p->document.number == customer->document.number && p->document.type == customer->document.type)
-                return u"policy:"_s + policy::SamePerson;
+                return Cause{policy::SamePerson};
         }
         if (m_customerType == CustomerType::Organisation) {
             if (!m_organisation || m_organisation->name.trimmed().isEmpty())
-                return u"organisation_invalid"_s;
+                return Cause{Reason::OrganisationInvalid};
             const ValidationResult uscc = validate(DocumentType::Uscc, m_organisation->uscc, *m_services.clock);
             if (!uscc.valid())
-                return u"organisation_invalid"_s;
+                return Cause{Reason::OrganisationInvalid};
         }
         return {};
     }
@@ -129,58 +129,60 @@ QString RegistrationSession::stepBlockingReason(SessionStep step) const
         for (DocumentRole role : faceSubjects()) {
             const SessionFace* f = face(role);
             if (!f)
-                return u"face_pending:"_s + documentRoleKey(role);
+                return Cause{Reason::FacePending, documentRoleKey(role)};
             switch (f->state) {
             case FaceState::Passed:
             case FaceState::Approved:
             case FaceState::Parked:
                 break;
             case FaceState::AwaitingReview:
-                return u"face_review:"_s + documentRoleKey(role);
+                return Cause{Reason::FaceReview, documentRoleKey(role)};
             case FaceState::Stopped:
-                return u"face_stopped"_s;
+                return Cause{Reason::FaceStopped};
             case FaceState::Pending:
             case FaceState::Failed:
-                return u"face_pending:"_s + documentRoleKey(role);
+                return Cause{Reason::FacePending, documentRoleKey(role)};
             }
         }
         return {};
     case SessionStep::Package: {
         const catalog::Package* chosen = package();
         if (!chosen)
-            return u"package_missing"_s;
+            return Cause{Reason::PackageMissing};
         if (catalog::checkEligibility(*chosen, {m_customerType, customerAge()}) != catalog::Ineligibility::None)
-            return u"package_ineligible"_s;
+            return Cause{Reason::PackageIneligible};
         if (m_number.isEmpty() || m_services.pool->reservedBy(m_number) != m_id)
-            return u"number_missing"_s;
+            return Cause{Reason::NumberMissing};
         if (m_iccid.iccid.isEmpty() || !m_iccid.valid())
-            return u"iccid_missing"_s;
+            return Cause{Reason::IccidMissing};
+        if (!m_iccid.luhnOk && !m_iccidConfirmed)
+            return Cause{Reason::IccidCheckDigit};
         const QStringList missing = missingAttachments();
         if (!missing.isEmpty())
-            return u"attachment_missing:"_s + missing.first();
+            return Cause{Reason::AttachmentMissing, missing.first()};
         return {};
     }
     case SessionStep::Agreement:
         if (!m_agreementRead)
-            return u"agreement_unread"_s;
+            return Cause{Reason::AgreementUnread};
         if (!m_fraudNoticeRead)
-            return u"fraud_notice_unread"_s;
+            return Cause{Reason::FraudNoticeUnread};
         if (m_signature.isEmpty())
-            return u"signature_missing"_s;
+            return Cause{Reason::SignatureMissing};
         if (!m_clerkConfirmed)
-            return u"clerk_unconfirmed"_s;
+            return Cause{Reason::ClerkUnconfirmed};
         return {};
     case SessionStep::Summary:
         // Everything before must still hold (a reservation could have been lost).
         for (SessionStep earlier : steps()) {
             if (earlier == SessionStep::Summary)
                 break;
-            if (QString reason = stepBlockingReason(earlier); !reason.isEmpty())
+            if (Cause reason = stepBlocker(earlier); reason.isSpecified())
                 return reason;
         }
         return {};
     case SessionStep::Done:
-        return u"done"_s;
+        return Cause{Reason::SessionDone};
     }
     return {};
 }
@@ -189,8 +191,8 @@ Result<void> RegistrationSession::advance()
 {
     if (m_step == SessionStep::Summary)
         return fail(Error::invalidInput(u"the summary step ends with commit"_s));
-    if (const QString reason = blockingReason(); !reason.isEmpty())
-        return fail(Error::policyRefused(reason));
+    if (Cause reason = blocker(); reason.isSpecified())
+        return fail(Error::because(Error::Code::PolicyRefused, std::move(reason)));
     setStep(static_cast<SessionStep>(static_cast<int>(m_step) + 1));
     return {};
 }
@@ -234,6 +236,7 @@ void RegistrationSession::resetFrom(SessionStep step)
         m_services.pool->release(m_id);
         m_number.clear();
         m_iccid = {};
+        m_iccidConfirmed = false;
         m_attachments.clear();
     }
 }
@@ -272,8 +275,8 @@ PolicyDecision RegistrationSession::setDocument(DocumentRole role, const Identit
     entry.source = source;
     entry.decision = m_services.policy->check(document, role, m_customerType);
     if (source == DocumentSource::Manual && hasChip(document.type)) {
-        entry.decision.findings.prepend(PolicyFinding{policy::DocumentNotAccepted.toString(),
-                                                      u"chip documents must be read by the reader"_s, true, 0});
+        entry.decision.findings.prepend(
+            PolicyFinding{policy::DocumentNotAccepted, u"chip documents must be read by the reader"_s, true, 0});
     }
     m_people.insert(role, entry);
     m_faces.remove(role);
@@ -437,9 +440,25 @@ Result<void> RegistrationSession::reserveNumber(const QString& number)
     return {};
 }
 
-catalog::IccidCheck RegistrationSession::setIccid(QStringView scanned)
+int RegistrationSession::numberFeeFen() const
+{
+    const catalog::PoolNumber* entry = m_number.isEmpty() ? nullptr : m_services.pool->find(m_number);
+    return entry ? entry->premiumFen : 0;
+}
+
+catalog::IccidCheck RegistrationSession::setIccid(QStringView scanned, bool acceptWithoutCheckDigit)
 {
     m_iccid = catalog::checkIccid(scanned, m_services.simOperator);
+    m_iccidConfirmed = acceptWithoutCheckDigit && m_iccid.valid() && !m_iccid.luhnOk;
+    if (m_iccid.valid()) {
+        auto used = m_services.sink->iccidInUse(m_iccid.iccid);
+        if (!used || *used) {
+            if (!used)
+                qCWarning(lcUi) << "ICCID check failed:" << used.error().detail;
+            m_iccid.error = used ? u"in_use"_s : u"unchecked"_s;
+            m_iccidConfirmed = false;
+        }
+    }
     emit changed();
     return m_iccid;
 }
@@ -555,8 +574,8 @@ Result<Registration> RegistrationSession::commit()
         return fail(Error::invalidInput(u"session is over"_s));
     if (m_step != SessionStep::Summary)
         return fail(Error::invalidInput(u"commit only from the summary"_s));
-    if (const QString reason = stepBlockingReason(SessionStep::Summary); !reason.isEmpty())
-        return fail(Error::policyRefused(reason));
+    if (Cause reason = stepBlocker(SessionStep::Summary); reason.isSpecified())
+        return fail(Error::because(Error::Code::PolicyRefused, std::move(reason)));
     auto stored = m_services.sink->commitRegistration(buildRegistration());
     if (!stored)
         return fail(stored.error());

@@ -70,11 +70,11 @@ public:
     SessionStep step() const { return m_step; }
     static QList<SessionStep> steps();
 
-    /// Empty when the current step is complete, else a reason code: "document_missing:<role>",
-    /// "policy:<code>", "organisation_invalid", "face_pending:<role>", "face_review:<role>", "face_stopped",
-    /// "package_missing", "package_ineligible", "number_missing", "iccid_missing", "attachment_missing:<key>",
-    /// "agreement_unread", "fraud_notice_unread", "signature_missing", "clerk_unconfirmed".
-    QString blockingReason() const;
+    /// What the current step still needs; unspecified when it is complete. The reason is one of the session
+    /// range of Reason (DocumentMissing, FacePending, ... with the role or attachment key as subject) or the
+    /// blocking policy finding of a document (with its figure); SessionCancelled / SessionDone at the end.
+    Cause blocker() const;
+    bool isStepComplete() const { return !blocker().isSpecified(); }
     /// Moves to the next step when the current one is complete.
     Result<void> advance();
     /// Moves one step back (data entered so far is kept). Fails on the first step and after commit.
@@ -124,7 +124,13 @@ public:
     QList<catalog::PoolNumber> searchNumbers(QStringView digits, int limit = 60) const;
     Result<void> reserveNumber(const QString& number);
     QString number() const { return m_number; }
-    catalog::IccidCheck setIccid(QStringView scanned);
+    /// The one-off fee of the reserved number (a selected "lucky" number), 0 for an ordinary one.
+    int numberFeeFen() const;
+    /// Checks and keeps the scanned ICCID. A card bound to another registration is refused ("in_use", or
+    /// "unchecked" when the store cannot say). A card whose last digit is not a Luhn check digit blocks the step
+    /// (IccidCheckDigit) until it is scanned again with `acceptWithoutCheckDigit`: the clerk compared the
+    /// number printed on the card (some cards carry no check digit).
+    catalog::IccidCheck setIccid(QStringView scanned, bool acceptWithoutCheckDigit = false);
     QString iccid() const { return m_iccid.valid() ? m_iccid.iccid : QString(); }
     /// Attachments the customer type and the chosen package need; missingAttachments() those not yet given.
     QStringList requiredAttachments() const;
@@ -161,7 +167,7 @@ signals:
 
 private:
     int customerAge() const;
-    QString stepBlockingReason(SessionStep step) const;
+    Cause stepBlocker(SessionStep step) const;
     void resetFrom(SessionStep step);
     void setStep(SessionStep step);
 
@@ -175,6 +181,7 @@ private:
     QString m_packageId;
     QString m_number;
     catalog::IccidCheck m_iccid;
+    bool m_iccidConfirmed = false; ///< a card without a check digit accepted by the clerk
     QMap<QString, MediaItem> m_attachments;
     bool m_agreementRead = false;
     bool m_fraudNoticeRead = false;

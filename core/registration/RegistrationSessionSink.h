@@ -12,6 +12,9 @@ class RegistrationSessionSink {
 public:
     virtual ~RegistrationSessionSink() = default;
     virtual Result<Registration> commitRegistration(const Registration& registration) = 0;
+    /// Whether a registration that is not voided already carries this SIM card. Fails when the store cannot
+    /// say (the session then refuses the card: it never binds a SIM twice on an unknown).
+    virtual Result<bool> iccidInUse(const QString& iccid) const = 0;
 };
 
 } // namespace shiming::registration

@@ -17,10 +17,17 @@ Result<Role> AccountAdmin::checkTarget(const QString& name)
     if (name == m_actor.account().name)
         return fail(Error::policyRefused(u"use the password change for your own account"_s));
     if (actorRole == Role::Clerk || (actorRole == Role::Manager && targetRole != Role::Clerk))
-        return fail(Error::policyRefused(u"a manager acts on clerks; only an admin acts on managers"_s));
+        return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::RoleRefused},
+                                   u"a manager acts on clerks; only an admin acts on managers"_s));
     if (!target->active)
-        return fail(Error::policyRefused(u"the account is disabled"_s));
+        return fail(
+            Error::because(Error::Code::PolicyRefused, Cause{Reason::AccountDisabled}, u"the account is disabled"_s));
     return targetRole;
+}
+
+Result<QList<store::AccountRecord>> AccountAdmin::accounts()
+{
+    return m_actor.store().accounts().all();
 }
 
 Result<void> AccountAdmin::resetPassword(const QString& name, const QByteArray& newPassword)
@@ -60,7 +67,8 @@ Result<void> AccountAdmin::changeRole(const QString& name, Role role)
     if (!current)
         return fail(current.error());
     if (m_actor.account().role != Role::Admin && role != Role::Clerk)
-        return fail(Error::policyRefused(u"only an admin makes managers and admins"_s));
+        return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::RoleRefused},
+                                   u"only an admin makes managers and admins"_s));
     if (*current == role)
         return {};
     store::OutletStore& store = m_actor.store();

@@ -3,6 +3,7 @@
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
 #include "core/common/Error.h"
+#include "core/store/AccountRepository.h"
 
 namespace shiming::review {
 
@@ -15,6 +16,8 @@ public:
         , m_kdf(kdf)
     {}
 
+    /// Every account with its role and state, for the accounts page.
+    Result<QList<store::AccountRecord>> accounts();
     /// Gives `name` a new password (their slot is rewrapped; their data-key wraps are kept). Audited.
     Result<void> resetPassword(const QString& name, const QByteArray& newPassword);
     /// Changes `name`'s role. Audited.

@@ -124,6 +124,11 @@ Result<QStringList> AuditQuery::actions()
     return column(m_store.database(), u"SELECT DISTINCT action FROM audit ORDER BY 1"_s);
 }
 
+Result<store::AuditReport> AuditQuery::verify()
+{
+    return m_store.audit().verify();
+}
+
 Result<QStringList> AuditQuery::actors()
 {
     return column(m_store.database(),

@@ -39,6 +39,8 @@ public:
     /// Distinct actions and actors present (for the filter boxes).
     Result<QStringList> actions();
     Result<QStringList> actors();
+    /// Walks the whole chain and says whether it is intact (and where it breaks).
+    Result<store::AuditReport> verify();
 
 private:
     store::OutletStore& m_store;

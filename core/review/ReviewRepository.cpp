@@ -12,7 +12,7 @@ namespace {
 const QString kSelect = uR"sql(
 SELECT r.uuid, r.sequence, r.device_time, r.clerk, d.name, d.type, d.number, r.customer_type, r.package_id,
        r.number, r.face_band, r.face_score, r.face_threshold, r.override_by, r.status, o.state, r.hq_reason,
-       r.hq_reference, r.purged_at
+       r.hq_reference, r.purged_at, r.face_points
 FROM registrations r
 LEFT JOIN documents d ON d.registration_id = r.id AND d.role = 'customer'
 LEFT JOIN outbox o ON o.registration_id = r.id
@@ -142,7 +142,7 @@ ReviewRow readRow(store::Statement& stmt)
     row.deviceTime = stmt.dateTime(2);
     row.clerk = stmt.text(3);
     row.customerName = stmt.text(4);
-    row.documentType = parseDocumentTypeStorageKey(stmt.text(5)).value_or(DocumentType::ResidentId);
+    row.documentType = parseDocumentType(stmt.text(5)).value_or(DocumentType::ResidentId);
     row.documentNumber = stmt.text(6);
     row.customerType = parseCustomerType(stmt.text(7)).value_or(CustomerType::Individual);
     row.packageId = stmt.text(8);
@@ -160,6 +160,7 @@ ReviewRow readRow(store::Statement& stmt)
     row.hqReason = stmt.text(16);
     row.hqReference = stmt.text(17);
     row.purged = !stmt.isNull(18);
+    row.points = stmt.isNull(19) ? -1 : int(stmt.int64(19));
     return row;
 }
 
@@ -280,6 +281,22 @@ Result<QStringList> distinctValues(store::Database& db, const QString& column, Q
     return values;
 }
 } // namespace
+
+Result<QStringList> ReviewRepository::accountNames()
+{
+    auto accounts = m_store.accounts().all();
+    if (!accounts)
+        return fail(accounts.error());
+    QStringList names;
+    for (const store::AccountRecord& account : std::as_const(*accounts))
+        names.append(account.name);
+    return names;
+}
+
+Result<registration::Registration> ReviewRepository::view(const QString& uuid, const QString& actor)
+{
+    return m_store.registrations().view(uuid, actor);
+}
 
 Result<QStringList> ReviewRepository::clerks(QDate from, QDate to)
 {

@@ -33,6 +33,10 @@ public:
 
     /// Distinct clerks and packages seen between the dates (for the filter boxes).
     Result<QStringList> clerks(QDate from, QDate to);
+    /// Every account's name (the day list's clerk filter offers them all).
+    Result<QStringList> accountNames();
+    /// The whole record, for the detail pane; audited as record_viewed by `actor`.
+    Result<registration::Registration> view(const QString& uuid, const QString& actor);
     Result<QStringList> packages(QDate from, QDate to);
 
     /// The manager confirms a manual-review record (their credentials were checked by the caller). Records

@@ -80,8 +80,9 @@ struct ReviewRow {
     QString packageId;
     QString number;
     registration::FaceBand band = registration::FaceBand::NotCompared;
-    double score = 0.0;
-    double threshold = 0.0;
+    double score = 0.0;     ///< cosine
+    double threshold = 0.0; ///< pass cosine in force
+    int points = -1;        ///< the 0-100 score the clerk saw (-1: not recorded)
     QString overrideBy;
     registration::RecordStatus status = registration::RecordStatus::Committed;
     SyncState syncState = SyncState::NotQueued;

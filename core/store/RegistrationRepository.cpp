@@ -36,7 +36,7 @@ QDate parseDate(const QString& text)
 const QString kRecordColumns = uR"(r.id, r.uuid, r.sequence, r.outlet_id, r.clerk, r.device_time, r.customer_type,
     r.organisation_uscc, r.organisation_name, r.package_id, r.number, r.iccid, r.face_band, r.face_score,
     r.face_threshold, r.liveness, r.liveness_score, r.quality, r.override_by, r.status, r.hq_reason, r.hq_reference,
-    r.hq_time, r.voided_at, r.void_reason, r.purged_at)"_s;
+    r.hq_time, r.voided_at, r.void_reason, r.purged_at, r.face_points)"_s;
 
 } // namespace
 
@@ -166,8 +166,8 @@ Result<Registration> RegistrationRepository::insert(Registration record)
     auto stmtCached =
         m_db.cached(uR"(INSERT INTO registrations (uuid, sequence, outlet_id, clerk, device_time, device_date,
         customer_type, organisation_uscc, organisation_name, package_id, number, iccid, face_band, face_score,
-        face_threshold, liveness, liveness_score, quality, override_by, status)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))"_s);
+        face_threshold, liveness, liveness_score, quality, override_by, status, face_points)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))"_s);
     if (!stmtCached)
         return fail(stmtCached.error());
     StatementLease stmt(*stmtCached);
@@ -181,6 +181,10 @@ Result<Registration> RegistrationRepository::insert(Registration record)
     stmt->bind(16, livenessKey(record.face.liveness)).bind(17, record.face.livenessScore);
     stmt->bind(18, record.face.quality).bind(19, record.face.overrideBy);
     stmt->bind(20, recordStatusKey(record.status));
+    if (record.face.points >= 0)
+        stmt->bind(21, record.face.points);
+    else
+        stmt->bindNull(21);
     if (auto r = stmt->run(); !r)
         return fail(r.error());
     const qint64 id = m_db.lastInsertRowId();
@@ -194,7 +198,7 @@ Result<Registration> RegistrationRepository::insert(Registration record)
     for (const PartyDocument& party : std::as_const(record.documents)) {
         const IdentityDocument& d = party.document;
         doc->reset();
-        doc->bind(1, id).bind(2, documentRoleKey(party.role)).bind(3, documentTypeStorageKey(d.type));
+        doc->bind(1, id).bind(2, documentRoleKey(party.role)).bind(3, documentTypeKey(d.type));
         doc->bind(4, d.name).bind(5, d.englishName).bind(6, d.sexCode).bind(7, d.nationCode);
         doc->bind(8, dateText(d.birthDate)).bind(9, d.address).bind(10, d.appendedAddress).bind(11, d.number);
         doc->bind(12, d.authority).bind(13, dateText(d.validFrom)).bind(14, dateText(d.validTo));
@@ -256,6 +260,7 @@ Result<Registration> RegistrationRepository::readRow(Statement& s, bool withMedi
     r.face.livenessScore = s.real(16);
     r.face.quality = s.real(17);
     r.face.overrideBy = s.text(18);
+    r.face.points = s.isNull(26) ? -1 : int(s.int64(26));
     r.status = parseRecordStatus(s.text(19)).value_or(RecordStatus::Committed);
     r.hq.reasonCode = s.text(20);
     r.hq.reference = s.text(21);
@@ -279,7 +284,7 @@ Result<Registration> RegistrationRepository::readRow(Statement& s, bool withMedi
         PartyDocument party;
         party.role = parseDocumentRole(docs->text(0)).value_or(DocumentRole::Customer);
         IdentityDocument& d = party.document;
-        d.type = parseDocumentTypeStorageKey(docs->text(1)).value_or(DocumentType::ResidentId);
+        d.type = parseDocumentType(docs->text(1)).value_or(DocumentType::ResidentId);
         d.name = docs->text(2);
         d.englishName = docs->text(3);
         d.sexCode = docs->text(4);
@@ -362,7 +367,7 @@ Result<QList<DayListRow>> RegistrationRepository::dayList(QDate day)
         line.deviceTime = stmt->dateTime(2);
         line.clerk = stmt->text(3);
         line.customerName = stmt->text(4);
-        line.documentType = parseDocumentTypeStorageKey(stmt->text(5)).value_or(DocumentType::ResidentId);
+        line.documentType = parseDocumentType(stmt->text(5)).value_or(DocumentType::ResidentId);
         line.documentNumber = stmt->text(6);
         line.packageId = stmt->text(7);
         line.number = stmt->text(8);
@@ -398,9 +403,19 @@ Result<bool> RegistrationRepository::hasOpenHqRejection(DocumentType type, const
           AND upper(trim(d.number)) = ?))"_s);
     if (!stmt)
         return fail(stmt.error());
-    stmt->bind(1, hqReason.toString())
-        .bind(2, registration::documentTypeStorageKey(type))
-        .bind(3, number.trimmed().toUpper());
+    stmt->bind(1, hqReason.toString()).bind(2, documentTypeKey(type)).bind(3, number.trimmed().toUpper());
+    auto row = stmt->step();
+    if (!row)
+        return fail(row.error());
+    return stmt->int64(0) != 0;
+}
+
+Result<bool> RegistrationRepository::iccidInUse(const QString& iccid)
+{
+    auto stmt = m_db.prepare(u"SELECT EXISTS (SELECT 1 FROM registrations WHERE iccid = ? AND status <> 'voided')"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    stmt->bind(1, iccid);
     auto row = stmt->step();
     if (!row)
         return fail(row.error());

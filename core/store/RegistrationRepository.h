@@ -57,6 +57,8 @@ public:
     /// Whether HQ rejected a customer's record of this document with `hqReason` that no manager has voided yet
     /// (status still rejected). Every such record is looked at, however many there are.
     Result<bool> hasOpenHqRejection(DocumentType type, const QString& number, QStringView hqReason);
+    /// Whether a record that is not voided carries this ICCID (a SIM card is bound to one registration).
+    Result<bool> iccidInUse(const QString& iccid);
     Result<qint64> count();
 
     /// Voids a record (manager): status Voided, time and reason kept, audit entry written; its own transaction.

@@ -134,6 +134,10 @@ CREATE INDEX registrations_status ON registrations(status, hq_time);
         uR"sql(
 CREATE INDEX audit_record ON audit(record_uuid, id);
 )sql"_s,
+        // 5: the 0-100 face score the clerk saw, so that the manager sees the same figure (older rows: NULL).
+        uR"sql(
+ALTER TABLE registrations ADD COLUMN face_points INTEGER;
+)sql"_s,
     };
     return list;
 }
@@ -171,8 +175,9 @@ Result<void> migrate(Database& db, int target)
         if (!tx)
             return fail(tx.error());
         if (auto r = db.exec(migrations().at(version - 1)); !r)
-            return fail(
-                Error{r.error().code, u"migration to version %1 failed: %2"_s.arg(version).arg(r.error().detail)});
+            return fail(Error{r.error().code,
+                              u"migration to version %1 failed: %2"_s.arg(version).arg(r.error().detail),
+                              r.error().cause});
         if (auto r = db.exec(u"PRAGMA user_version = %1;"_s.arg(version)); !r)
             return fail(r.error());
         if (auto r = tx->commit(); !r)

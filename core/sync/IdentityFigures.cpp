@@ -103,8 +103,7 @@ Result<registration::IdentityHoldings> identityHoldings(store::OutletStore& stor
     holdings.outletCount = *count;
     // Without a figure from HQ, counting all of them as not yet seen by HQ errs on the safe side.
     holdings.pendingAtHq = *count;
-    auto figure =
-        identityFigure(store, identityFigureKey(identityKey, registration::documentTypeStorageKey(type), number));
+    auto figure = identityFigure(store, identityFigureKey(identityKey, documentTypeKey(type), number));
     if (!figure)
         return fail(figure.error());
     if (!figure->has_value())

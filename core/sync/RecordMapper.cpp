@@ -14,7 +14,7 @@ QCborMap documentMap(const registration::PartyDocument& party)
     const IdentityDocument& d = party.document;
     QCborMap map;
     map.insert("role"_L1, registration::documentRoleKey(party.role));
-    map.insert("type"_L1, registration::documentTypeStorageKey(d.type));
+    map.insert("type"_L1, documentTypeKey(d.type));
     map.insert("number"_L1, d.number);
     map.insert("name"_L1, d.name);
     map.insert("englishName"_L1, d.englishName);
@@ -40,7 +40,7 @@ Result<protocol::RecordContent> toRecordContent(const registration::Registration
     if (!customer)
         return fail(Error::invalidInput(u"registration without a customer document"_s));
     protocol::RecordContent content;
-    content.documentType = registration::documentTypeStorageKey(customer->document.type);
+    content.documentType = documentTypeKey(customer->document.type);
     content.documentNumber = customer->document.number;
     content.name = customer->document.name;
     content.operatorCode = operatorCode;

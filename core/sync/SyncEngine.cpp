@@ -284,9 +284,9 @@ QList<IdentityFigureUpdate> SyncEngine::voidFigures(const QList<protocol::SyncRe
         const registration::PartyDocument* customer = registration ? registration->customer() : nullptr;
         if (!customer)
             continue;
-        figures.append({identityFigureKey(m_identityKey, registration::documentTypeStorageKey(customer->document.type),
-                                          customer->document.number),
-                        *a.identityCount});
+        figures.append(
+            {identityFigureKey(m_identityKey, documentTypeKey(customer->document.type), customer->document.number),
+             *a.identityCount});
     }
     return figures;
 }
@@ -297,7 +297,7 @@ bool SyncEngine::storeAnswers(const QList<IdentityFigureUpdate>& figures, qint64
     // HQ's per-identity figures and its answers commit together: a pass that stops leaves neither.
     auto stored = m_store.inTransaction([&]() -> Result<void> {
         if (auto r = storeIdentityFigures(m_store, figures, hqTimeMs); !r)
-            return fail(Error{r.error().code, u"HQ's identity figures: "_s + r.error().detail});
+            return fail(Error{r.error().code, u"HQ's identity figures: "_s + r.error().detail, r.error().cause});
         return applyAnswers();
     });
     if (!stored) {

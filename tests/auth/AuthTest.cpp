@@ -33,6 +33,8 @@ TEST_CASE("Five wrong passwords lock the account for five minutes, across restar
     auto locked = outlet.authenticator().login(u"admin"_s, outlet.adminPassword);
     REQUIRE_FALSE(locked.has_value());
     CHECK(locked.error().detail.contains(u"locked"_s));
+    CHECK(locked.error().reason() == Reason::AccountLocked);
+    CHECK(locked.error().cause.figure > 0); // minutes left, as a field
     CHECK(fileHash(outlet.path) == dbBefore);
     CHECK(fileHash(outlet.slotPath()) == slotsBefore);
 
@@ -105,8 +107,10 @@ TEST_CASE("Accounts: a manager adds clerks, approves an override without logging
     CHECK(clerk->account().role == Role::Clerk);
     OutletStore& store = clerk->store();
     // The clerk cannot approve; the manager can, with their own password; a wrong one is refused.
-    CHECK(authenticator.approveOverride(store, u"li"_s, "clerk-pass", u"face_manual_review"_s, u"li"_s).error().code ==
-          Error::Code::PolicyRefused);
+    const auto byClerk = authenticator.approveOverride(store, u"li"_s, "clerk-pass", u"face_manual_review"_s, u"li"_s);
+    CHECK(byClerk.error().code == Error::Code::PolicyRefused);
+    // The clerk is told a manager must enter their own account, not that "the rules refuse the registration".
+    CHECK(byClerk.error().reason() == Reason::ManagerRequired);
     CHECK(authenticator.approveOverride(store, u"wang"_s, "bad", u"face_manual_review"_s, u"li"_s).error().code ==
           Error::Code::WrongKey);
     auto approved =

@@ -1,4 +1,5 @@
 #include "core/catalog/Iccid.h"
+#include "core/identity/CheckDigits.h"
 
 #include "support/CatchQt.h"
 
@@ -11,7 +12,7 @@ TEST_CASE("ICCID scans are checked for length, prefix, operator and Luhn", "[cat
     const QString body = u"898600123456789012"_s; // 18 digits
     QString withCheck;
     for (int d = 0; d <= 9; ++d) {
-        if (luhnValid(QString(body + QString::number(d))))
+        if (shiming::identity::luhnValid(QString(body + QString::number(d))))
             withCheck = body + QString::number(d);
     }
     REQUIRE(withCheck.size() == 19);
@@ -46,8 +47,8 @@ TEST_CASE("ICCID scans are checked for length, prefix, operator and Luhn", "[cat
 
 TEST_CASE("Luhn rejects empty and non-digit input", "[catalog]")
 {
-    CHECK(luhnValid(u"79927398713"));
-    CHECK_FALSE(luhnValid(u"79927398710"));
-    CHECK_FALSE(luhnValid(u""));
-    CHECK_FALSE(luhnValid(u"12a4"));
+    CHECK(shiming::identity::luhnValid(u"79927398713"));
+    CHECK_FALSE(shiming::identity::luhnValid(u"79927398710"));
+    CHECK_FALSE(shiming::identity::luhnValid(u""));
+    CHECK_FALSE(shiming::identity::luhnValid(u"12a4"));
 }

@@ -97,7 +97,7 @@ TEST_CASE("Expired and invalid documents are refused with the reason", "[catalog
     const auto decision = policy.check(expired, DocumentRole::Customer, CustomerType::Individual);
     CHECK(decision.has(policy::DocumentExpired));
     REQUIRE(decision.firstBlocking() != nullptr);
-    CHECK(decision.firstBlocking()->code == policy::DocumentExpired.toString());
+    CHECK(decision.firstBlocking()->code == policy::DocumentExpired);
 
     IdentityDocument wrongCheck = residentCard(u"赵六"_s, QDate(1980, 3, 1), kToday);
     wrongCheck.number.chop(1);
@@ -164,7 +164,7 @@ TEST_CASE("Policy fails closed: holdings or a risk list that cannot be read refu
     const auto noHoldings = policy.check(card, DocumentRole::Customer, CustomerType::Individual);
     CHECK_FALSE(noHoldings.allowed());
     REQUIRE(noHoldings.firstBlocking());
-    CHECK(noHoldings.firstBlocking()->code == policy::PolicyUnavailable.toString());
+    CHECK(noHoldings.firstBlocking()->code == policy::PolicyUnavailable);
     CHECK_FALSE(noHoldings.firstBlocking()->detail.contains(card.number)); // no personal data in the detail
     // An agent's holdings are not asked, so only the risk list can refuse them.
     CHECK(policy.check(card, DocumentRole::Agent, CustomerType::Agent).allowed());

@@ -1,4 +1,5 @@
 #include "core/registration/RegistrationSession.h"
+#include "core/identity/CheckDigits.h"
 
 #include "support/CatchQt.h"
 #include "support/FakeSessionServices.h"
@@ -19,7 +20,7 @@ QString validIccid()
 {
     const QString body = u"898600123456789012"_s;
     for (int d = 0; d <= 9; ++d) {
-        if (catalog::luhnValid(QString(body + QString::number(d))))
+        if (identity::luhnValid(QString(body + QString::number(d))))
             return body + QString::number(d);
     }
     return {};
@@ -123,41 +124,41 @@ TEST_CASE("Each step refuses to advance until complete, with a reason", "[catalo
     Fixture f;
     RegistrationSession session(f.services());
     REQUIRE(session.advance().has_value());
-    CHECK(session.blockingReason() == u"document_missing:customer"_s);
-    CHECK(session.advance().error().detail == u"document_missing:customer"_s);
+    CHECK(session.blocker() == Cause{Reason::DocumentMissing, u"customer"_s});
+    CHECK(session.advance().error().cause == Cause{Reason::DocumentMissing, u"customer"_s});
 
     session.setDocument(DocumentRole::Customer, residentCard(u"小明"_s, kToday.addYears(-12), kToday), "BM",
                         DocumentSource::Chip);
-    CHECK(session.blockingReason() == u"policy:guardian_required"_s);
+    CHECK(session.blocker().reason == Reason::GuardianRequired);
     session.setDocument(DocumentRole::Customer, residentCard(u"张三"_s, QDate(1985, 1, 1), kToday), "BM",
                         DocumentSource::Chip);
-    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.isStepComplete());
     REQUIRE(session.advance().has_value());
 
-    CHECK(session.blockingReason() == u"face_pending:customer"_s);
+    CHECK(session.blocker() == Cause{Reason::FacePending, u"customer"_s});
     session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.8), "jpeg");
     REQUIRE(session.advance().has_value());
 
-    CHECK(session.blockingReason() == u"package_missing"_s);
+    CHECK(session.blocker() == Cause{Reason::PackageMissing});
     CHECK_FALSE(session.choosePackage(u"org-office-199"_s).has_value()); // organisations only
     CHECK_FALSE(session.choosePackage(u"xiaoxin-18"_s).has_value());     // 60+
     REQUIRE(session.choosePackage(u"quantian-88"_s).has_value());
-    CHECK(session.blockingReason() == u"number_missing"_s);
+    CHECK(session.blocker() == Cause{Reason::NumberMissing});
     REQUIRE(session.reserveNumber(u"13800138001"_s).has_value());
-    CHECK(session.blockingReason() == u"iccid_missing"_s);
+    CHECK(session.blocker() == Cause{Reason::IccidMissing});
     CHECK_FALSE(session.setIccid(u"12345"_s).valid());
-    CHECK(session.blockingReason() == u"iccid_missing"_s);
+    CHECK(session.blocker() == Cause{Reason::IccidMissing});
     CHECK(session.setIccid(u"8986011234567890123"_s).error == u"wrong_operator"_s);
     session.setIccid(validIccid());
     REQUIRE(session.advance().has_value());
 
-    CHECK(session.blockingReason() == u"agreement_unread"_s);
+    CHECK(session.blocker() == Cause{Reason::AgreementUnread});
     session.setAgreementRead(true);
-    CHECK(session.blockingReason() == u"fraud_notice_unread"_s);
+    CHECK(session.blocker() == Cause{Reason::FraudNoticeUnread});
     session.setFraudNoticeRead(true);
-    CHECK(session.blockingReason() == u"signature_missing"_s);
+    CHECK(session.blocker() == Cause{Reason::SignatureMissing});
     session.setSignature("png");
-    CHECK(session.blockingReason() == u"clerk_unconfirmed"_s);
+    CHECK(session.blocker() == Cause{Reason::ClerkUnconfirmed});
     session.setClerkConfirmed(true);
     REQUIRE(session.advance().has_value());
     CHECK_FALSE(session.advance().has_value()); // the summary ends with commit
@@ -232,17 +233,17 @@ TEST_CASE("Face review: a manager approves, or the registration is parked; failu
 
     CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::ManualReview, 0.45), "a") ==
           FaceState::AwaitingReview);
-    CHECK(session.blockingReason() == u"face_review:customer"_s);
+    CHECK(session.blocker() == Cause{Reason::FaceReview, u"customer"_s});
     CHECK_FALSE(session.approveFaceReview(DocumentRole::Customer, QString()).has_value());
     REQUIRE(session.approveFaceReview(DocumentRole::Customer, u"manager1"_s).has_value());
-    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.isStepComplete());
     CHECK(session.buildRegistration().face.overrideBy == u"manager1"_s);
     CHECK(session.buildRegistration().face.band == FaceBand::ManualReview);
 
     // Models unavailable: NotCompared also goes to a manager; parking lets the clerk continue.
     session.recordFace(DocumentRole::Customer, evidence(FaceBand::NotCompared, 0.0), "b");
     REQUIRE(session.parkFaceReview(DocumentRole::Customer).has_value());
-    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.isStepComplete());
     CHECK(session.buildRegistration().face.overrideBy.isEmpty());
     CHECK_FALSE(session.parkFaceReview(DocumentRole::Customer).has_value());
 
@@ -253,7 +254,7 @@ TEST_CASE("Face review: a manager approves, or the registration is parked; failu
     CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Fail, 0.1), "c") == FaceState::Failed);
     CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Fail, 0.1), "c") == FaceState::Stopped);
     CHECK(session.isStopped());
-    CHECK(session.blockingReason() == u"face_stopped"_s);
+    CHECK(session.blocker() == Cause{Reason::FaceStopped});
     CHECK(session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.9), "d") == FaceState::Stopped);
 }
 
@@ -266,16 +267,16 @@ TEST_CASE("Minor with guardian: both documents and both faces", "[catalog][sessi
     REQUIRE(session.advance().has_value());
     session.setDocument(DocumentRole::Customer, residentCard(u"小明"_s, kToday.addYears(-12), kToday, 125), "BM",
                         DocumentSource::Chip);
-    CHECK(session.blockingReason() == u"document_missing:guardian"_s);
+    CHECK(session.blocker() == Cause{Reason::DocumentMissing, u"guardian"_s});
     // The minor cannot be their own guardian.
     session.setDocument(DocumentRole::Guardian, residentCard(u"小明"_s, kToday.addYears(-12), kToday, 125), "BM",
                         DocumentSource::Chip);
-    CHECK(session.blockingReason() == u"policy:guardian_too_young"_s);
+    CHECK(session.blocker().reason == Reason::GuardianTooYoung);
     session.setDocument(DocumentRole::Guardian, residentCard(u"张父"_s, QDate(1980, 2, 2), kToday, 131), "BM",
                         DocumentSource::Chip);
     REQUIRE(session.advance().has_value());
     session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.8), "m");
-    CHECK(session.blockingReason() == u"face_pending:guardian"_s);
+    CHECK(session.blocker() == Cause{Reason::FacePending, u"guardian"_s});
     session.recordFace(DocumentRole::Guardian, evidence(FaceBand::Pass, 0.7), "g");
     REQUIRE(session.advance().has_value());
     QStringList offered;
@@ -308,11 +309,12 @@ TEST_CASE("Chip documents cannot be typed; manual documents need a photo of the 
     permit.validFrom = kToday.addYears(-1);
     permit.validTo = kToday.addYears(9);
     const auto manual = session.setDocument(DocumentRole::Customer, permit, {}, DocumentSource::Manual);
-    INFO((manual.findings.isEmpty() ? std::string("no findings") : manual.findings.first().code.toStdString()));
+    INFO((manual.findings.isEmpty() ? std::string("no findings")
+                                    : reasonName(manual.findings.first().code).toStdString()));
     CHECK(manual.allowed());
-    CHECK(session.blockingReason() == u"document_photo_missing:customer"_s);
+    CHECK(session.blocker() == Cause{Reason::DocumentPhotoMissing, u"customer"_s});
     session.setDocumentPhoto(DocumentRole::Customer, "jpeg-of-photo-page");
-    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.isStepComplete());
 }
 
 TEST_CASE("Organisations need a valid USCC, both documents and the package's attachments", "[catalog][session]")
@@ -325,11 +327,11 @@ TEST_CASE("Organisations need a valid USCC, both documents and the package's att
                         DocumentSource::Chip);
     session.setDocument(DocumentRole::Customer, residentCard(u"使用人"_s, QDate(1982, 1, 1), kToday, 139), "BM",
                         DocumentSource::Chip);
-    CHECK(session.blockingReason() == u"organisation_invalid"_s);
+    CHECK(session.blocker() == Cause{Reason::OrganisationInvalid});
     session.setOrganisation(Organisation{u"911101051234567880"_s, u"示例科技有限公司"_s});
-    CHECK(session.blockingReason() == u"organisation_invalid"_s);
+    CHECK(session.blocker() == Cause{Reason::OrganisationInvalid});
     session.setOrganisation(Organisation{kUscc, u"示例科技有限公司"_s});
-    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.isStepComplete());
     REQUIRE(session.advance().has_value());
     CHECK(session.faceSubjects() == QList<DocumentRole>{DocumentRole::Handler});
     session.recordFace(DocumentRole::Handler, evidence(FaceBand::Pass, 0.8), "h");
@@ -340,10 +342,10 @@ TEST_CASE("Organisations need a valid USCC, both documents and the package's att
     session.setIccid(validIccid());
     CHECK(session.requiredAttachments() ==
           QStringList{u"business_licence"_s, u"authorisation_letter"_s, u"call_script"_s, u"security_commitment"_s});
-    CHECK(session.blockingReason() == u"attachment_missing:business_licence"_s);
+    CHECK(session.blocker() == Cause{Reason::AttachmentMissing, u"business_licence"_s});
     for (const QString& key : session.requiredAttachments())
         session.setAttachment(key, MediaItem{MediaItem::Kind::Attachment, {}, u"image/jpeg"_s, "scan"});
-    CHECK(session.blockingReason().isEmpty());
+    CHECK(session.isStepComplete());
     const Registration record = session.buildRegistration();
     REQUIRE(record.organisation.has_value());
     CHECK(record.organisation->uscc == kUscc);

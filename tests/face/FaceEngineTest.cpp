@@ -334,3 +334,63 @@ TEST_CASE("Mirrored landmark partners pair left with right and are their own inv
         CHECK(back == points[i]);
     }
 }
+
+namespace {
+
+// A model stage that fails the way an escaped OpenCV error or an exhausted allocator does.
+class ThrowingEmbedder final : public FaceEmbedder {
+public:
+    explicit ThrowingEmbedder(bool openCv)
+        : m_openCv(openCv)
+    {}
+    cv::Size alignedSize() const override { return {112, 112}; }
+    Result<Embedding> embed(const cv::Mat&) override
+    {
+        if (m_openCv)
+            throw cv::Exception(cv::Error::StsBadArg, "degenerate input", "embed", __FILE__, __LINE__);
+        throw std::bad_alloc();
+    }
+
+private:
+    bool m_openCv;
+};
+
+class CentreFaceDetector final : public FaceDetector {
+public:
+    Result<std::vector<FaceBox>> detect(const cv::Mat& bgr, float) override
+    {
+        return std::vector<FaceBox>{
+            FaceBox{cv::Rect2f(bgr.cols * 0.3f, bgr.rows * 0.25f, bgr.cols * 0.4f, bgr.rows * 0.5f), 0.99f}};
+    }
+};
+
+} // namespace
+
+TEST_CASE("An exception inside the pipeline comes back as an error, never thrown to the caller", "[face]")
+{
+    for (const bool openCv : {true, false}) {
+        FaceEngine::Models models;
+        models.detector = std::make_unique<CentreFaceDetector>();
+        models.landmarks = std::make_unique<TemplateLandmarks>();
+        models.embedder = std::make_unique<ThrowingEmbedder>(openCv);
+        FaceEngine engine(std::move(models));
+        cv::Mat image(400, 300, CV_8UC3, cv::Scalar(120, 130, 140));
+        cv::circle(image, {150, 200}, 60, cv::Scalar(200, 180, 170), cv::FILLED);
+
+        Result<FaceComparison> compared = fail(Error::invalidInput(u"not run"_s));
+        REQUIRE_NOTHROW(compared = engine.compare(image, image));
+        REQUIRE_FALSE(compared);
+        CHECK(faceIssueOf(compared.error()) == FaceIssue::ComparisonFailed);
+        CHECK(compared.error().code == Error::Code::DeviceFault);
+
+        Result<FaceAnalysis> analysed = fail(Error::invalidInput(u"not run"_s));
+        REQUIRE_NOTHROW(analysed = engine.analyseIdPhoto(image));
+        REQUIRE_FALSE(analysed);
+        CHECK(faceIssueOf(analysed.error()) == FaceIssue::ComparisonFailed);
+
+        PairAnalysis pair;
+        REQUIRE_NOTHROW(pair = engine.analysePair(image, image));
+        CHECK_FALSE(pair.live);
+        CHECK_FALSE(pair.id);
+    }
+}

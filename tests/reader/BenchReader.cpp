@@ -4,7 +4,7 @@
 //  2. a full simulated read (find + select + read 30 01) through QSerialPort against shiming-reader-sim on a
 //     pty at 115200 baud, in ms, against the wire-time floor of those bytes and the same exchange unpaced.
 #include "core/common/Clock.h"
-#include "core/reader/CardFixture.h"
+#include "core/demo/CardFixture.h"
 #include "core/reader/CardReadout.h"
 #include "core/reader/Ga467Frame.h"
 #include "core/reader/Ga467Link.h"

@@ -1,7 +1,7 @@
 #include "support/CatchQt.h"
 
+#include "core/demo/CardFixture.h"
 #include "core/identity/Validation.h"
-#include "core/reader/CardFixture.h"
 #include "core/reader/CardReadout.h"
 #include "core/reader/CardText.h"
 #include "core/reader/Ga467Frame.h"

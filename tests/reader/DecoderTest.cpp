@@ -1,9 +1,9 @@
 #include "support/CatchQt.h"
 
-#include "core/reader/CardFixture.h"
+#include "core/demo/CardFixture.h"
+#include "core/demo/TestPhotoCodec.h"
 #include "core/reader/CardReadout.h"
 #include "core/reader/LibraryWltDecoder.h"
-#include "core/reader/TestPhotoCodec.h"
 
 #include "ReaderTestSupport.h"
 

@@ -1,7 +1,7 @@
 #include "support/CatchQt.h"
 
+#include "core/demo/ReaderSimulator.h"
 #include "core/reader/ReaderError.h"
-#include "core/reader/ReaderSimulator.h"
 
 #include "ReaderTestSupport.h"
 

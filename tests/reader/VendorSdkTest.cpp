@@ -1,6 +1,6 @@
 #include "support/CatchQt.h"
 
-#include "core/reader/CardFixture.h"
+#include "core/demo/CardFixture.h"
 #include "core/reader/LibraryWltDecoder.h"
 #include "core/reader/ReaderSettings.h"
 #include "core/reader/VendorSdkReader.h"

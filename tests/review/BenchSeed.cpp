@@ -4,7 +4,7 @@
 // select realistic fractions instead of all or nothing.
 // Usage: review_bench_seed PATH COUNT DAYS
 #include "core/auth/Authenticator.h"
-#include "core/store/DemoData.h"
+#include "core/demo/DemoData.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -8,7 +8,7 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/common/Clock.h"
-#include "core/store/DemoData.h"
+#include "core/demo/DemoData.h"
 
 #include <QAbstractItemModel>
 #include <QTemporaryDir>

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -87,6 +88,17 @@ TEST_CASE("day list model fetches in pages and passes the model tester", "[revie
     model.sort(int(ReviewColumn::Clerk), Qt::DescendingOrder);
     CHECK(model.rowCount() == 7);
     CHECK(model.index(0, int(ReviewColumn::Clerk)).data().toString() == u"clerk2"_s);
+    // The score on the counter's 0-100 scale (what the clerk saw), never the cosine behind it.
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString score = model.index(row, int(ReviewColumn::Score)).data().toString();
+        if (score.isEmpty())
+            continue;
+        bool number = false;
+        const int points = score.toInt(&number);
+        CHECK(number);
+        CHECK(points >= 0);
+        CHECK(points <= 100);
+    }
     ReviewFilter filter = ReviewFilter::day(outlet.today);
     filter.pendingReviewOnly = true;
     REQUIRE(model.setFilter(filter));
@@ -187,6 +199,23 @@ TEST_CASE("filters in the window by phone number", "[review]")
     CHECK(window->dayListModel().totalCount() == 30);
 }
 
+namespace {
+
+// The pending queue with `uuid` selected, as the manager clicks it; returns its Approve button.
+QPushButton* approveButtonOnPending(ManagerWindow& window, const QString& uuid)
+{
+    auto* view = window.findChild<QTableView*>(u"pendingView"_s);
+    REQUIRE(view);
+    const int row = rowOf(window.pendingModel(), uuid, RecordListModel::UuidRole);
+    REQUIRE(row >= 0);
+    view->setCurrentIndex(window.pendingModel().index(row, 0));
+    auto* approve = window.findChild<QPushButton*>(u"approveButton"_s);
+    REQUIRE(approve);
+    return approve;
+}
+
+} // namespace
+
 TEST_CASE("approve in the window re-asks the manager's credentials", "[review]")
 {
     Outlet outlet;
@@ -209,24 +238,21 @@ TEST_CASE("approve in the window re-asks the manager's credentials", "[review]")
         REQUIRE(!r);
         CHECK(ReviewRepository(outlet.store()).row(outlet.pendingUuid)->pendingReview());
     }
-    SECTION("cancelled: nothing happens")
+    SECTION("cancelled: no result, not an error, and nothing happens")
     {
         window->setDecisionPrompt([](QWidget*, const QString&, const QString&) { return std::nullopt; });
-        CHECK(!window->approve(outlet.pendingUuid));
+        CHECK(window->approve(outlet.pendingUuid));
+        CHECK(window->reject(outlet.pendingUuid));
         CHECK(outlet.auditCount(u"override"_s) == 0);
+        CHECK(ReviewRepository(outlet.store()).row(outlet.pendingUuid)->pendingReview());
+        QTest::mouseClick(approveButtonOnPending(*window, outlet.pendingUuid), Qt::LeftButton);
+        CHECK(window->statusBar()->currentMessage().isEmpty()); // no error shown for a cancel
     }
     SECTION("the manager's own credentials: approved through the button")
     {
         int asked = 0;
         window->setDecisionPrompt(answer(u"same person, older photo"_s, u"boss"_s, kPassword, &asked));
-        auto* view = window->findChild<QTableView*>(u"pendingView"_s);
-        REQUIRE(view);
-        const int row = rowOf(window->pendingModel(), outlet.pendingUuid, RecordListModel::UuidRole);
-        REQUIRE(row >= 0);
-        view->setCurrentIndex(window->pendingModel().index(row, 0));
-        auto* approve = window->findChild<QPushButton*>(u"approveButton"_s);
-        REQUIRE(approve);
-        QTest::mouseClick(approve, Qt::LeftButton);
+        QTest::mouseClick(approveButtonOnPending(*window, outlet.pendingUuid), Qt::LeftButton);
         CHECK(asked == 1);
         auto stored = ReviewRepository(outlet.store()).row(outlet.pendingUuid);
         CHECK(stored->overrideBy == u"boss"_s);

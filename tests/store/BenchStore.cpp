@@ -6,7 +6,7 @@
 //   unlock  — Argon2id (production parameters) + open (goal <= 600 ms); baseline: Argon2id alone.
 // Usage: bench_store [--records N] [--skip-daylist]
 #include "core/auth/Authenticator.h"
-#include "core/store/DemoData.h"
+#include "core/demo/DemoData.h"
 
 #include <QCoreApplication>
 #include <QDir>

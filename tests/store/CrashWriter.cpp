@@ -1,7 +1,7 @@
 // The crash test's victim: logs in, then commits registrations in a loop and prints each uuid on its own
 // line right after commit() returned (the moment the clerk would be told "saved"). Killed with SIGKILL.
 #include "core/auth/Authenticator.h"
-#include "core/store/DemoData.h"
+#include "core/demo/DemoData.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -5,7 +5,8 @@
 #include "support/CatchQt.h"
 
 #include "core/auth/Authenticator.h"
-#include "core/store/DemoData.h"
+#include "core/demo/DemoData.h"
+#include "core/identity/CheckDigits.h"
 #include "core/store/OutletStore.h"
 
 #include <QCryptographicHash>
@@ -74,7 +75,7 @@ inline registration::Registration fullRegistration(const QString& clerk, int var
     customer.address = QStringLiteral("新疆维吾尔自治区乌鲁木齐市天山区解放南路36号𠮷楼");
     customer.appendedAddress = QStringLiteral("迁入上海市徐汇区");
     customer.number =
-        QStringLiteral("65010220120304002") + store::DemoDataGenerator::residentIdCheck(u"65010220120304002");
+        QStringLiteral("65010220120304002") + QChar(identity::residentIdCheckCharacter(u"65010220120304002"));
     customer.authority = QStringLiteral("乌鲁木齐市公安局天山区分局");
     customer.validFrom = QDate(2022, 1, 1);
     customer.validTo = QDate(2027, 1, 1);
@@ -84,12 +85,12 @@ inline registration::Registration fullRegistration(const QString& clerk, int var
     guardian.name = QStringLiteral("𠮷田·买买提");
     guardian.birthDate = QDate(1980, 5, 6);
     guardian.number =
-        QStringLiteral("65010219800506003") + store::DemoDataGenerator::residentIdCheck(u"65010219800506003");
+        QStringLiteral("65010219800506003") + QChar(identity::residentIdCheckCharacter(u"65010219800506003"));
     guardian.validTo = {};
     guardian.validToLongTerm = true;
     r.documents = {{DocumentRole::Customer, customer}, {DocumentRole::Guardian, guardian}};
     r.organisation = Organisation{QStringLiteral("91350100M000100Y43"), QStringLiteral("示例科技有限公司")};
-    r.face = {FaceBand::ManualReview, 0.57, 0.6, LivenessResult::Live, 0.93, 0.81, QStringLiteral("manager")};
+    r.face = {FaceBand::ManualReview, 0.57, 0.6, LivenessResult::Live, 0.93, 0.81, QStringLiteral("manager"), 78};
     r.media = {
         {MediaItem::Kind::ChipPhoto,
          {},

@@ -27,9 +27,21 @@ public:
         return stored;
     }
 
+    Result<bool> iccidInUse(const QString& iccid) const override
+    {
+        if (iccidUnreadable)
+            return fail(Error::storageFailure(QStringLiteral("database unreadable (fake)")));
+        for (const registration::Registration& record : records) {
+            if (record.iccid == iccid && record.status != registration::RecordStatus::Voided)
+                return true;
+        }
+        return false;
+    }
+
     QList<registration::Registration> records;
     int attempts = 0;
     bool failNext = false;
+    bool iccidUnreadable = false;
 };
 
 class FakeHoldings final : public registration::HoldingsSource {

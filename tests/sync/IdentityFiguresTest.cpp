@@ -34,7 +34,7 @@ TEST_CASE("Identity figures: the last of a batch wins, an older answer never ove
     REQUIRE(created.has_value());
     store::OutletStore& store = **created;
     const QByteArray identityKey(32, '\x42');
-    const QString type = registration::documentTypeStorageKey(DocumentType::ResidentId);
+    const QString type = documentTypeKey(DocumentType::ResidentId);
     const QString x = sync::identityFigureKey(identityKey, type, u"11010519491231002X"_s);
     const QString y = sync::identityFigureKey(identityKey, type, u"110105194912310037"_s);
 

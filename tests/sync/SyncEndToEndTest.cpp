@@ -3,6 +3,7 @@
 
 #include "cli/SyncCommands.h"
 #include "core/auth/Authenticator.h"
+#include "core/identity/CheckDigits.h"
 #include "core/store/KeySlots.h"
 #include "core/sync/IdentityFigures.h"
 #include "core/sync/SyncCredentials.h"
@@ -82,10 +83,10 @@ TEST_CASE("HQ's per-identity figure reaches the outlets with the answers and cou
     TestOutlet b(u"OUT-B"_s, hq, 22);
     // Identity 9 as TestOutlet::commit() writes it.
     const QString first17 = u"11010519900101009"_s;
-    const QString number = first17 + store::DemoDataGenerator::residentIdCheck(first17);
+    const QString number = first17 + QChar(identity::residentIdCheckCharacter(first17));
     const auto figureAt = [&](TestOutlet& outlet) -> std::optional<int> {
-        const QString key = sync::identityFigureKey(
-            outlet.bundle().identityKey, registration::documentTypeStorageKey(DocumentType::ResidentId), number);
+        const QString key =
+            sync::identityFigureKey(outlet.bundle().identityKey, documentTypeKey(DocumentType::ResidentId), number);
         REQUIRE_FALSE(key.isEmpty());
         auto figure = sync::identityFigure(outlet.store(), key);
         REQUIRE(figure.has_value());
@@ -153,8 +154,8 @@ TEST_CASE("HQ's per-identity figure reaches the outlets with the answers and cou
     CHECK(held.pendingAtHq == 0);
     CHECK(held.effective() == 4);
     // The outlet's key is HQ's own: the figure is HQ's ledger count for that identity.
-    const QString key = sync::identityFigureKey(b.bundle().identityKey,
-                                                registration::documentTypeStorageKey(DocumentType::ResidentId), number);
+    const QString key =
+        sync::identityFigureKey(b.bundle().identityKey, documentTypeKey(DocumentType::ResidentId), number);
     CHECK(PgCluster::scalar(url, "SELECT count(*) FROM records WHERE status = 'accepted' AND identity_hmac = '" +
                                      key.toStdString() + "'") == "4");
 }

@@ -1,5 +1,6 @@
 #include "SyncTestSupport.h"
 
+#include "core/identity/CheckDigits.h"
 #include "core/store/KeySlots.h"
 
 #include <pqxx/pqxx>
@@ -70,7 +71,7 @@ QString TestOutlet::commit(int identity, int serial)
         if (party.role == registration::DocumentRole::Customer && identity >= 0) {
             party.document.type = DocumentType::ResidentId;
             const QString first17 = u"11010519900101%1"_s.arg(identity % 1000, 3, 10, QChar(u'0'));
-            party.document.number = first17 + store::DemoDataGenerator::residentIdCheck(first17);
+            party.document.number = first17 + QChar(identity::residentIdCheckCharacter(first17));
         }
     }
     record.number = u"139%1"_s.arg(serial, 8, 10, QChar(u'0'));

@@ -3,8 +3,8 @@
 #include "HqTestSupport.h"
 
 #include "core/common/Clock.h"
+#include "core/demo/DemoData.h"
 #include "core/registration/Registration.h"
-#include "core/store/DemoData.h"
 #include "core/store/OutletStore.h"
 #include "core/sync/HqClient.h"
 #include "core/sync/SyncEngine.h"

@@ -119,28 +119,32 @@ TEST_CASE("Demo mode: an individual registration from login to the record in the
         key(Qt::Key_F5);
     REQUIRE(session->step() == SessionStep::Package);
 
-    // 4. Package: Down picks the first offer; the number: Enter in the search takes the first free number;
-    //    the SIM: the scanner types the ICCID and Enter (not the clerk's keys).
+    // 4. Package: Down picks the first offer; Enter goes to what is missing, the number list with its first
+    //    number highlighted, and Enter takes that number on purpose (the list shows it and its fee); the SIM:
+    //    the scanner types the ICCID and Enter (not the clerk's keys).
     key(Qt::Key_Down);
     REQUIRE(session->package() != nullptr);
-    key(Qt::Key_N, Qt::AltModifier);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    REQUIRE_FALSE(session->number().isEmpty());
+    key(Qt::Key_Return);
+    CHECK(session->number().isEmpty()); // Enter alone never reserves
+    auto* numbers = findChild<QListWidget>(&window, u"numberListWidget"_s);
+    REQUIRE(numbers->hasFocus());
+    REQUIRE(numbers->currentItem() != nullptr);
+    const QString highlighted = numbers->currentItem()->data(Qt::UserRole).toString();
+    key(Qt::Key_Return);
+    REQUIRE(session->number() == highlighted);
     auto* iccid = findChild<QLineEdit>(&window, u"iccidEdit"_s);
     REQUIRE(iccid->hasFocus());
     QTest::keyClicks(iccid, luhnIccid());
     QTest::keyClick(iccid, Qt::Key_Return);
     REQUIRE(session->step() == SessionStep::Agreement);
 
-    // 5. The texts are scrolled to the end (Ctrl+End in each), the customer signs, the clerk confirms.
-    key(Qt::Key_1, Qt::AltModifier);
+    // 5. The texts are scrolled to the end with the keys (Ctrl+End in the agreement, which then hands the focus
+    //    to the notice; Ctrl+End there), the customer signs, the clerk confirms.
+    REQUIRE(findChild<AgreementViewer>(&window, u"agreementViewer"_s)->hasFocus());
     key(Qt::Key_End, Qt::ControlModifier);
-    key(Qt::Key_2, Qt::AltModifier);
+    REQUIRE(findChild<AgreementViewer>(&window, u"fraudNoticeViewer"_s)->hasFocus());
     key(Qt::Key_End, Qt::ControlModifier);
-    for (const QString& name : {u"agreementViewer"_s, u"fraudNoticeViewer"_s}) {
-        auto* viewer = findChild<AgreementViewer>(&window, name);
-        viewer->verticalScrollBar()->setValue(viewer->verticalScrollBar()->maximum());
-    }
+    CHECK(session->blocker().reason == Reason::SignatureMissing);
     auto* pad = findChild<SignaturePad>(&window, u"signaturePad"_s);
     QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(30, 60));
     for (int x = 40; x < 300; x += 20)

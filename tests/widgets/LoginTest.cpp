@@ -1,15 +1,20 @@
 #include "WidgetFixture.h"
 
+#include "core/outlet/ClerkText.h"
 #include "widgets/MainWindow.h"
-#include "widgets/common/ErrorText.h"
 #include "widgets/common/StatusPanel.h"
 #include "widgets/login/LockOverlay.h"
 #include "widgets/login/LoginScreen.h"
+#include "widgets/registration/CustomerDisplay.h"
 #include "widgets/registration/RegistrationWizard.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSignalSpy>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace shiming;
@@ -62,7 +67,7 @@ TEST_CASE("Login: a wrong password says so; the right one opens a fresh registra
     CHECK(findChild<QLineEdit>(&w.window, u"accountEdit"_s)->hasFocus());
     w.signIn(u"clerk1"_s, u"wrong"_s);
     CHECK_FALSE(w.gate.isLoggedIn());
-    CHECK(findChild<QLabel>(&w.window, u"loginErrorLabel"_s)->text() == ErrorText::forClerk(Error::wrongKey({})));
+    CHECK(findChild<QLabel>(&w.window, u"loginErrorLabel"_s)->text() == ClerkText::of(Error::wrongKey({})));
     CHECK(findChild<QLineEdit>(&w.window, u"passwordEdit"_s)->text().isEmpty());
     w.signIn(u"clerk1"_s, u"clerk-pass"_s);
     REQUIRE(w.gate.isLoggedIn());
@@ -101,6 +106,110 @@ TEST_CASE("Lock: Ctrl+L covers the screen, the registration in progress survives
     CHECK_FALSE(w.window.lockOverlay()->isVisible());
     CHECK(w.window.wizard()->session() == session);
     CHECK(session->step() == registration::SessionStep::Documents);
+}
+
+TEST_CASE("Lock: while locked no shortcut, menu or close works and nothing underneath is shown", "[widgets]")
+{
+    Window w;
+    w.signIn(u"clerk1"_s, u"clerk-pass"_s);
+    pressKey(&w.window, Qt::Key_Return); // individual → documents
+    w.reader.place(residentCard(u"𠮷田·阿依古丽"_s, QDate(1990, 5, 1), kToday), chipPhoto());
+    auto* customerScreen = w.window.findChild<QAction*>(u"customerScreenAction"_s);
+    REQUIRE(customerScreen);
+    pressKey(&w.window, Qt::Key_L, Qt::ControlModifier);
+    REQUIRE(w.gate.isLocked());
+
+    // A manual lock says so (not "after a pause"); the title has no emoji a counter font may lack.
+    CHECK(findChild<QLabel>(&w.window, u"lockAccountLabel"_s)->text() != QString());
+    CHECK_FALSE(findChild<QLabel>(&w.window, u"lockAccountLabel"_s)->text().contains(u"pause"_s));
+    const QString title = findChild<QLabel>(&w.window, u"lockTitleLabel"_s)->text();
+    CHECK(std::none_of(title.cbegin(), title.cend(), [](QChar c) { return c.isSurrogate(); }));
+
+    // The customer screen (name and number), the document check, new registration: none answers.
+    QTest::keyClick(&w.window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK_FALSE(w.window.customerDisplay()->isVisible());
+    CHECK_FALSE(customerScreen->isEnabled());
+    const auto visibleWindows = [] {
+        const QWidgetList windows = QApplication::topLevelWidgets();
+        return std::count_if(windows.cbegin(), windows.cend(), [](QWidget* widget) { return widget->isVisible(); });
+    };
+    const auto before = visibleWindows();
+    QTest::keyClick(&w.window, Qt::Key_D, Qt::ControlModifier);
+    CHECK(visibleWindows() == before);
+    CHECK_FALSE(w.window.menuBar()->isEnabled());
+    CHECK_FALSE(w.window.wizard()->isEnabled());
+
+    // Closing the window is refused while locked, with the reason on the overlay.
+    CHECK_FALSE(w.window.close());
+    CHECK(w.window.isVisible());
+    CHECK_FALSE(findChild<QLabel>(&w.window, u"unlockErrorLabel"_s)->text().isEmpty());
+
+    // The password gives everything back as it was.
+    auto* unlock = findChild<QLineEdit>(&w.window, u"unlockPasswordEdit"_s);
+    QTest::keyClicks(unlock, u"clerk-pass"_s);
+    QTest::keyClick(unlock, Qt::Key_Return);
+    REQUIRE_FALSE(w.gate.isLocked());
+    CHECK(customerScreen->isEnabled());
+    CHECK(w.window.menuBar()->isEnabled());
+    QTest::keyClick(&w.window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(w.window.customerDisplay()->isVisible());
+    // The same shortcut closes it again.
+    QTest::keyClick(&w.window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK_FALSE(w.window.customerDisplay()->isVisible());
+
+    // Closing with a registration in progress asks first; No keeps everything.
+    w.answer = false;
+    CHECK_FALSE(w.window.close());
+    CHECK(w.questions.size() == 1);
+    CHECK(w.window.wizard()->session()->step() == registration::SessionStep::Face);
+}
+
+namespace {
+
+// The window at `size`: it takes that size (its minimum does not force it larger) and Next, Back and Cancel are
+// inside it, on screen.
+void checkFits(MainWindow& window, QSize size)
+{
+    window.resize(size);
+    QTest::qWait(20);
+    INFO("window " << window.width() << "x" << window.height() << " for " << size.width() << "x" << size.height());
+    CHECK(window.size() == size);
+    for (const QString& name : {u"nextButton"_s, u"backButton"_s, u"cancelButton"_s}) {
+        auto* button = findChild<QWidget>(&window, name);
+        if (!button->isVisible())
+            continue;
+        const QRect inWindow(button->mapTo(&window, QPoint(0, 0)), button->size());
+        INFO(name.toStdString() << " at " << inWindow.bottom());
+        CHECK(window.rect().contains(inWindow));
+    }
+}
+
+} // namespace
+
+TEST_CASE("The counter window fits 1366x768 and works at 1024x600 on every step", "[widgets]")
+{
+    Window w;
+    checkFits(w.window, {1024, 600}); // the login screen
+    w.signIn(u"clerk1"_s, u"clerk-pass"_s);
+    checkFits(w.window, {1024, 600});
+    // A minor with a guardian: two documents on the page.
+    pressKey(&w.window, Qt::Key_2);
+    pressKey(&w.window, Qt::Key_Return);
+    w.reader.place(residentCard(u"小明"_s, kToday.addYears(-12), kToday, 125), chipPhoto());
+    checkFits(w.window, {1024, 600});
+    checkFits(w.window, {1366, 768});
+    w.reader.place(residentCard(u"张父"_s, QDate(1980, 2, 2), kToday, 131), chipPhoto());
+    REQUIRE(w.window.wizard()->session()->step() == registration::SessionStep::Face);
+    checkFits(w.window, {1024, 600});
+    checkFits(w.window, {1366, 768});
+    // An organisation: credit code, handler, attachments.
+    w.answer = true;
+    w.window.wizard()->cancelWithConfirmation();
+    pressKey(&w.window, Qt::Key_4);
+    pressKey(&w.window, Qt::Key_Return);
+    REQUIRE(w.window.wizard()->session()->step() == registration::SessionStep::Documents);
+    checkFits(w.window, {1024, 600});
+    checkFits(w.window, {1366, 768});
 }
 
 TEST_CASE("Large text mode scales the counter's screens", "[widgets]")

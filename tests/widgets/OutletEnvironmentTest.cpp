@@ -2,7 +2,11 @@
 
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
+#include "core/demo/CardFixture.h"
+#include "core/demo/DemoData.h"
+#include "core/demo/ReaderSimulator.h"
 #include "core/face/FakeCamera.h"
+#include "core/identity/CheckDigits.h"
 #include "core/outlet/AccountGate.h"
 #include "core/outlet/AuthAccountGate.h"
 #include "core/outlet/OutletConfig.h"
@@ -11,12 +15,9 @@
 #include "core/protocol/BatchAnswer.h"
 #include "core/protocol/CredentialBundle.h"
 #include "core/protocol/IdentityHash.h"
-#include "core/reader/CardFixture.h"
 #include "core/reader/IdCardReader.h"
-#include "core/reader/ReaderSimulator.h"
 #include "core/registration/Policy.h"
 #include "core/registration/RegistrationSession.h"
-#include "core/store/DemoData.h"
 #include "core/store/OutletStore.h"
 #include "core/sync/IdentityFigures.h"
 #include "core/sync/SyncCredentials.h"
@@ -446,7 +447,7 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
         store::DownlinkItem item;
         item.kind = store::downlink::RiskList.toString();
         item.key = QString::fromLatin1(
-            protocol::identityHash(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number));
+            protocol::identityHash(kIdentityKey, documentTypeKey(DocumentType::ResidentId), number));
         item.payload = R"({"listed":true})";
         item.version = u"1"_s;
         REQUIRE(store.downlink().upsert(item).has_value());
@@ -466,8 +467,8 @@ TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer wit
     REQUIRE(store != nullptr);
     REQUIRE(store->downlink()
                 .remove(store::downlink::RiskList.toString(),
-                        QString::fromLatin1(protocol::identityHash(
-                            kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number)))
+                        QString::fromLatin1(
+                            protocol::identityHash(kIdentityKey, documentTypeKey(DocumentType::ResidentId), number)))
                 .has_value());
     auto& services = static_cast<StoreSessionServices&>(*env->context().services.sink);
     CHECK_FALSE(services.contains(DocumentType::ResidentId, number).value());
@@ -482,7 +483,7 @@ TEST_CASE("Policy at the counter: HQ's figure and an unsent record here refuse t
         enrol(store);
         // HQ's last answer about this identity said 4; one more registered here has not reached HQ yet.
         const QString key = QString::fromLatin1(
-            protocol::identityHash(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), number));
+            protocol::identityHash(kIdentityKey, documentTypeKey(DocumentType::ResidentId), number));
         REQUIRE(sync::storeIdentityFigures(store, {{key, 4}}, counter.clock.now().toMSecsSinceEpoch()) == 1);
         REQUIRE(store.registrations().commit(minimalRecord(number, u"13800138000"_s)).has_value());
     });
@@ -515,7 +516,7 @@ TEST_CASE("Policy at the counter: outlet records and HQ's identity-limit verdict
 
     IdentityDocument document = minimalRecord(u"110105198803121017"_s, {}).customer()->document;
     IdentityDocument other = document;
-    other.number = u"11010519880312105"_s + store::DemoDataGenerator::residentIdCheck(u"11010519880312105");
+    other.number = u"11010519880312105"_s + QChar(identity::residentIdCheckCharacter(u"11010519880312105"));
 
     // Nothing yet.
     CHECK(policy.check(document, DocumentRole::Customer, CustomerType::Individual).allowed());
@@ -567,12 +568,12 @@ TEST_CASE("Policy at the counter: HQ's per-identity figure plus this outlet's re
 
     IdentityDocument document = minimalRecord(u"110105198803121017"_s, {}).customer()->document;
     IdentityDocument other = document;
-    other.number = u"11010519880312105"_s + store::DemoDataGenerator::residentIdCheck(u"11010519880312105");
+    other.number = u"11010519880312105"_s + QChar(identity::residentIdCheckCharacter(u"11010519880312105"));
     // What the sync stores from an answer: keyed by the identity's HMAC, as the risk list (lower-case x too).
     const QString key = QString::fromLatin1(
-        protocol::identityHash(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId), document.number));
-    CHECK(sync::identityFigureKey(kIdentityKey, documentTypeStorageKey(DocumentType::ResidentId),
-                                  document.number.toLower()) == key);
+        protocol::identityHash(kIdentityKey, documentTypeKey(DocumentType::ResidentId), document.number));
+    CHECK(sync::identityFigureKey(kIdentityKey, documentTypeKey(DocumentType::ResidentId), document.number.toLower()) ==
+          key);
     const qint64 t0 = 1'790'000'000'000;
     const auto figure = [&](int count, qint64 time) {
         auto written = sync::storeIdentityFigures(store, {{key, count}}, time);

@@ -7,6 +7,7 @@
 
 #include "core/face/ActiveLivenessCheck.h"
 #include "core/face/FaceIssue.h"
+#include "core/outlet/ClerkText.h"
 #include "widgets/MainWindow.h"
 #include "widgets/registration/DemoEnvironment.h"
 #include "widgets/registration/RegistrationWizard.h"
@@ -24,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace shiming;
@@ -115,15 +118,22 @@ struct ChineseCatalogue {
 
 } // namespace
 
-TEST_CASE("Chinese screens: the face hints and liveness requests the preview shows are translated", "[widgets]")
+TEST_CASE("Chinese screens: every reason, face hint and liveness request the clerk sees is translated", "[widgets]")
 {
     const QSet<QString> sources = translatedSources();
     ChineseCatalogue chinese;
     QStringList english;
-    for (int i = 0; i <= int(face::FaceIssue::ModelsUnavailable); ++i) {
-        const QString text = face::faceIssueInstruction(face::FaceIssue(i));
+    for (int i = int(Reason::Unspecified) + 1; i <= int(Reason::ModelsUnavailable); ++i) {
+        const auto reason = Reason(i);
+        if (reason == Reason::SessionCancelled || reason == Reason::SessionDone)
+            continue;
+        const QString text = ClerkText::of(Cause{reason, u"guardian"_s, 5});
+        INFO(reasonName(reason).toStdString());
         CHECK_FALSE(text.isEmpty());
-        if (sources.contains(text))
+        CHECK_FALSE(text.contains(reasonName(reason))); // never the machine name
+        const bool chinese = std::any_of(text.cbegin(), text.cend(),
+                                         [](QChar ch) { return ch.unicode() >= 0x4E00 && ch.unicode() <= 0x9FFF; });
+        if (!chinese || sources.contains(text))
             english << text;
     }
     for (auto challenge :
@@ -136,7 +146,7 @@ TEST_CASE("Chinese screens: the face hints and liveness requests the preview sho
     CHECK(english == QStringList());
     // And they are in the catalogue at all: without the translator they are English and differ.
     QCoreApplication::removeTranslator(&chinese.translator);
-    CHECK(sources.contains(face::faceIssueInstruction(face::FaceIssue::NoFace)));
+    CHECK(sources.contains(ClerkText::of(Cause{Reason::NoFace})));
     REQUIRE(QCoreApplication::installTranslator(&chinese.translator));
 }
 

@@ -4,6 +4,7 @@
 // memory, a fake reader, a fake camera playing drawn frames, a fake face service and a fake account gate.
 
 #include "core/face/FakeCamera.h"
+#include "core/identity/CheckDigits.h"
 #include "support/CatchQt.h"
 #include "support/FakeCounterServices.h"
 #include "support/FakeSessionServices.h"
@@ -29,7 +30,7 @@ inline QString luhnIccid()
     const QString body = QStringLiteral("898600123456789012");
     for (int d = 0; d <= 9; ++d) {
         const QString candidate = body + QString::number(d);
-        if (catalog::luhnValid(candidate))
+        if (identity::luhnValid(candidate))
             return candidate;
     }
     return {};

@@ -1,21 +1,25 @@
 #include "WidgetFixture.h"
 
 #include "core/identity/Validators.h"
+#include "core/outlet/ClerkText.h"
 #include "core/registration/RegistrationSession.h"
 #include "widgets/registration/AgreementViewer.h"
 #include "widgets/registration/CustomerDisplay.h"
 #include "widgets/registration/FacePage.h"
+#include "widgets/registration/RegistrationForm.h"
 #include "widgets/registration/RegistrationWizard.h"
 #include "widgets/registration/SessionText.h"
 #include "widgets/registration/SignaturePad.h"
 #include "widgets/registration/SummaryPage.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -42,7 +46,12 @@ struct Counter : WidgetFixture {
     }
 
     RegistrationSession& session() { return *wizard.session(); }
-    QWidget* currentPage() { return findChild<QStackedWidget>(&wizard, u"stepStackedWidget"_s)->currentWidget(); }
+    QWidget* currentPage()
+    {
+        auto* scroll =
+            qobject_cast<QScrollArea*>(findChild<QStackedWidget>(&wizard, u"stepStackedWidget"_s)->currentWidget());
+        return scroll ? scroll->widget() : nullptr;
+    }
 
     void placeAdultCard(const QString& name = u"𠮷田·阿依古丽"_s)
     {
@@ -65,6 +74,7 @@ struct Counter : WidgetFixture {
         table->setCurrentCell(0, 0);
         auto* numbers = findChild<QListWidget>(&wizard, u"numberListWidget"_s);
         numbers->setCurrentRow(0);
+        QTest::keyClick(numbers, Qt::Key_Return); // picked on purpose: Enter on the highlighted number
         auto* iccid = findChild<QLineEdit>(&wizard, u"iccidEdit"_s);
         iccid->setFocus();
         QTest::keyClicks(iccid, luhnIccid());
@@ -77,8 +87,8 @@ struct Counter : WidgetFixture {
         for (const QString& name : {u"agreementViewer"_s, u"fraudNoticeViewer"_s}) {
             auto* viewer = findChild<AgreementViewer>(&wizard, name);
             viewer->setFocus();
-            QTest::keyClick(viewer, Qt::Key_End, Qt::ControlModifier);
-            viewer->verticalScrollBar()->setValue(viewer->verticalScrollBar()->maximum());
+            QTest::keyClick(viewer, Qt::Key_End, Qt::ControlModifier); // the key scrolls (no shortcut from code)
+            REQUIRE(viewer->readToEnd());
         }
         auto* pad = findChild<SignaturePad>(&wizard, u"signaturePad"_s);
         QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(30, 60));
@@ -136,7 +146,8 @@ TEST_CASE("Documents: a child alone is refused with the reason, and the flow sta
     c.reader.place(residentCard(u"小明"_s, kToday.addYears(-12), kToday), chipPhoto());
     CHECK(c.session().step() == SessionStep::Documents);
     auto* instruction = findChild<QLabel>(&c.wizard, u"documentInstructionLabel"_s);
-    CHECK(instruction->text() == SessionText::blockingReason(u"policy:guardian_required"_s));
+    CHECK(c.session().blocker().reason == Reason::GuardianRequired);
+    CHECK(instruction->text() == ClerkText::of(c.session().blocker()));
     pressKey(&c.wizard, Qt::Key_Return);
     CHECK(c.session().step() == SessionStep::Documents);
     CHECK_FALSE(findChild<QLabel>(&c.wizard, u"wizardReasonLabel"_s)->text().isEmpty());
@@ -165,6 +176,61 @@ TEST_CASE("Documents: minor and guardian are read one after the other", "[widget
     CHECK(c.session().step() == SessionStep::Package);
 }
 
+TEST_CASE("Documents: a later card never replaces a filled document without the clerk's confirmation", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_2); // minor with guardian
+    pressKey(&c.wizard, Qt::Key_Return);
+    c.reader.place(residentCard(u"小明"_s, kToday.addYears(-12), kToday, 125), chipPhoto());
+    c.reader.place(residentCard(u"张父"_s, QDate(1980, 2, 2), kToday, 131), chipPhoto());
+    REQUIRE(c.session().step() == SessionStep::Face);
+    auto* face = static_cast<FacePage*>(c.wizard.page(SessionStep::Face));
+    // The face step names whose face it checks.
+    CHECK(findChild<QLabel>(&c.wizard, u"faceSubjectLabel"_s)->text().contains(u"小明"_s));
+    CHECK(face->currentSubject() == DocumentRole::Customer);
+    pressKey(&c.wizard, Qt::Key_Escape); // back to the documents
+    REQUIRE(c.session().step() == SessionStep::Documents);
+
+    // A third card: the clerk says no, and both documents stay as shown.
+    c.answer = false;
+    c.reader.place(residentCard(u"李四"_s, QDate(1985, 3, 3), kToday, 137), chipPhoto());
+    CHECK(c.questions.size() == 1);
+    CHECK(c.session().person(DocumentRole::Customer)->document.name == u"小明"_s);
+    CHECK(c.session().person(DocumentRole::Guardian)->document.name == u"张父"_s);
+    CHECK(c.session().step() == SessionStep::Documents);
+    CHECK_FALSE(findChild<QLabel>(&c.wizard, u"readerMessageLabel"_s)->text().isEmpty());
+
+    // The same guardian's card again: nothing to ask, nothing changes.
+    c.reader.place(residentCard(u"张父"_s, QDate(1980, 2, 2), kToday, 131), chipPhoto());
+    CHECK(c.questions.size() == 1);
+
+    // The clerk chooses the role and confirms: only that role changes, and the step stays for a look.
+    auto* role = findChild<QComboBox>(&c.wizard, u"manualRoleComboBox"_s);
+    role->setCurrentIndex(role->findData(int(DocumentRole::Guardian)));
+    c.answer = true;
+    c.reader.place(residentCard(u"李四"_s, QDate(1985, 3, 3), kToday, 137), chipPhoto());
+    CHECK(c.questions.size() == 2);
+    CHECK(c.session().person(DocumentRole::Customer)->document.name == u"小明"_s);
+    CHECK(c.session().person(DocumentRole::Guardian)->document.name == u"李四"_s);
+    CHECK(c.session().step() == SessionStep::Documents);
+}
+
+TEST_CASE("Documents: a refused document is replaced by a card only after the clerk confirms", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_Return); // individual
+    c.reader.place(residentCard(u"小明"_s, kToday.addYears(-12), kToday), chipPhoto());
+    REQUIRE(c.session().blocker().reason == Reason::GuardianRequired);
+    c.answer = false;
+    c.placeAdultCard();
+    CHECK(c.session().person(DocumentRole::Customer)->document.name == u"小明"_s);
+    c.answer = true;
+    c.placeAdultCard();
+    CHECK(c.session().person(DocumentRole::Customer)->document.name == u"𠮷田·阿依古丽"_s);
+    CHECK(c.questions.size() == 2);
+    CHECK(c.session().step() == SessionStep::Documents); // a replacement does not move on by itself
+}
+
 TEST_CASE("Documents: a permit is typed with the error next to the field as the clerk types", "[widgets]")
 {
     Counter c;
@@ -182,7 +248,7 @@ TEST_CASE("Documents: a permit is typed with the error next to the field as the 
     QTest::keyClick(number, Qt::Key_Return);
     REQUIRE(c.session().person(DocumentRole::Customer) != nullptr);
     CHECK(c.session().person(DocumentRole::Customer)->source == DocumentSource::Manual);
-    CHECK(c.session().blockingReason() == u"document_photo_missing:customer"_s);
+    CHECK(c.session().blocker() == Cause{Reason::DocumentPhotoMissing, u"customer"_s});
     pressKey(&c.wizard, Qt::Key_F7);
     CHECK_FALSE(c.session().person(DocumentRole::Customer)->photo.isEmpty());
     pressKey(&c.wizard, Qt::Key_Return);
@@ -244,6 +310,10 @@ TEST_CASE("Face: review can be parked; three failures stop the registration", "[
         pressKey(&c.wizard, Qt::Key_Return);
         c.placeAdultCard();
         pressKey(&c.wizard, Qt::Key_F5);
+        // Waiting for a manager: no capture advice beside the amber result.
+        const int hints = c.face.hints;
+        REQUIRE(QTest::qWaitFor([&] { return c.face.hints > hints + 1; }, 3000));
+        CHECK(findChild<QLabel>(&c.wizard, u"faceHintLabel"_s)->text().isEmpty());
         pressKey(&c.wizard, Qt::Key_F8);
         CHECK(c.session().step() == SessionStep::Package);
         CHECK(c.session().face(DocumentRole::Customer)->state == FaceState::Parked);
@@ -261,6 +331,10 @@ TEST_CASE("Face: review can be parked; three failures stop the registration", "[
         CHECK_FALSE(findChild<QPushButton>(&c.wizard, u"captureButton"_s)->isEnabled());
         pressKey(&c.wizard, Qt::Key_Return);
         CHECK(c.session().step() == SessionStep::Face);
+        // The preview keeps running, but its advice no longer says "good: press F5" beside "too many failures".
+        const int hints = c.face.hints;
+        REQUIRE(QTest::qWaitFor([&] { return c.face.hints > hints + 1; }, 3000));
+        CHECK(findChild<QLabel>(&c.wizard, u"faceHintLabel"_s)->text().isEmpty());
     }
     SECTION("no face is not an attempt")
     {
@@ -316,11 +390,120 @@ TEST_CASE("Package: eligible packages only, number search reserves, ICCID scan m
     QTest::keyClicks(iccid, u"12345"_s);
     QTest::keyClick(iccid, Qt::Key_Return);
     CHECK(c.session().step() == SessionStep::Package);
-    CHECK(findChild<QLabel>(&c.wizard, u"iccidStatusLabel"_s)->text() == SessionText::iccidError(u"invalid_length"_s));
+    CHECK(findChild<QLabel>(&c.wizard, u"iccidStatusLabel"_s)->text() == ClerkText::iccid(u"invalid_length"_s));
     QTest::keyClicks(iccid, luhnIccid());
     QTest::keyClick(iccid, Qt::Key_Return);
     CHECK(c.session().iccid() == luhnIccid());
     CHECK(c.session().step() == SessionStep::Agreement);
+}
+
+TEST_CASE("Package: a number is chosen on purpose, a taken one says so, and its fee and the term are stated",
+          "[widgets]")
+{
+    Counter c;
+    c.toPackageStep();
+    auto* table = findChild<QTableWidget>(&c.wizard, u"packageTableWidget"_s);
+    QTest::keyClick(table, Qt::Key_Down);
+    REQUIRE(c.session().package() != nullptr);
+    auto* search = findChild<QLineEdit>(&c.wizard, u"numberSearchEdit"_s);
+    auto* numbers = findChild<QListWidget>(&c.wizard, u"numberListWidget"_s);
+    search->setFocus();
+
+    // Enter in the empty box reserves nothing (the first listed may be a premium number): the list gets the focus.
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(c.session().number().isEmpty());
+    CHECK(numbers->hasFocus());
+    CHECK(c.pool.state(u"13800138888") == catalog::NumberState::Free);
+
+    // Typed digits choose: the premium number, with its fee stated.
+    search->setFocus();
+    QTest::keyClicks(search, u"8888"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(c.session().number() == u"13800138888"_s);
+    CHECK(c.session().numberFeeFen() == 88800);
+    CHECK(findChild<QLabel>(&c.wizard, u"reservedNumberLabel"_s)->text().contains(u"888"_s));
+
+    // Other digits and Enter: the new number replaces the old reservation.
+    search->setFocus();
+    search->clear();
+    QTest::keyClicks(search, u"8001"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(c.session().number() == u"13800138001"_s);
+    CHECK(c.pool.state(u"13800138888") == catalog::NumberState::Free);
+    CHECK(c.session().numberFeeFen() == 0);
+
+    // Taken at another counter after the list was shown: the clerk is told, the old reservation stays.
+    search->setFocus();
+    search->clear();
+    QTest::keyClicks(search, u"8000"_s);
+    REQUIRE(c.pool.reserve(u"13800138000", u"another-counter"_s));
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(c.session().number() == u"13800138001"_s);
+    CHECK(findChild<QLabel>(&c.wizard, u"packageStatusLabel"_s)->text() == ClerkText::of(Cause{Reason::NumberTaken}));
+
+    // The printed form and the summary state the one-off fee and the contract term.
+    search->setFocus();
+    search->clear();
+    QTest::keyClicks(search, u"8888"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    REQUIRE(c.session().number() == u"13800138888"_s);
+    const RegistrationForm form(c.session().buildRegistration(), *c.session().package(), c.session().numberFeeFen());
+    CHECK(form.html().contains(SessionText::numberFee(88800)));
+    CHECK(form.html().contains(SessionText::contractTerm(c.session().package()->contractMonths)));
+    CHECK(SessionText::numberFee(88800).contains(u"888"_s));
+}
+
+TEST_CASE("Package: an ICCID without a valid check digit needs a second Enter; a SIM is never bound twice", "[widgets]")
+{
+    Counter c;
+    c.toPackageStep();
+    QTest::keyClick(findChild<QTableWidget>(&c.wizard, u"packageTableWidget"_s), Qt::Key_Down);
+    auto* search = findChild<QLineEdit>(&c.wizard, u"numberSearchEdit"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"8001"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    REQUIRE(c.session().number() == u"13800138001"_s);
+    auto* iccid = findChild<QLineEdit>(&c.wizard, u"iccidEdit"_s);
+    auto* status = findChild<QLabel>(&c.wizard, u"iccidStatusLabel"_s);
+    REQUIRE(iccid->hasFocus());
+
+    // The last digit changed: one Enter keeps the page and says why, here, before anything moves on.
+    QString wrong = luhnIccid();
+    wrong.back() = QChar(u'0' + (wrong.back().digitValue() + 1) % 10);
+    QTest::keyClicks(iccid, wrong);
+    QTest::keyClick(iccid, Qt::Key_Return);
+    CHECK(c.session().step() == SessionStep::Package);
+    CHECK(c.session().blocker().reason == Reason::IccidCheckDigit);
+    CHECK(status->text() == ClerkText::of(Cause{Reason::IccidCheckDigit}));
+    // The clerk compared the printed number: the second Enter on the same number accepts it.
+    QTest::keyClick(iccid, Qt::Key_Return);
+    CHECK(c.session().iccid() == wrong);
+    CHECK(c.session().step() == SessionStep::Agreement);
+
+    // A SIM card already bound to a stored registration is refused with the reason.
+    Counter other;
+    registration::Registration stored;
+    stored.iccid = luhnIccid();
+    stored.status = registration::RecordStatus::Committed;
+    other.sink.records.append(stored);
+    other.toPackageStep();
+    QTest::keyClick(findChild<QTableWidget>(&other.wizard, u"packageTableWidget"_s), Qt::Key_Down);
+    auto* otherSearch = findChild<QLineEdit>(&other.wizard, u"numberSearchEdit"_s);
+    otherSearch->setFocus();
+    QTest::keyClicks(otherSearch, u"8001"_s);
+    QTest::keyClick(otherSearch, Qt::Key_Return);
+    auto* otherIccid = findChild<QLineEdit>(&other.wizard, u"iccidEdit"_s);
+    QTest::keyClicks(otherIccid, luhnIccid());
+    QTest::keyClick(otherIccid, Qt::Key_Return);
+    CHECK(other.session().iccid().isEmpty());
+    CHECK(other.session().step() == SessionStep::Package);
+    CHECK(findChild<QLabel>(&other.wizard, u"iccidStatusLabel"_s)->text() == ClerkText::iccid(u"in_use"_s));
+    // And when the store cannot say, the card is refused too (never bound on an unknown).
+    other.sink.iccidUnreadable = true;
+    otherIccid->clear();
+    QTest::keyClicks(otherIccid, luhnIccid());
+    QTest::keyClick(otherIccid, Qt::Key_Return);
+    CHECK(findChild<QLabel>(&other.wizard, u"iccidStatusLabel"_s)->text() == ClerkText::iccid(u"unchecked"_s));
 }
 
 TEST_CASE("Agreement: both texts must be scrolled to the end and the customer signs", "[widgets]")
@@ -329,7 +512,7 @@ TEST_CASE("Agreement: both texts must be scrolled to the end and the customer si
     c.toAgreementStep();
     pressKey(&c.wizard, Qt::Key_Return);
     CHECK(c.session().step() == SessionStep::Agreement);
-    CHECK(c.session().blockingReason() == u"agreement_unread"_s);
+    CHECK(c.session().blocker() == Cause{Reason::AgreementUnread});
     c.signAndConfirm();
     CHECK(c.session().agreementRead());
     CHECK(c.session().fraudNoticeRead());
@@ -407,4 +590,19 @@ TEST_CASE("The customer display shows the masked number, package, number and fee
     CHECK(text.contains(c.session().package()->name));
     CHECK(text.contains(c.session().number()));
     CHECK(text.contains(catalog::formatYuan(c.session().package()->monthlyFeeFen)));
+    CHECK(text.contains(SessionText::contractTerm(c.session().package()->contractMonths)));
+    CHECK(text.contains(SessionText::numberFee(c.session().numberFeeFen()).toHtmlEscaped()));
+    // Signing until committed, then done: never both messages at once.
+    const QString signing = CustomerDisplay::tr("You are signing the service agreement and the fraud-risk notice. "
+                                                "Never hand this card to anyone else.");
+    const QString done = CustomerDisplay::tr("Registered. Thank you.");
+    CHECK(text.contains(signing));
+    CHECK_FALSE(text.contains(done));
+    c.signAndConfirm();
+    pressKey(&c.wizard, Qt::Key_Return);
+    REQUIRE(c.session().step() == SessionStep::Summary);
+    pressKey(&c.wizard, Qt::Key_Return);
+    REQUIRE(c.session().committedRecord());
+    CHECK(display.text().contains(done));
+    CHECK_FALSE(display.text().contains(signing));
 }

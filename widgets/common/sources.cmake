@@ -1,6 +1,4 @@
 target_sources(shiming_widgets PRIVATE
-    common/ErrorText.h
-    common/ErrorText.cpp
     common/Localization.h
     common/Localization.cpp
 )
@@ -9,4 +7,5 @@ target_sources(shiming_widgets PRIVATE
     common/StatusPanel.cpp
     common/Tone.h
     common/Tone.cpp
+    common/WindowSize.h
 )

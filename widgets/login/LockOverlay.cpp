@@ -1,7 +1,7 @@
 #include "widgets/login/LockOverlay.h"
 
 #include "core/outlet/AccountGate.h"
-#include "widgets/common/ErrorText.h"
+#include "core/outlet/ClerkText.h"
 #include "widgets/common/Tone.h"
 
 #include <QEvent>
@@ -27,7 +27,7 @@ LockOverlay::LockOverlay(AccountGate& gate, QWidget* parent)
     panel->setAutoFillBackground(true);
     panel->setMaximumWidth(480);
     auto* layout = new QVBoxLayout(panel);
-    auto* title = new QLabel(tr("🔒 Locked"), panel);
+    auto* title = new QLabel(tr("Locked"), panel);
     title->setObjectName(u"lockTitleLabel"_s);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 2.0);
@@ -53,11 +53,14 @@ LockOverlay::LockOverlay(AccountGate& gate, QWidget* parent)
     hide();
 }
 
-void LockOverlay::showLocked()
+void LockOverlay::showLocked(bool manual)
 {
-    m_accountLabel->setText(tr("The counter locked itself after a pause. %1, enter your password to go on; the "
-                               "registration in progress is kept.")
-                                .arg(m_gate.displayName()));
+    m_accountLabel->setText(manual ? tr("The counter is locked. %1, enter your password to go on; the registration "
+                                        "in progress is kept.")
+                                         .arg(m_gate.displayName())
+                                   : tr("The counter locked itself after a pause. %1, enter your password to go on; "
+                                        "the registration in progress is kept.")
+                                         .arg(m_gate.displayName()));
     m_errorLabel->clear();
     m_passwordEdit->clear();
     setGeometry(parentWidget()->rect());
@@ -66,12 +69,18 @@ void LockOverlay::showLocked()
     m_passwordEdit->setFocus();
 }
 
+void LockOverlay::refuseClose()
+{
+    m_errorLabel->setText(tr("Unlock first: the counter closes only after the password is entered."));
+    m_passwordEdit->setFocus();
+}
+
 void LockOverlay::attemptUnlock()
 {
     auto result = m_gate.unlock(m_passwordEdit->text().toUtf8());
     m_passwordEdit->clear();
     if (!result) {
-        m_errorLabel->setText(ErrorText::forClerk(result.error()));
+        m_errorLabel->setText(ClerkText::of(result.error()));
         return;
     }
     hide();
@@ -88,7 +97,7 @@ void LockOverlay::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     // Opaque enough that nothing personal underneath can be read while the clerk is away.
-    painter.fillRect(rect(), QColor(30, 30, 40, 245));
+    painter.fillRect(rect(), QColor(30, 30, 40));
 }
 
 } // namespace shiming

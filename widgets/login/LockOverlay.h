@@ -9,15 +9,19 @@ namespace shiming {
 
 class AccountGate;
 
-/// Covers the main window after the idle time ("locked"): the half-finished registration stays underneath,
-/// only the same account's password unlocks. Ctrl+L locks at once.
+/// Covers the main window after the idle time or Ctrl+L ("locked"), opaque: the half-finished registration stays
+/// underneath, unreadable; only the same account's password unlocks. MainWindow disables every action and
+/// shortcut and hides the customer display meanwhile, and does not close.
 class LockOverlay : public QWidget {
     Q_OBJECT
 
 public:
     LockOverlay(AccountGate& gate, QWidget* parent);
 
-    void showLocked();
+    /// Shows the overlay; `manual`: the clerk locked it (Ctrl+L), else the idle time did.
+    void showLocked(bool manual = false);
+    /// Says on the overlay why the window does not close while locked.
+    void refuseClose();
     void attemptUnlock();
 
 protected:

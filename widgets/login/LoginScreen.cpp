@@ -1,7 +1,7 @@
 #include "widgets/login/LoginScreen.h"
 
 #include "core/outlet/AccountGate.h"
-#include "widgets/common/ErrorText.h"
+#include "core/outlet/ClerkText.h"
 #include "widgets/common/Tone.h"
 
 #include <QFormLayout>
@@ -110,7 +110,7 @@ void LoginScreen::attemptLogin()
     auto result = m_gate.login(account, m_passwordEdit->text().toUtf8());
     m_passwordEdit->clear();
     if (!result) {
-        m_errorLabel->setText(ErrorText::forClerk(result.error()));
+        m_errorLabel->setText(ClerkText::of(result.error()));
         m_passwordEdit->setFocus();
         return;
     }

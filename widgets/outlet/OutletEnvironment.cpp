@@ -7,6 +7,7 @@
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/FaceService.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -62,8 +63,10 @@ Result<std::unique_ptr<OutletEnvironment>> OutletEnvironment::create(const Outle
     c.approveAsManager = [gate](const QString& user, const QByteArray& password) {
         return gate->approveAsManager(user, password, u"face_review"_s);
     };
+    // Over the clerk's window, titled, and No by default: Enter on a question never throws work away.
     c.confirm = [](const QString& question) {
-        return QMessageBox::question(nullptr, QString(), question) == QMessageBox::Yes;
+        return QMessageBox::question(QApplication::activeWindow(), Text::tr("Please confirm"), question,
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
     c.chooseFile = [](const QString& title) {
         return QFileDialog::getOpenFileName(nullptr, title, {}, Text::tr("Scans (*.jpg *.jpeg *.png *.pdf)"));

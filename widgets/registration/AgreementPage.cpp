@@ -1,5 +1,6 @@
 #include "widgets/registration/AgreementPage.h"
 
+#include "core/outlet/ClerkText.h"
 #include "core/registration/RegistrationSession.h"
 #include "widgets/registration/AgreementViewer.h"
 #include "widgets/registration/SessionText.h"
@@ -79,13 +80,18 @@ AgreementPage::AgreementPage(QWidget* parent)
     m_statusLabel->setObjectName(u"agreementStatusLabel"_s);
     layout->addWidget(m_statusLabel);
 
+    // Read to the end, a text hands the focus on: the agreement to the notice, the notice to the confirmation.
     connect(m_agreement, &AgreementViewer::readToEndChanged, this, [this](bool read) {
         if (session())
             session()->setAgreementRead(read);
+        if (read && m_agreement->hasFocus() && !m_notice->readToEnd())
+            m_notice->setFocus();
     });
     connect(m_notice, &AgreementViewer::readToEndChanged, this, [this](bool read) {
         if (session())
             session()->setFraudNoticeRead(read);
+        if (read && m_notice->hasFocus())
+            m_confirm->setFocus();
     });
     connect(m_pad, &SignaturePad::signatureChanged, this, [this] {
         if (session())
@@ -125,17 +131,41 @@ void AgreementPage::enter()
     // Texts may have been read already when the clerk comes back; re-check now that they are visible.
     session()->setAgreementRead(m_agreement->readToEnd());
     session()->setFraudNoticeRead(m_notice->readToEnd());
-    m_agreement->setFocus();
+    if (!m_agreement->readToEnd())
+        m_agreement->setFocus();
+    else if (!m_notice->readToEnd())
+        m_notice->setFocus();
+    else
+        m_confirm->setFocus();
     refresh();
+}
+
+void AgreementPage::focusOn(const Cause& cause)
+{
+    switch (cause.reason) {
+    case Reason::AgreementUnread:
+        m_agreement->setFocus();
+        break;
+    case Reason::FraudNoticeUnread:
+        m_notice->setFocus();
+        break;
+    case Reason::SignatureMissing:
+        m_pad->setFocus();
+        break;
+    case Reason::ClerkUnconfirmed:
+        m_confirm->setFocus();
+        break;
+    default:
+        break;
+    }
 }
 
 void AgreementPage::refresh()
 {
     if (!session())
         return;
-    const QString reason = session()->blockingReason();
-    m_statusLabel->setText(reason.isEmpty() ? tr("Complete. Press Enter to continue.")
-                                            : SessionText::blockingReason(reason));
+    const Cause reason = session()->blocker();
+    m_statusLabel->setText(reason.isSpecified() ? ClerkText::of(reason) : tr("Complete. Press Enter to continue."));
 }
 
 } // namespace shiming

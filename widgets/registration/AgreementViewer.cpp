@@ -1,5 +1,6 @@
 #include "widgets/registration/AgreementViewer.h"
 
+#include <QKeyEvent>
 #include <QScrollBar>
 
 namespace shiming {
@@ -19,6 +20,30 @@ void AgreementViewer::setDocumentHtml(const QString& html)
     setHtml(html);
     emit readToEndChanged(false);
     check();
+}
+
+void AgreementViewer::keyPressEvent(QKeyEvent* event)
+{
+    QScrollBar* bar = verticalScrollBar();
+    switch (event->key()) {
+    case Qt::Key_End:
+        bar->setValue(bar->maximum());
+        break;
+    case Qt::Key_Home:
+        bar->setValue(bar->minimum());
+        break;
+    case Qt::Key_PageDown:
+    case Qt::Key_Space:
+        bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        break;
+    case Qt::Key_PageUp:
+        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+        break;
+    default:
+        QTextBrowser::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
 
 void AgreementViewer::resizeEvent(QResizeEvent* event)

@@ -20,6 +20,9 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    /// Ctrl+End / End go to the end, Ctrl+Home / Home to the top, Page Down and Space a page on: a read-only
+    /// browser has no cursor to move, so without this the keys did nothing.
+    void keyPressEvent(QKeyEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:

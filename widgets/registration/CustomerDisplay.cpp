@@ -92,15 +92,18 @@ void CustomerDisplay::refresh()
     if (const catalog::Package* package = m_session->package()) {
         line(tr("Package"), package->name);
         line(tr("Monthly fee"), SessionText::yuanPerMonth(package->monthlyFeeFen));
+        line(tr("Contract term"), SessionText::contractTerm(package->contractMonths));
     }
-    if (!m_session->number().isEmpty())
+    if (!m_session->number().isEmpty()) {
         line(tr("Mobile number"), m_session->number());
-    if (m_session->step() >= SessionStep::Agreement) {
-        lines.append(tr("You are signing the service agreement and the fraud-risk notice. Never hand this card "
-                        "to anyone else."));
+        line(tr("One-off number fee"), SessionText::numberFee(m_session->numberFeeFen()));
     }
+    // One message for where the registration stands: signing until it is committed, then done (never both).
     if (m_session->committedRecord())
         lines.append(u"<span style='color:#00802b'>%1</span>"_s.arg(tr("Registered. Thank you.")));
+    else if (m_session->step() >= SessionStep::Agreement)
+        lines.append(tr("You are signing the service agreement and the fraud-risk notice. Never hand this card "
+                        "to anyone else."));
     m_bodyLabel->setText(lines.join(u"<br><br>"_s));
 }
 

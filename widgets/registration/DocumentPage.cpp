@@ -1,6 +1,7 @@
 #include "widgets/registration/DocumentPage.h"
 
 #include "core/identity/Validators.h"
+#include "core/outlet/ClerkText.h"
 #include "core/reader/IdCardReader.h"
 #include "widgets/common/Tone.h"
 #include "widgets/registration/CameraFeed.h"
@@ -27,28 +28,6 @@ namespace shiming {
 using namespace registration;
 
 namespace {
-
-QString numberIssueText(const ValidationResult& result)
-{
-    if (result.valid())
-        return {};
-    const QString code = result.errors.first().code;
-    if (code == identity::codes::Empty)
-        return QCoreApplication::translate("shiming::DocumentPage", "Enter the document number.");
-    if (code == identity::codes::CheckCharacter || code.startsWith(u"check_digit"))
-        return QCoreApplication::translate("shiming::DocumentPage", "The check character does not match: a typo?");
-    if (code == identity::codes::InvalidLength)
-        return QCoreApplication::translate("shiming::DocumentPage", "The number has the wrong length.");
-    if (code == identity::codes::InvalidCharacter)
-        return QCoreApplication::translate("shiming::DocumentPage", "The number contains a character that is "
-                                                                    "not allowed.");
-    if (code == identity::codes::DocumentExpired)
-        return QCoreApplication::translate("shiming::DocumentPage", "The document has expired.");
-    if (code.startsWith(u"mrz"))
-        return QCoreApplication::translate("shiming::DocumentPage", "The MRZ is incomplete: two lines of 44 or "
-                                                                    "three lines of 30 characters.");
-    return QCoreApplication::translate("shiming::DocumentPage", "The number is not valid for this document type.");
-}
 
 QByteArray jpegOf(const QImage& image)
 {
@@ -203,7 +182,7 @@ void DocumentPage::enter()
     m_active = true;
     m_roleCombo->clear();
     for (DocumentRole role : session()->requiredDocuments())
-        m_roleCombo->addItem(SessionText::role(role), int(role));
+        m_roleCombo->addItem(ClerkText::role(role), int(role));
     const bool organisation = session()->customerType() == CustomerType::Organisation;
     m_organisationGroup->setVisible(organisation);
     refresh();
@@ -221,11 +200,20 @@ void DocumentPage::leave()
     m_active = false;
 }
 
-DocumentRole DocumentPage::nextRole() const
+std::optional<DocumentRole> DocumentPage::firstEmptyRole() const
+{
+    for (DocumentRole role : session()->requiredDocuments()) {
+        if (!session()->person(role))
+            return role;
+    }
+    return std::nullopt;
+}
+
+DocumentRole DocumentPage::roleToReplace() const
 {
     for (DocumentRole role : session()->requiredDocuments()) {
         const SessionPerson* p = session()->person(role);
-        if (!p || !p->decision.allowed())
+        if (p && !p->decision.allowed())
             return role;
     }
     return DocumentRole(m_roleCombo->currentData().toInt());
@@ -236,9 +224,33 @@ void DocumentPage::onCardRead(const reader::CardReadout& readout)
     if (!m_active || !session())
         return;
     m_readerMessageLabel->clear();
-    const DocumentRole role = nextRole();
+    // The same card again (left on the reader, placed twice): it is already there, nothing changes.
+    for (DocumentRole role : session()->requiredDocuments()) {
+        const SessionPerson* p = session()->person(role);
+        if (p && p->document.type == readout.document.type && p->document.number == readout.document.number &&
+            p->source == DocumentSource::Chip) {
+            m_readerMessageLabel->setText(tr("This card is already read as the %1's.").arg(ClerkText::role(role)));
+            return;
+        }
+    }
+    // A card fills the first role still empty. Once every role is filled, it replaces one only when the clerk
+    // says so: a card on the reader then is as often the next person's as a correction.
+    const std::optional<DocumentRole> empty = firstEmptyRole();
+    const DocumentRole role = empty ? *empty : roleToReplace();
+    if (!empty) {
+        const QString question = tr("Every document is filled in. Replace the %1's document with the card just "
+                                    "read?")
+                                     .arg(ClerkText::role(role));
+        if (!m_context.confirm || !m_context.confirm(question)) {
+            m_readerMessageLabel->setText(
+                tr("Card ignored: the documents already filled in are kept. To replace one, choose it under "
+                   "\"For\" and place the card again."));
+            return;
+        }
+    }
     const PolicyDecision decision = session()->setDocument(role, readout.document, readout.photo, DocumentSource::Chip);
-    if (decision.allowed() && session()->blockingReason().isEmpty())
+    // Only a card that completes the step moves on; a replacement stays for the clerk to look at.
+    if (empty && decision.allowed() && session()->isStepComplete())
         emit advanceRequested();
 }
 
@@ -258,7 +270,7 @@ void DocumentPage::refresh()
         delete item;
     }
     for (DocumentRole role : session()->requiredDocuments()) {
-        auto* box = new QGroupBox(SessionText::role(role), m_peopleBox);
+        auto* box = new QGroupBox(ClerkText::role(role), m_peopleBox);
         box->setObjectName(documentRoleKey(role) + u"DocumentGroupBox"_s);
         auto* row = new QHBoxLayout(box);
         auto* photo = new QLabel(box);
@@ -287,7 +299,7 @@ void DocumentPage::refresh()
             for (const PolicyFinding& finding : p->decision.findings) {
                 html += u"<br><span style='color:%1'>%2 %3</span>"_s.arg(finding.blocking ? u"#b00020"_s : u"#a86400"_s,
                                                                          finding.blocking ? u"✖"_s : u"⚠"_s,
-                                                                         SessionText::finding(finding).toHtmlEscaped());
+                                                                         ClerkText::finding(finding).toHtmlEscaped());
             }
             if (p->decision.allowed() && p->decision.holdings.effective() > 0)
                 html += u"<br>"_s + tr("Numbers held: %1 (limit %2)")
@@ -297,9 +309,9 @@ void DocumentPage::refresh()
         }
         m_peopleLayout->addWidget(box);
     }
-    const QString reason = session()->blockingReason();
-    m_instructionLabel->setText(reason.isEmpty() ? tr("Documents complete. Press Enter to continue.")
-                                                 : SessionText::blockingReason(reason));
+    const Cause reason = session()->blocker();
+    m_instructionLabel->setText(reason.isSpecified() ? ClerkText::of(reason)
+                                                     : tr("Documents complete. Press Enter to continue."));
 }
 
 void DocumentPage::updateManualVisibility()
@@ -318,7 +330,7 @@ void DocumentPage::validateManualNumber()
         return;
     }
     const ValidationResult result = validate(type, m_numberEdit->text(), *m_context.services.clock);
-    m_numberErrorLabel->setText(numberIssueText(result));
+    m_numberErrorLabel->setText(ClerkText::documentNumber(result));
     if (result.valid()) {
         const QDate birth = QDate::fromString(result.fields.value(u"birth_date"_s).toString(), Qt::ISODate);
         if (birth.isValid())
@@ -337,7 +349,7 @@ void DocumentPage::applyMrz()
         return;
     }
     const ValidationResult result = validate(DocumentType::Passport, text, *m_context.services.clock);
-    m_mrzErrorLabel->setText(numberIssueText(result));
+    m_mrzErrorLabel->setText(ClerkText::documentNumber(result));
     if (!result.valid())
         return;
     m_numberEdit->setText(result.fields.value(u"document_number"_s).toString());

@@ -39,7 +39,10 @@ public:
     void onReadFailed(const reader::ReaderError& error);
 
 private:
-    registration::DocumentRole nextRole() const;
+    /// The first required role without a document, if any.
+    std::optional<registration::DocumentRole> firstEmptyRole() const;
+    /// The role a card replaces once every role is filled: the first refused one, else the one chosen under "For".
+    registration::DocumentRole roleToReplace() const;
     void refresh();
     void validateManualNumber();
     void applyMrz();

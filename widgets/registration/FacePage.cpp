@@ -1,6 +1,6 @@
 #include "widgets/registration/FacePage.h"
 
-#include "widgets/common/ErrorText.h"
+#include "core/outlet/ClerkText.h"
 #include "widgets/common/Tone.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/FaceService.h"
@@ -170,7 +170,7 @@ void FacePage::onFrame(const QImage& image)
     if (m_context.face && m_context.face->available() && (m_frameCount++ % 3) == 0) {
         const FaceHint hint = m_context.face->hint(m_context.camera->lastFrame());
         m_boxes = hint.boxes;
-        m_hintLabel->setText(hint.ok ? tr("Good: press F5 to capture") : hint.instruction);
+        m_hintLabel->setText(captureHint(hint));
     }
     QImage shown = image.copy();
     QPainter painter(&shown);
@@ -210,7 +210,7 @@ void FacePage::capture()
         if (!check) {
             // No face, several faces, unreadable photo: not an attempt, just try again.
             m_resultLabel->setText(
-                u"<span style='color:#b00020'>%1</span>"_s.arg(ErrorText::forClerk(check.error()).toHtmlEscaped()));
+                u"<span style='color:#b00020'>%1</span>"_s.arg(ClerkText::of(check.error()).toHtmlEscaped()));
             m_hintLabel->setText(tr("Capture again: one face, looking at the camera."));
             return;
         }
@@ -233,11 +233,36 @@ void FacePage::capture()
                            : state == FaceState::AwaitingReview ? u"#a86400"_s
                                                                 : u"#b00020"_s;
     m_resultLabel->setText(u"<span style='color:%1; font-weight:bold'>%2</span>"_s.arg(colour, text.toHtmlEscaped()));
+    if (state != FaceState::Failed)
+        m_hintLabel->clear(); // no "good: press F5" beside a result that needs something else
     if (state == FaceState::Passed) {
         chooseSubject();
-        if (session()->blockingReason().isEmpty())
+        if (session()->isStepComplete())
             emit advanceRequested();
     }
+}
+
+QString FacePage::captureHint(const FaceHint& hint) const
+{
+    // The preview's advice must never contradict the result: once a capture is not what the step needs (stopped,
+    // waiting for a manager), the hint says nothing; after a failure it asks for another capture.
+    const SessionFace* f = session() ? session()->face(m_subject) : nullptr;
+    const FaceState state = f ? f->state : FaceState::Pending;
+    if (session() && session()->isStopped())
+        return {};
+    switch (state) {
+    case FaceState::Stopped:
+    case FaceState::AwaitingReview:
+    case FaceState::Passed:
+    case FaceState::Approved:
+    case FaceState::Parked:
+        return {};
+    case FaceState::Failed:
+        return hint.ok ? tr("Ready for another try: press F5") : hint.instruction;
+    case FaceState::Pending:
+        break;
+    }
+    return hint.ok ? tr("Good: press F5 to capture") : hint.instruction;
 }
 
 void FacePage::approve()
@@ -248,14 +273,14 @@ void FacePage::approve()
     auto manager = m_context.approveAsManager(m_managerEdit->text().trimmed(), m_managerPasswordEdit->text().toUtf8());
     m_managerPasswordEdit->clear();
     if (!manager) {
-        m_reviewErrorLabel->setText(ErrorText::forClerk(manager.error()));
+        m_reviewErrorLabel->setText(ClerkText::of(manager.error()));
         m_managerPasswordEdit->setFocus();
         return;
     }
     m_reviewErrorLabel->clear();
     if (session()->approveFaceReview(m_subject, *manager)) {
         chooseSubject();
-        if (session()->blockingReason().isEmpty())
+        if (session()->isStepComplete())
             emit advanceRequested();
     }
 }
@@ -267,7 +292,7 @@ void FacePage::park()
         return;
     if (session()->parkFaceReview(m_subject)) {
         chooseSubject();
-        if (session()->blockingReason().isEmpty())
+        if (session()->isStepComplete())
             emit advanceRequested();
     }
 }
@@ -276,8 +301,10 @@ void FacePage::refresh()
 {
     if (!session())
         return;
-    m_subjectLabel->setText(tr("Face check: %1").arg(SessionText::role(m_subject)));
     const SessionPerson* person = session()->person(m_subject);
+    // Whose face: the role and the name on that person's document, so the clerk checks the right person.
+    m_subjectLabel->setText(person ? tr("Face check: %1 %2").arg(ClerkText::role(m_subject), person->document.name)
+                                   : tr("Face check: %1").arg(ClerkText::role(m_subject)));
     QPixmap photo;
     if (person && !person->photo.isEmpty() && photo.loadFromData(person->photo))
         m_documentPhotoLabel->setPixmap(

@@ -38,6 +38,8 @@ private:
     void onFrame(const QImage& image);
     void refresh();
     void approve();
+    /// The preview's advice for `hint`, given where the current subject's face check stands.
+    QString captureHint(const FaceHint& hint) const;
     void park();
 
     RegistrationContext& m_context;

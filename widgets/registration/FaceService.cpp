@@ -3,6 +3,7 @@
 #include "core/face/FaceEngine.h"
 #include "core/face/FaceIssue.h"
 #include "core/face/ImageInput.h"
+#include "core/outlet/ClerkText.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -40,9 +41,9 @@ FaceHint EngineFaceService::hint(const cv::Mat& frame)
     for (const face::FaceBox& box : *faces)
         hint.boxes.append(QRectF(box.rect.x, box.rect.y, box.rect.width, box.rect.height));
     if (faces->empty()) {
-        hint.instruction = face::faceIssueInstruction(face::FaceIssue::NoFace);
+        hint.instruction = ClerkText::of(Cause{face::FaceIssue::NoFace});
     } else if (faces->size() > 1) {
-        hint.instruction = face::faceIssueInstruction(face::FaceIssue::SeveralFaces);
+        hint.instruction = ClerkText::of(Cause{face::FaceIssue::SeveralFaces});
     } else {
         const cv::Rect2f& r = faces->front().rect;
         cv::Mat grey;
@@ -52,11 +53,11 @@ FaceHint EngineFaceService::hint(const cv::Mat& frame)
             grey = frame;
         const double brightness = cv::mean(grey)[0];
         if (r.height < frame.rows * 0.25)
-            hint.instruction = face::faceIssueInstruction(face::FaceIssue::FaceTooSmall);
+            hint.instruction = ClerkText::of(Cause{face::FaceIssue::FaceTooSmall});
         else if (brightness < 50)
-            hint.instruction = face::faceIssueInstruction(face::FaceIssue::TooDark);
+            hint.instruction = ClerkText::of(Cause{face::FaceIssue::TooDark});
         else if (brightness > 220)
-            hint.instruction = face::faceIssueInstruction(face::FaceIssue::TooBright);
+            hint.instruction = ClerkText::of(Cause{face::FaceIssue::TooBright});
         else
             hint.ok = true;
     }
@@ -104,6 +105,7 @@ Result<FaceCheck> EngineFaceService::compare(const cv::Mat& live, const QByteArr
     check.score = comparison->score;
     check.evidence.band = bandOf(comparison->decision);
     check.evidence.score = comparison->cosine;
+    check.evidence.points = comparison->score;
     check.evidence.threshold = comparison->settings.passCosine;
     if (comparison->live.liveProbability) {
         check.evidence.livenessScore = *comparison->live.liveProbability;
@@ -112,7 +114,7 @@ Result<FaceCheck> EngineFaceService::compare(const cv::Mat& live, const QByteArr
     }
     QStringList reasons;
     for (face::FaceIssue issue : comparison->reasons)
-        reasons.append(face::faceIssueInstruction(issue));
+        reasons.append(ClerkText::of(Cause{issue}));
     check.reasons = reasons.join(u' ');
     return check;
 }

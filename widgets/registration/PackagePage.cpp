@@ -1,6 +1,6 @@
 #include "widgets/registration/PackagePage.h"
 
-#include "widgets/common/ErrorText.h"
+#include "core/outlet/ClerkText.h"
 #include "widgets/common/Tone.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/SessionText.h"
@@ -98,15 +98,14 @@ PackagePage::PackagePage(RegistrationContext& context, QWidget* parent)
             return;
         const QString id = m_packageTable->item(row, 0)->data(Qt::UserRole).toString();
         if (auto chosen = session()->choosePackage(id); !chosen)
-            m_statusLabel->setText(ErrorText::forClerk(chosen.error()));
+            m_statusLabel->setText(ClerkText::of(chosen.error()));
     });
     connect(m_numberSearchEdit, &QLineEdit::textChanged, this, &PackagePage::searchNumbers);
-    connect(m_numberSearchEdit, &QLineEdit::returnPressed, this, [this] {
-        if (m_numberList->count() > 0 && !m_numberList->currentItem())
-            m_numberList->setCurrentRow(0);
-        m_iccidEdit->setFocus();
-    });
-    connect(m_numberList, &QListWidget::currentRowChanged, this, &PackagePage::reserveSelected);
+    connect(m_numberSearchEdit, &QLineEdit::returnPressed, this, &PackagePage::reserveTyped);
+    // A number is reserved when the clerk picks it (Enter or a click), never because the list got the focus or
+    // the arrow keys passed over it.
+    connect(m_numberList, &QListWidget::itemActivated, this, &PackagePage::reserveSelected);
+    connect(m_numberList, &QListWidget::itemClicked, this, &PackagePage::reserveSelected);
     connect(m_iccidEdit, &QLineEdit::returnPressed, this, &PackagePage::scanIccid);
 
     auto shortcut = [this](const QString& keys, QWidget* target) {
@@ -147,6 +146,28 @@ void PackagePage::enter()
         m_iccidEdit->setFocus();
 }
 
+void PackagePage::focusOn(const Cause& cause)
+{
+    switch (cause.reason) {
+    case Reason::PackageMissing:
+    case Reason::PackageIneligible:
+        m_packageTable->setFocus();
+        break;
+    case Reason::NumberMissing:
+        // The list with its first number highlighted: Enter takes it, the arrows choose another.
+        if (!m_numberList->currentItem() && m_numberList->count() > 0)
+            m_numberList->setCurrentRow(0);
+        m_numberList->setFocus();
+        break;
+    case Reason::IccidMissing:
+    case Reason::IccidCheckDigit:
+        m_iccidEdit->setFocus();
+        break;
+    default:
+        break;
+    }
+}
+
 void PackagePage::fillPackages()
 {
     const QSignalBlocker blocker(m_packageTable);
@@ -162,9 +183,7 @@ void PackagePage::fillPackages()
         m_packageTable->setItem(row, 1, new QTableWidgetItem(SessionText::yuanPerMonth(p.monthlyFeeFen)));
         m_packageTable->setItem(row, 2, new QTableWidgetItem(SessionText::minutes(p.minutes)));
         m_packageTable->setItem(row, 3, new QTableWidgetItem(SessionText::data(p.dataMb)));
-        m_packageTable->setItem(
-            row, 4,
-            new QTableWidgetItem(p.contractMonths > 0 ? tr("%n month(s)", nullptr, p.contractMonths) : tr("None")));
+        m_packageTable->setItem(row, 4, new QTableWidgetItem(SessionText::contractTerm(p.contractMonths)));
         if (session()->package() && session()->package()->id == p.id)
             selectedRow = row;
     }
@@ -201,28 +220,77 @@ void PackagePage::reserveSelected()
     QListWidgetItem* item = m_numberList->currentItem();
     if (!session() || !item || item->data(Qt::UserRole).toString().isEmpty())
         return;
-    const QString number = item->data(Qt::UserRole).toString();
-    if (number == session()->number())
+    if (reserve(item->data(Qt::UserRole).toString()))
+        m_iccidEdit->setFocus();
+}
+
+void PackagePage::reserveTyped()
+{
+    if (!session())
         return;
-    if (auto reserved = session()->reserveNumber(number); !reserved) {
-        m_statusLabel->setText(ErrorText::forClerk(reserved.error()));
-        searchNumbers();
+    const QString digits = m_numberSearchEdit->text().trimmed();
+    if (digits.isEmpty()) {
+        // Nothing typed: the clerk picks from the list; Enter alone never hands out the first (maybe premium) one.
+        m_numberList->setFocus();
+        m_statusLabel->setText(tr("Choose a number in the list (arrow keys, then Enter), or type the digits the "
+                                  "customer wants."));
+        return;
     }
+    // The digits typed choose, as a customer asks for an ending: the first listed number that ends with them
+    // (the one already held first), else the first that contains them.
+    for (const bool ending : {true, false}) {
+        for (int row = 0; row < m_numberList->count(); ++row) {
+            const QString number = m_numberList->item(row)->data(Qt::UserRole).toString();
+            if (number.isEmpty() || !(ending ? number.endsWith(digits) : number.contains(digits)))
+                continue;
+            m_numberList->setCurrentRow(row);
+            if (reserve(number))
+                m_iccidEdit->setFocus();
+            return;
+        }
+    }
+    m_statusLabel->setText(tr("No free number contains these digits."));
+}
+
+bool PackagePage::reserve(const QString& number)
+{
+    if (number == session()->number())
+        return true;
+    if (auto reserved = session()->reserveNumber(number); !reserved) {
+        m_statusLabel->setText(ClerkText::of(reserved.error()));
+        setTone(m_statusLabel, Tone::Error);
+        searchNumbers();
+        return false;
+    }
+    setTone(m_statusLabel, Tone::Normal);
+    return true;
 }
 
 void PackagePage::scanIccid()
 {
-    const catalog::IccidCheck check = session()->setIccid(m_iccidEdit->text());
+    // A card without a check digit is accepted by a second Enter on the same number: the clerk compared it with
+    // the number printed on the card. A scan error (another number) asks again.
+    const catalog::IccidCheck peek = catalog::checkIccid(m_iccidEdit->text());
+    const bool confirming = !m_unconfirmedIccid.isEmpty() && peek.iccid == m_unconfirmedIccid;
+    const catalog::IccidCheck check = session()->setIccid(m_iccidEdit->text(), confirming);
+    m_unconfirmedIccid.clear();
     if (check.valid()) {
         m_iccidEdit->setText(check.iccid);
+        if (!check.luhnOk && !confirming) {
+            m_unconfirmedIccid = check.iccid;
+            m_iccidStatusLabel->setText(ClerkText::of(Cause{Reason::IccidCheckDigit}));
+            setTone(m_iccidStatusLabel, Tone::Warning);
+            m_iccidEdit->selectAll();
+            return;
+        }
         m_iccidStatusLabel->setText(check.luhnOk ? tr("SIM card accepted.")
-                                                 : tr("SIM card accepted (no check digit: compare the number "
-                                                      "printed on the card)."));
-        setTone(m_iccidStatusLabel, check.luhnOk ? Tone::Ok : Tone::Warning);
-        if (session()->blockingReason().isEmpty())
+                                                 : tr("SIM card accepted without a check digit (compared with the "
+                                                      "number printed on the card)."));
+        setTone(m_iccidStatusLabel, Tone::Ok);
+        if (session()->isStepComplete())
             emit advanceRequested();
     } else {
-        m_iccidStatusLabel->setText(SessionText::iccidError(check.error));
+        m_iccidStatusLabel->setText(ClerkText::iccid(check.error));
         setTone(m_iccidStatusLabel, Tone::Error);
         m_iccidEdit->selectAll();
     }
@@ -255,7 +323,7 @@ void PackagePage::refreshAttachments()
     m_attachmentsBox->setVisible(!required.isEmpty());
     for (const QString& key : required) {
         auto* row = new QHBoxLayout;
-        auto* label = new QLabel((session()->hasAttachment(key) ? u"✔ "_s : u"✖ "_s) + SessionText::attachment(key),
+        auto* label = new QLabel((session()->hasAttachment(key) ? u"✔ "_s : u"✖ "_s) + ClerkText::attachment(key),
                                  m_attachmentsBox);
         label->setObjectName(key + u"AttachmentLabel"_s);
         auto* scan = new QPushButton(tr("Scan"), m_attachmentsBox);
@@ -276,18 +344,22 @@ void PackagePage::refreshStatus()
 {
     if (!session())
         return;
-    m_numberLabel->setText(session()->number().isEmpty() ? tr("No number reserved")
-                                                         : tr("Reserved: %1").arg(session()->number()));
-    const QString reason = session()->blockingReason();
-    m_statusLabel->setText(reason.isEmpty() ? tr("Complete. Press Enter to continue.")
-                                            : SessionText::blockingReason(reason));
+    if (session()->number().isEmpty())
+        m_numberLabel->setText(tr("No number reserved"));
+    else if (const int fee = session()->numberFeeFen(); fee > 0)
+        m_numberLabel->setText(
+            tr("Reserved: %1 (one-off number fee ¥%2)").arg(session()->number(), catalog::formatYuan(fee)));
+    else
+        m_numberLabel->setText(tr("Reserved: %1").arg(session()->number()));
+    const Cause reason = session()->blocker();
+    m_statusLabel->setText(reason.isSpecified() ? ClerkText::of(reason) : tr("Complete. Press Enter to continue."));
 }
 
 void PackagePage::attachFromFile(const QString& key)
 {
     if (!m_context.chooseFile)
         return;
-    const QString path = m_context.chooseFile(SessionText::attachment(key));
+    const QString path = m_context.chooseFile(ClerkText::attachment(key));
     if (path.isEmpty())
         return;
     QFile file(path);

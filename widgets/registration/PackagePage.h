@@ -25,11 +25,15 @@ public:
 
     void attach(registration::RegistrationSession* session) override;
     void enter() override;
+    void focusOn(const Cause& cause) override;
 
 private:
     void fillPackages();
     void searchNumbers();
     void reserveSelected();
+    void reserveTyped();
+    /// Reserves `number` for the session; says why when it cannot (taken, held elsewhere).
+    bool reserve(const QString& number);
     void scanIccid();
     void refreshAttachments();
     void refreshStatus();
@@ -42,6 +46,7 @@ private:
     QListWidget* m_numberList = nullptr;
     QLabel* m_numberLabel = nullptr;
     QLineEdit* m_iccidEdit = nullptr;
+    QString m_unconfirmedIccid; ///< a card without a check digit, scanned once: a second Enter accepts it
     QLabel* m_iccidStatusLabel = nullptr;
     QWidget* m_attachmentsBox = nullptr;
     QVBoxLayout* m_attachmentsLayout = nullptr;

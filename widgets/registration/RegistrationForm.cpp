@@ -1,6 +1,7 @@
 #include "widgets/registration/RegistrationForm.h"
 
 #include "core/identity/Validators.h"
+#include "core/outlet/ClerkText.h"
 #include "widgets/registration/SessionText.h"
 
 #include <QFile>
@@ -17,9 +18,10 @@ namespace shiming {
 
 using namespace registration;
 
-RegistrationForm::RegistrationForm(Registration record, std::optional<catalog::Package> package)
+RegistrationForm::RegistrationForm(Registration record, std::optional<catalog::Package> package, int numberFeeFen)
     : m_record(std::move(record))
     , m_package(std::move(package))
+    , m_numberFeeFen(numberFeeFen)
 {}
 
 QString RegistrationForm::html() const
@@ -40,7 +42,7 @@ QString RegistrationForm::html() const
     }
     for (const PartyDocument& party : m_record.documents) {
         const IdentityDocument& d = party.document;
-        html += row(SessionText::role(party.role),
+        html += row(ClerkText::role(party.role),
                     d.name + u"  "_s + documentTypeDisplayName(d.type) + u"  "_s + maskDocumentNumber(d.number));
     }
     if (m_package) {
@@ -48,10 +50,12 @@ QString RegistrationForm::html() const
         html += row(tr("Monthly fee"), SessionText::yuanPerMonth(m_package->monthlyFeeFen));
         html += row(tr("Included"),
                     SessionText::minutes(m_package->minutes) + u", "_s + SessionText::data(m_package->dataMb));
+        html += row(tr("Contract term"), SessionText::contractTerm(m_package->contractMonths));
     } else if (!m_record.packageId.isEmpty()) {
         html += row(tr("Package"), m_record.packageId);
     }
     html += row(tr("Mobile number"), m_record.number);
+    html += row(tr("One-off number fee"), SessionText::numberFee(m_numberFeeFen));
     html += row(tr("SIM card (ICCID)"), m_record.iccid);
     QString face = SessionText::faceBand(m_record.face.band);
     if (!m_record.face.overrideBy.isEmpty())

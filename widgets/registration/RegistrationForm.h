@@ -17,7 +17,8 @@ class RegistrationForm {
     Q_DECLARE_TR_FUNCTIONS(RegistrationForm)
 
 public:
-    RegistrationForm(registration::Registration record, std::optional<catalog::Package> package);
+    /// `numberFeeFen`: the one-off fee of the chosen number, stated on the form with the package's terms.
+    RegistrationForm(registration::Registration record, std::optional<catalog::Package> package, int numberFeeFen = 0);
 
     /// The form as HTML; images are referenced as resources the text document provides (see document()).
     QString html() const;
@@ -31,6 +32,7 @@ public:
 private:
     registration::Registration m_record;
     std::optional<catalog::Package> m_package;
+    int m_numberFeeFen = 0;
 };
 
 } // namespace shiming

@@ -1,6 +1,7 @@
 #include "widgets/registration/RegistrationWizard.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/ClerkText.h"
 #include "core/reader/IdCardReader.h"
 #include "widgets/common/Tone.h"
 #include "widgets/registration/AgreementPage.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -45,9 +47,18 @@ RegistrationWizard::RegistrationWizard(RegistrationContext& context, QWidget* pa
     auto* right = new QVBoxLayout;
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(u"stepStackedWidget"_s);
+    // Each page scrolls inside the stack instead of growing the window: a minor's or an organisation's
+    // documents must not push Next/Back/Cancel off a 1366x768 or 1024x600 counter screen.
     auto addPage = [this](SessionStep step, WizardPage* page) {
         m_pages.insert(step, page);
-        m_stack->addWidget(page);
+        auto* scroll = new QScrollArea(m_stack);
+        scroll->setObjectName(page->objectName() + u"ScrollArea"_s);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setFocusPolicy(Qt::NoFocus);
+        scroll->setWidget(page);
+        m_scrolls.insert(step, scroll);
+        m_stack->addWidget(scroll);
         connect(page, &WizardPage::advanceRequested, this, [this, step] {
             if (m_session && m_session->step() == step)
                 next();
@@ -117,7 +128,7 @@ void RegistrationWizard::startNew()
     connect(m_session, &RegistrationSession::stepChanged, this, &RegistrationWizard::showStep);
     connect(m_session, &RegistrationSession::changed, this, [this] {
         refreshSteps();
-        if (m_session && m_session->blockingReason().isEmpty())
+        if (m_session && m_session->isStepComplete())
             m_reasonLabel->clear();
     });
     connect(m_session, &RegistrationSession::committed, this, &RegistrationWizard::registrationCommitted);
@@ -142,7 +153,7 @@ void RegistrationWizard::showStep(SessionStep step)
     if (WizardPage* old = m_pages.value(m_shown))
         old->leave();
     m_shown = step;
-    m_stack->setCurrentWidget(m_pages.value(step));
+    m_stack->setCurrentWidget(m_scrolls.value(step));
     m_reasonLabel->clear();
     m_backButton->setEnabled(step != SessionStep::CustomerType);
     m_cancelButton->setEnabled(true);
@@ -186,7 +197,9 @@ bool RegistrationWizard::next()
     }
     auto advanced = m_session->advance();
     if (!advanced) {
-        m_reasonLabel->setText(SessionText::blockingReason(advanced.error().detail));
+        m_reasonLabel->setText(ClerkText::of(advanced.error()));
+        if (WizardPage* page = m_pages.value(m_session->step()))
+            page->focusOn(advanced.error().cause);
         return false;
     }
     return true;
@@ -203,6 +216,21 @@ void RegistrationWizard::back()
     if (m_session->step() == SessionStep::Done)
         return;
     (void)m_session->back();
+}
+
+bool RegistrationWizard::confirmClose()
+{
+    if (!m_session || m_session->step() == SessionStep::Done || m_session->step() == SessionStep::CustomerType ||
+        m_session->isCancelled())
+        return true;
+    const bool sure = !m_context.confirm ||
+                      m_context.confirm(tr("A registration is in progress. Close anyway? It is cancelled: nothing "
+                                           "is saved and the number is released."));
+    if (!sure)
+        return false;
+    qCInfo(lcUi) << "registration cancelled on close at step" << sessionStepKey(m_session->step());
+    m_session->cancel();
+    return true;
 }
 
 bool RegistrationWizard::cancelWithConfirmation()

@@ -10,6 +10,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 
 namespace shiming::reader {
@@ -40,6 +41,9 @@ public:
     /// Tries to go to the next step; shows the reason when the step is not complete.
     bool next();
     void back();
+    /// Before the window closes: with a registration in progress, asks the clerk (No by default) and cancels
+    /// it when they agree. True when the window may close.
+    bool confirmClose();
     /// Cancels after the clerk confirmed; returns whether it was cancelled.
     bool cancelWithConfirmation();
     /// The clerk count of actions the wizard handled (Enter, Esc, button clicks), for the figures.
@@ -60,6 +64,7 @@ private:
     RegistrationContext& m_context;
     QPointer<registration::RegistrationSession> m_session;
     QMap<registration::SessionStep, WizardPage*> m_pages;
+    QMap<registration::SessionStep, QScrollArea*> m_scrolls; ///< each page inside its scroll area
     registration::SessionStep m_shown = registration::SessionStep::CustomerType;
     QListWidget* m_stepList = nullptr;
     QStackedWidget* m_stack = nullptr;

@@ -1,8 +1,8 @@
 #include "widgets/registration/SummaryPage.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/ClerkText.h"
 #include "core/registration/RegistrationSession.h"
-#include "widgets/common/ErrorText.h"
 #include "widgets/common/Tone.h"
 #include "widgets/registration/RegistrationForm.h"
 #include "widgets/registration/SessionText.h"
@@ -33,7 +33,7 @@ RegistrationForm formOf(const RegistrationSession& session, const RegistrationCo
     std::optional<catalog::Package> package;
     if (const catalog::Package* p = context.services.catalog->find(record.packageId))
         package = *p;
-    return RegistrationForm(std::move(record), std::move(package));
+    return RegistrationForm(std::move(record), std::move(package), session.numberFeeFen());
 }
 
 } // namespace
@@ -125,9 +125,9 @@ void SummaryPage::refresh()
         setTone(m_statusLabel, Tone::Ok);
         m_newButton->setFocus();
     } else {
-        const QString reason = session()->blockingReason();
-        m_statusLabel->setText(reason.isEmpty() ? tr("Check with the customer, then commit.")
-                                                : SessionText::blockingReason(reason));
+        const Cause reason = session()->blocker();
+        m_statusLabel->setText(reason.isSpecified() ? ClerkText::of(reason)
+                                                    : tr("Check with the customer, then commit."));
         m_statusLabel->setStyleSheet({});
     }
 }
@@ -138,10 +138,7 @@ void SummaryPage::commit()
         return;
     auto stored = session()->commit();
     if (!stored) {
-        const QString detail = stored.error().code == Error::Code::PolicyRefused
-                                   ? SessionText::blockingReason(stored.error().detail)
-                                   : ErrorText::forClerk(stored.error());
-        m_statusLabel->setText(detail);
+        m_statusLabel->setText(ClerkText::of(stored.error()));
         setTone(m_statusLabel, Tone::Error);
         qCWarning(lcUi) << "commit failed:" << stored.error().detail;
         return;
@@ -172,7 +169,7 @@ bool SummaryPage::savePdf(QString path)
             return false;
     }
     auto saved = formOf(*session(), m_context).savePdf(path);
-    m_statusLabel->setText(saved ? tr("Form saved.") : ErrorText::forClerk(saved.error()));
+    m_statusLabel->setText(saved ? tr("Form saved.") : ClerkText::of(saved.error()));
     return saved.has_value();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/Reason.h"
+
 #include <QWidget>
 
 namespace shiming {
@@ -19,6 +21,9 @@ public:
     virtual void attach(registration::RegistrationSession* session) { m_session = session; }
     virtual void enter() {}
     virtual void leave() {}
+    /// Next was refused because of `cause`: put the focus on the field that supplies it, so that the next key
+    /// goes where the step needs it (Enter always moves the clerk on).
+    virtual void focusOn(const Cause& /*cause*/) {}
 
 signals:
     /// The page has everything it needs: the wizard advances without a keystroke (card read, SIM scanned).

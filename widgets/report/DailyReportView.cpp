@@ -2,8 +2,8 @@
 
 #include "core/outlet/Exports.h"
 
+#include "core/outlet/ClerkText.h"
 #include "core/review/ReviewTypes.h"
-#include "widgets/common/ErrorText.h"
 #include "widgets/report/DailyReportChart.h"
 #include "widgets/report/DailyReportDocument.h"
 #include "widgets/review/ReviewText.h"
@@ -78,7 +78,7 @@ DailyReportView::DailyReportView(store::OutletStore& store, auth::Account accoun
     auto report = [this](const Result<void>& result) {
         if (!result) {
             emit failed(result.error());
-            QMessageBox::warning(this, tr("Daily report"), ErrorText::forClerk(result.error()));
+            QMessageBox::warning(this, tr("Daily report"), ClerkText::of(result.error()));
         }
     };
     connect(show, &QPushButton::clicked, this, [this, report] { report(showDate(m_date->date())); });

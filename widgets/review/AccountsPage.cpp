@@ -45,7 +45,7 @@ AccountsPage::AccountsPage(auth::Session& session, auth::Authenticator& authenti
 
 void AccountsPage::refresh()
 {
-    if (auto accounts = m_session.store().accounts().all())
+    if (auto accounts = AccountAdmin(m_session, m_kdf).accounts())
         m_model->setAccounts(*accounts);
     else
         emit failed(accounts.error());

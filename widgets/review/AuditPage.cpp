@@ -62,6 +62,7 @@ const QStringList& knownAuditActions()
 AuditPage::AuditPage(auth::Session& session, AuditQuery& query, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
+    , m_query(query)
     , m_model(new AuditModel(query, this))
 {
     auto* layout = new QVBoxLayout(this);
@@ -106,12 +107,10 @@ AuditPage::AuditPage(auth::Session& session, AuditQuery& query, QWidget* parent)
 
 void AuditPage::fillActorChoices()
 {
-    if (auto accounts = m_session.store().accounts().all()) {
-        for (const store::AccountRecord& account : std::as_const(*accounts))
-            m_actor->addItem(account.name, account.name);
+    if (auto actors = m_query.actors()) {
+        for (const QString& actor : std::as_const(*actors))
+            m_actor->addItem(actor, actor);
     }
-    for (const QString& actor : {u"system"_s, u"sync"_s})
-        m_actor->addItem(actor, actor);
 }
 
 void AuditPage::refresh()
@@ -132,7 +131,7 @@ void AuditPage::refresh()
 void AuditPage::verify()
 {
     m_session.touch();
-    auto report = m_session.store().audit().verify();
+    auto report = m_query.verify();
     if (!report) {
         emit failed(report.error());
         return;

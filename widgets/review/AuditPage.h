@@ -36,6 +36,7 @@ private:
     void fillActorChoices();
 
     auth::Session& m_session;
+    AuditQuery& m_query;
     AuditModel* m_model = nullptr;
     QComboBox* m_actor = nullptr;
     QComboBox* m_action = nullptr;

@@ -128,7 +128,8 @@ QVariant DayListModel::data(const QModelIndex& index, int role) const
             return tr("%1 (waiting)").arg(ReviewText::band(row.band));
         return ReviewText::band(row.band);
     case ReviewColumn::Score:
-        return row.band == FaceBand::NotCompared ? QString() : QString::number(row.score, 'f', 3);
+        // The 0-100 score, as the counter showed it; records from before it was kept show none.
+        return row.band == FaceBand::NotCompared || row.points < 0 ? QString() : QString::number(row.points);
     case ReviewColumn::Sync:
         return ReviewText::syncState(row.syncState);
     case ReviewColumn::HqResult:

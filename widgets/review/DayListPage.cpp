@@ -113,9 +113,9 @@ DayListPage::DayListPage(auth::Session& session, ReviewRepository& repository, Q
 
 void DayListPage::fillFilterChoices()
 {
-    if (auto accounts = m_session.store().accounts().all()) {
-        for (const store::AccountRecord& account : std::as_const(*accounts))
-            m_clerk->addItem(account.name, account.name);
+    if (auto names = m_repository.accountNames()) {
+        for (const QString& name : std::as_const(*names))
+            m_clerk->addItem(name, name);
     }
     if (auto packages = m_repository.packages(m_from->date().addDays(-7), m_to->date())) {
         for (const QString& package : std::as_const(*packages))

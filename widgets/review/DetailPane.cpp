@@ -164,8 +164,10 @@ void DetailPane::showRecord(const Registration& record, const QList<store::Audit
         m_livePhoto->setText(record.purgedAt.isValid() ? tr("Photo removed (retention)") : tr("No live photo"));
 
     const FaceEvidence& face = record.face;
-    QString faceText = tr("Face: %1, score %2 (threshold %3), quality %4, liveness %5 (%6)")
+    // The score on the counter's 0-100 scale first; the cosine behind it for the record.
+    QString faceText = tr("Face: %1, score %2 of 100 (cosine %3, pass from %4), quality %5, liveness %6 (%7)")
                            .arg(ReviewText::band(face.band))
+                           .arg(face.points >= 0 ? QString::number(face.points) : tr("not recorded"))
                            .arg(face.score, 0, 'f', 3)
                            .arg(face.threshold, 0, 'f', 3)
                            .arg(face.quality, 0, 'f', 2)

@@ -1,8 +1,9 @@
 #include "widgets/review/ManagerWindow.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/ClerkText.h"
 #include "core/outlet/ManagerAccess.h"
-#include "widgets/common/ErrorText.h"
+#include "widgets/common/WindowSize.h"
 #include "widgets/report/DailyReportView.h"
 #include "widgets/review/AccountsPage.h"
 #include "widgets/review/AuditPage.h"
@@ -116,7 +117,7 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     m_accountsPage->refresh();
     m_auditPage->refresh();
     (void)m_report->showDate(m_session->store().clock().today());
-    resize(1280, 800);
+    resize(fittingSize(this, QSize(1280, 800)));
 }
 
 ManagerWindow::~ManagerWindow() = default;
@@ -189,7 +190,7 @@ Result<void> ManagerWindow::showRecord(const QString& uuid)
 {
     m_session->touch();
     // The audited path: record_viewed is written before anything is on screen.
-    auto record = m_session->store().registrations().view(uuid, m_session->account().name);
+    auto record = m_repository.view(uuid, m_session->account().name);
     if (!record)
         return fail(record.error());
     auto history = m_auditQuery.history(uuid, record->deviceTime);
@@ -208,8 +209,9 @@ Result<void> ManagerWindow::showFullDocument(const QString& uuid)
     return {};
 }
 
-Result<QString> ManagerWindow::confirmedManager(const QString& action, const QString& uuid, const QString& title,
-                                                const QString& text, QString* reason)
+Result<std::optional<QString>> ManagerWindow::confirmedManager(const QString& action, const QString& uuid,
+                                                               const QString& title, const QString& text,
+                                                               QString* reason)
 {
     m_session->touch();
     if (uuid.isEmpty())
@@ -219,7 +221,7 @@ Result<QString> ManagerWindow::confirmedManager(const QString& action, const QSt
         return fail(row.error());
     std::optional<Decision> decision = m_prompt(this, title, text);
     if (!decision)
-        return fail(Error::policyRefused(u"cancelled"_s));
+        return std::optional<QString>{}; // cancelled: no result
     // The credentials are checked as a manager override: wrong passwords count towards the lockout, a clerk's
     // account is refused, and both outcomes are audited with the record.
     auto account = m_authenticator.approveOverride(m_session->store(), decision->user, decision->password, action,
@@ -228,7 +230,7 @@ Result<QString> ManagerWindow::confirmedManager(const QString& action, const QSt
     if (!account)
         return fail(account.error());
     *reason = decision->reason;
-    return account->name;
+    return std::optional<QString>{account->name};
 }
 
 Result<void> ManagerWindow::approve(const QString& uuid)
@@ -256,7 +258,7 @@ void ManagerWindow::afterDecision(const QString& uuid)
 
 void ManagerWindow::showError(const Error& error)
 {
-    statusBar()->showMessage(ErrorText::forClerk(error), 10000);
+    statusBar()->showMessage(ClerkText::of(error), 10000);
 }
 
 void ManagerWindow::showStatus(const QString& message)

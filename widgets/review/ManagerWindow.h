@@ -41,7 +41,7 @@ class ReviewQueuePage;
 /// Opening it from the counter's main window (the "Manager" menu entry):
 ///     auto window = ManagerWindow::login(authenticator, user, password);   // asks nothing itself
 ///     if (window) { (*window)->setAttribute(Qt::WA_DeleteOnClose); (*window).release()->show(); }
-///     else show ErrorText::forClerk(window.error())
+///     else show ClerkText::of(window.error())
 /// The window holds its own session for the manager (a second connection to the same database file), so the
 /// clerk's session at the counter is untouched; it closes itself when that session locks for idleness.
 class ManagerWindow : public QMainWindow {
@@ -100,8 +100,8 @@ private:
     void afterDecision(const QString& uuid);
     void showError(const Error& error);
     void showStatus(const QString& message);
-    Result<QString> confirmedManager(const QString& action, const QString& uuid, const QString& title,
-                                     const QString& text, QString* reason);
+    Result<std::optional<QString>> confirmedManager(const QString& action, const QString& uuid, const QString& title,
+                                                    const QString& text, QString* reason);
 
     std::unique_ptr<auth::Session> m_session;
     auth::Authenticator& m_authenticator;

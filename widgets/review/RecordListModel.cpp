@@ -58,7 +58,8 @@ QVariant RecordListModel::data(const QModelIndex& index, int role) const
     case Band:
         return ReviewText::band(row.band);
     case Score:
-        return QString::number(row.score, 'f', 3);
+        // The counter's 0-100 scale (one scale everywhere); none for records from before it was kept.
+        return row.points >= 0 ? QString::number(row.points) : QString();
     case Reason:
         return row.hqReason.isEmpty() ? QString() : ReviewText::hqReason(row.hqReason);
     case ColumnCount:

@@ -44,7 +44,8 @@ ReviewQueuePage::ReviewQueuePage(Kind kind, auth::Session& session, ReviewReposi
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
     buttons->addWidget(refreshButton);
     connect(refreshButton, &QPushButton::clicked, this, &ReviewQueuePage::refreshRequested);
-    // The buttons report their refusals (cancelled, wrong password) as any other failure.
+    // The buttons report their refusals (wrong password, a clerk's account) as any other failure; a cancelled
+    // prompt is no result and reports nothing.
     auto act = [this](Result<void> (ReviewQueuePage::*action)(const QString&)) {
         return [this, action] {
             if (auto r = (this->*action)(selectedUuid()); !r)
@@ -96,7 +97,9 @@ Result<void> ReviewQueuePage::approve(const QString& uuid)
                              tr("Confirm that the customer is the person on the document."), &reason);
     if (!manager)
         return fail(manager.error());
-    if (auto r = m_repository.approve(uuid, *manager, reason); !r)
+    if (!manager->has_value())
+        return {}; // the manager cancelled: nothing decided, nothing to report
+    if (auto r = m_repository.approve(uuid, **manager, reason); !r)
         return r;
     emit statusReported(tr("Registration approved."));
     emit decided(uuid);
@@ -110,7 +113,9 @@ Result<void> ReviewQueuePage::reject(const QString& uuid)
                              tr("The registration will be voided and its number released."), &reason);
     if (!manager)
         return fail(manager.error());
-    auto number = m_repository.reject(uuid, *manager, reason);
+    if (!manager->has_value())
+        return {}; // the manager cancelled: nothing decided, nothing to report
+    auto number = m_repository.reject(uuid, **manager, reason);
     if (!number)
         return fail(number.error());
     emit statusReported(tr("Registration rejected and voided; number %1 released.").arg(*number));
@@ -127,7 +132,9 @@ Result<void> ReviewQueuePage::voidRejected(const QString& uuid)
                              tr("Describe what was done with the customer."), &note);
     if (!manager)
         return fail(manager.error());
-    auto number = m_repository.voidHqRejection(uuid, *manager, note);
+    if (!manager->has_value())
+        return {}; // the manager cancelled: nothing decided, nothing to report
+    auto number = m_repository.voidHqRejection(uuid, **manager, note);
     if (!number)
         return fail(number.error());
     if (!number->isEmpty())

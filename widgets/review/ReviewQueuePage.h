@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QTableView;
@@ -23,9 +24,10 @@ public:
     enum class Kind { PendingReviews, HqRejections };
 
     /// Prompts for the reason and credentials of `action` on `uuid` and verifies them as a manager override;
-    /// returns the confirming manager's account name and sets `*reason`.
-    using ConfirmManager = std::function<Result<QString>(const QString& action, const QString& uuid,
-                                                         const QString& title, const QString& text, QString* reason)>;
+    /// returns the confirming manager's account name and sets `*reason`; no name when the manager cancelled
+    /// the prompt (no result, not an error).
+    using ConfirmManager = std::function<Result<std::optional<QString>>(
+        const QString& action, const QString& uuid, const QString& title, const QString& text, QString* reason)>;
 
     ReviewQueuePage(Kind kind, auth::Session& session, ReviewRepository& repository, ConfirmManager confirm,
                     QWidget* parent = nullptr);

@@ -1,8 +1,8 @@
 // The test WLT decoder: a stand-in for a vendor's closed WLT library, for the tests and the demo mode. It reads
-// the Shiming test photo format (core/reader/TestPhotoCodec.h) that shiming-reader-sim puts in the photo block
+// the Shiming test photo format (core/demo/TestPhotoCodec.h) that shiming-reader-sim puts in the photo block
 // and writes a 102×126 24-bit BMP with the calling convention of libwlt2bmp's `unpack`, so LibraryWltDecoder
 // loads it exactly like a real decoder. Two more symbols misbehave on purpose for the tests.
-#include "core/reader/TestPhotoCodec.h"
+#include "core/demo/TestPhotoCodec.h"
 
 #include <cstdint>
 #include <cstring>

@@ -1,5 +1,6 @@
-#include "core/store/DemoData.h"
+#include "core/demo/DemoData.h"
 
+#include "core/identity/CheckDigits.h"
 #include "core/store/OutletStore.h"
 
 #include <QUuid>
@@ -45,23 +46,6 @@ constexpr std::array<const char16_t*, 6> kDottedNames{u"阿依古丽·买买提"
                                                       u"热依拉·阿不都",   u"扎西·多吉",   u"努尔兰·哈斯木"};
 constexpr std::array<const char16_t*, 4> kPackages{u"P-8", u"P-58", u"P-128", u"P-199"};
 
-QString luhnComplete(const QString& digits)
-{
-    int sum = 0;
-    bool doubleIt = true;
-    for (qsizetype i = digits.size() - 1; i >= 0; --i) {
-        int d = digits.at(i).digitValue();
-        if (doubleIt) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-        doubleIt = !doubleIt;
-    }
-    return digits + QString::number((10 - sum % 10) % 10);
-}
-
 QByteArray encode(const cv::Mat& image, const char* ext, const std::vector<int>& params)
 {
     std::vector<uchar> buffer;
@@ -70,15 +54,6 @@ QByteArray encode(const cv::Mat& image, const char* ext, const std::vector<int>&
 }
 
 } // namespace
-
-QChar DemoDataGenerator::residentIdCheck(QStringView first17)
-{
-    static constexpr std::array<int, 17> weights{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17 && i < first17.size(); ++i)
-        sum += first17.at(i).digitValue() * weights[size_t(i)];
-    return u"10X98765432"_s.at(sum % 11);
-}
 
 DemoDataGenerator::DemoDataGenerator(quint32 seed, int photoPoolSize)
     : m_rng(seed)
@@ -200,7 +175,7 @@ IdentityDocument DemoDataGenerator::person(QDate today)
     int sequence = pick(500) * 2 + (male ? 1 : 0);
     const QString first17 = QString::fromUtf16(region.code) + d.birthDate.toString(u"yyyyMMdd"_s) +
                             u"%1"_s.arg(sequence, 3, 10, QLatin1Char('0'));
-    d.number = first17 + residentIdCheck(first17);
+    d.number = first17 + QChar(identity::residentIdCheckCharacter(first17));
     d.address = QString::fromUtf16(region.address);
     if (pick(20) == 0)
         d.appendedAddress = u"迁入"_s + QString::fromUtf16(kRegions[size_t(pick(int(kRegions.size())))].address);
@@ -227,6 +202,9 @@ Registration DemoDataGenerator::registration(const QString& clerk, const QDateTi
     r.face.band = pick(20) == 0 ? FaceBand::ManualReview : FaceBand::Pass;
     r.face.score = r.face.band == FaceBand::Pass ? 0.62 + pick(35) / 100.0 : 0.45 + pick(14) / 100.0;
     r.face.threshold = 0.6;
+    // The counter's 0-100 scale for these cosines (review from 0.45, pass from 0.6, as face::scoreForCosine).
+    r.face.points = r.face.band == FaceBand::Pass ? 80 + int(20.0 * (r.face.score - 0.6) / 0.4)
+                                                  : 60 + int(20.0 * (r.face.score - 0.45) / 0.15);
     r.face.liveness = LivenessResult::Live;
     r.face.livenessScore = 0.9 + pick(10) / 100.0;
     r.face.quality = 0.7 + pick(30) / 100.0;
@@ -239,7 +217,8 @@ Registration DemoDataGenerator::registration(const QString& clerk, const QDateTi
     static constexpr std::array<int, 6> prefixes{135, 138, 139, 150, 187, 198};
     r.number = QString::number(prefixes[size_t(pick(int(prefixes.size())))]) +
                u"%1"_s.arg(qint64(m_rng() % 100000000ull), 8, 10, QLatin1Char('0'));
-    r.iccid = luhnComplete(u"898600"_s + u"%1"_s.arg(qint64(m_rng() % 10000000000000ull), 13, 10, QLatin1Char('0')));
+    const QString body = u"898600"_s + u"%1"_s.arg(qint64(m_rng() % 10000000000000ull), 13, 10, QLatin1Char('0'));
+    r.iccid = body + QChar(identity::luhnCheckDigit(body));
     ++m_counter;
     return r;
 }

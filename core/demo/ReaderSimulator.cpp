@@ -1,4 +1,4 @@
-#include "core/reader/ReaderSimulator.h"
+#include "core/demo/ReaderSimulator.h"
 
 #include "core/common/Logging.h"
 #include "core/reader/ReaderError.h"

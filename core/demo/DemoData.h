@@ -36,8 +36,6 @@ public:
     static QByteArray drawPhoto(int variant, int width, int height, int targetBytes);
     /// A PNG signature: a few random pen strokes.
     static QByteArray drawSignature(int variant);
-    /// The GB 11643 check character of the first 17 digits.
-    static QChar residentIdCheck(QStringView first17);
 
 private:
     std::mt19937 m_rng;

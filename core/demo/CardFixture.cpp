@@ -1,7 +1,7 @@
-#include "core/reader/CardFixture.h"
+#include "core/demo/CardFixture.h"
 
+#include "core/demo/TestPhotoCodec.h"
 #include "core/reader/Ga467Frame.h"
-#include "core/reader/TestPhotoCodec.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/Error.h"
-#include "core/reader/CardFixture.h"
+#include "core/demo/CardFixture.h"
 #include "core/reader/Ga467Frame.h"
 
 #include <QElapsedTimer>

@@ -1,0 +1,35 @@
+# cmake -DSOURCE_DIRS="widgets;app" -P CheckNoStoreRepositories.cmake
+# The screens reach the outlet's data only through the use cases (core/outlet) and the review core
+# (core/review): fails, listing file:line, when a source under SOURCE_DIRS includes a store repository or the
+# database, or calls an OutletStore accessor that hands one out (registrations(), accounts(), audit(), outbox(),
+# syncState(), downlink(), database(), inTransaction()). Value types from the store (AccountRecord, AuditEntry,
+# KdfParams) and the OutletStore handle itself may be named.
+cmake_minimum_required(VERSION 3.25)
+set(forbidden_headers "core/store/(Database|Schema|KeySlots|RegistrationRepository|OutboxRepository|SyncStateRepository|DownlinkRepository)\\.h")
+set(forbidden_calls "[Ss]tore(\\(\\))?(\\.|->)(registrations|accounts|audit|outbox|syncState|downlink|database|inTransaction)\\(")
+set(offenders "")
+set(count 0)
+foreach(dir IN LISTS SOURCE_DIRS)
+    file(GLOB_RECURSE sources "${dir}/*.h" "${dir}/*.cpp")
+    foreach(source IN LISTS sources)
+        math(EXPR count "${count} + 1")
+        file(STRINGS "${source}" lines)
+        set(number 0)
+        foreach(line IN LISTS lines)
+            math(EXPR number "${number} + 1")
+            if(line MATCHES "^[ \t]*//")
+                continue()
+            endif()
+            if(line MATCHES "#[ \t]*include[ \t]*\"${forbidden_headers}\"" OR line MATCHES "${forbidden_calls}")
+                file(RELATIVE_PATH name "${dir}/.." "${source}")
+                string(STRIP "${line}" text)
+                list(APPEND offenders "  ${name}:${number}: ${text}")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+if(offenders)
+    list(JOIN offenders "\n" text)
+    message(FATAL_ERROR "the screens must not reach store repositories (use core/outlet or core/review); found:\n${text}")
+endif()
+message(STATUS "${count} sources of the screens, none reaches a store repository")
