@@ -26,7 +26,7 @@
 <context>
     <name>shiming::DocumentPage</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/DocumentPage.cpp" line="+294"/>
+        <location filename="../widgets/registration/DocumentPage.cpp" line="+317"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/MainWindow.cpp" line="+284"/>
+        <location filename="../widgets/MainWindow.cpp" line="+296"/>
         <source>To HQ: %n waiting · demo outlet, no HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>shiming::review::AuditPage</name>
     <message numerus="yes">
-        <location filename="../widgets/review/AuditPage.cpp" line="+140"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+141"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>shiming::review::DayListPage</name>
     <message numerus="yes">
-        <location filename="../widgets/review/DayListPage.cpp" line="+145"/>
+        <location filename="../widgets/review/DayListPage.cpp" line="+156"/>
         <source>%n registration(s)</source>
         <translation>
             <numerusform>%n registration</numerusform>

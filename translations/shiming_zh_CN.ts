@@ -4,12 +4,12 @@
 <context>
     <name>DailyReportChart</name>
     <message>
-        <location filename="../widgets/report/DailyReportChart.cpp" line="+46"/>
+        <location filename="../widgets/report/DailyReportChart.cpp" line="+59"/>
         <source>Registrations per hour</source>
         <translation>每小时登记量</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Face bands (pass rate %1%)</source>
         <translation>人脸比对分档（通过率 %1%）</translation>
     </message>
@@ -347,6 +347,136 @@
         <location line="+1"/>
         <source>Check the reason with HQ support, then void the record or keep it.</source>
         <translation>请向总部支持核实原因，然后作废或保留该记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Database set up</source>
+        <translation>数据库已建立</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account added</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account disabled</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registration stored</source>
+        <translation>登记已保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record viewed</source>
+        <translation>查看记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records exported</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record voided</source>
+        <translation>作废记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ answer received</source>
+        <translation>收到总部回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager confirmed</source>
+        <translation>店长确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager confirmation refused</source>
+        <translation>店长确认被拒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photos removed (retention)</source>
+        <translation>照片已清除（保存期满）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database key changed</source>
+        <translation>数据库密钥已更换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager window opened</source>
+        <translation>打开店长窗口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager window refused</source>
+        <translation>拒绝打开店长窗口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full document number shown</source>
+        <translation>显示完整证件号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manual review approved</source>
+        <translation>人工审核通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manual review rejected</source>
+        <translation>人工审核驳回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ rejection voided</source>
+        <translation>作废总部驳回的记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily report exported</source>
+        <translation>导出日报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role changed</source>
+        <translation>变更角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
     </message>
 </context>
 <context>
@@ -1082,12 +1212,12 @@
         <translation>选号费（一次性）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>You are signing the service agreement and the fraud-risk notice. Never hand this card to anyone else.</source>
         <translation>您正在签署服务协议及反诈风险告知书。切勿将本卡转交他人使用。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>Registered. Thank you.</source>
         <translation>登记完成。谢谢！</translation>
     </message>
@@ -1103,9 +1233,15 @@
 <context>
     <name>shiming::DemoEnvironment</name>
     <message>
-        <location filename="../widgets/registration/DemoEnvironment.cpp" line="+205"/>
-        <source>Demo mode. Clerk: %1 / %2 · Manager: %3 / %4. The simulated reader presents the demo cards one after another; the demo camera plays demo images.</source>
-        <translation>演示模式。营业员：%1 / %2 · 店长：%3 / %4。模拟读卡器会依次出示演示证件；演示摄像头播放演示图像。</translation>
+        <location filename="../widgets/registration/DemoEnvironment.cpp" line="+240"/>
+        <source>Demo mode.
+Clerk: %1 / %2
+Manager: %3 / %4
+The simulated reader presents the demo cards one after another; the demo camera plays demo images.</source>
+        <translation>演示模式。
+营业员：%1 / %2
+店长：%3 / %4
+模拟读卡器依次提供演示身份证；演示摄像头播放演示图像。</translation>
     </message>
 </context>
 <context>
@@ -1146,12 +1282,12 @@
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Value</source>
         <translation>值(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Normalised</source>
         <translation>规范化结果</translation>
     </message>
@@ -1194,12 +1330,17 @@
         <translation>无芯片证件(Ctrl+M)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>For</source>
         <translation>证件所属</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Choose the document type</source>
+        <translation>请选择证件类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
@@ -1209,7 +1350,7 @@
         <translation>输入或粘贴机读区（2 行或 3 行）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
@@ -1224,17 +1365,22 @@
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -1249,7 +1395,7 @@
         <translation>拍摄证件资料页(F7)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+108"/>
         <source>This card is already read as the %1&apos;s.</source>
         <translation>此卡已作为%1的证件读取。</translation>
     </message>
@@ -1272,7 +1418,7 @@
         <location line="+7"/>
         <source>%n year(s)</source>
         <translation>
-            <numerusform>%n 年</numerusform>
+            <numerusform>%n 岁</numerusform>
         </translation>
     </message>
     <message>
@@ -1296,7 +1442,42 @@
         <translation>证件已齐全。按 Enter 继续。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+68"/>
+        <source>Choose the document type.</source>
+        <translation>请选择证件类型。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in: %1.</source>
+        <translation>请填写：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The camera gave no picture.</source>
         <translation>摄像头未获取到画面。</translation>
     </message>
@@ -1417,7 +1598,7 @@
 <context>
     <name>shiming::LoginScreen</name>
     <message>
-        <location filename="../widgets/login/LoginScreen.cpp" line="+27"/>
+        <location filename="../widgets/login/LoginScreen.cpp" line="+28"/>
         <source>Real-name registration — sign in</source>
         <translation>实名登记 — 登录</translation>
     </message>
@@ -1437,7 +1618,7 @@
         <translation>登录(Enter)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Outlet: %1</source>
         <translation>网点：%1</translation>
     </message>
@@ -1450,7 +1631,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+61"/>
+        <location filename="../widgets/MainWindow.cpp" line="+62"/>
         <location line="+10"/>
         <location line="+65"/>
         <source>Shiming real-name registration</source>
@@ -1491,18 +1672,18 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     <message>
         <location line="+18"/>
         <location line="+8"/>
-        <location line="+118"/>
+        <location line="+129"/>
         <source>&amp;Document check</source>
         <translation>证件核验(&amp;D)</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+118"/>
+        <location line="-130"/>
+        <location line="+129"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-124"/>
         <source>Not configured</source>
         <translation>未配置</translation>
     </message>
@@ -1557,7 +1738,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>客户屏(&amp;C)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>&amp;Sync with HQ now</source>
         <translation>立即与总部同步(&amp;S)</translation>
     </message>
@@ -1632,7 +1813,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Document check</source>
         <translation>证件核验</translation>
     </message>
@@ -1683,7 +1864,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::PackagePage</name>
     <message>
-        <location filename="../widgets/registration/PackagePage.cpp" line="+39"/>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+40"/>
         <source>Package (Alt+P)</source>
         <translation>套餐(Alt+P)</translation>
     </message>
@@ -1738,7 +1919,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+214"/>
         <source>SIM card accepted without a check digit (compared with the number printed on the card).</source>
         <translation>SIM 卡已接受（无校验位，已与卡上印刷的号码核对）。</translation>
     </message>
@@ -1827,7 +2008,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>下一步(Enter)</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>A registration is in progress. Close anyway? It is cancelled: nothing is saved and the number is released.</source>
         <translation>有登记正在办理。仍要关闭吗？本次登记将被取消：不保存任何内容，号码将释放。</translation>
     </message>
@@ -1840,7 +2021,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::SignaturePad</name>
     <message>
-        <location filename="../widgets/registration/SignaturePad.cpp" line="+20"/>
+        <location filename="../widgets/registration/SignaturePad.cpp" line="+22"/>
         <source>Customer signs here with mouse, finger or pen</source>
         <translation>客户可用鼠标、手指或手写笔在此签名</translation>
     </message>
@@ -2722,7 +2903,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::AuditModel</name>
     <message>
-        <location filename="../widgets/review/AuditModel.cpp" line="+86"/>
+        <location filename="../widgets/review/AuditModel.cpp" line="+88"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
@@ -2755,7 +2936,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::AuditPage</name>
     <message>
-        <location filename="../widgets/review/AuditPage.cpp" line="+70"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+71"/>
         <location line="+1"/>
         <source>Any</source>
         <translation>全部</translation>
@@ -2806,6 +2987,106 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+4"/>
         <source>The hash chain is BROKEN at entry %1: %2. Entries from there on cannot be trusted; report this to HQ.</source>
         <translation>哈希链在第 %1 条处已断裂：%2。自该条起的记录均不可信；请上报总部。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::DailyReport</name>
+    <message>
+        <location filename="../core/review/DailyReport.cpp" line="+206"/>
+        <source>daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>registrations</source>
+        <translation>登记数</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>unsynced</source>
+        <translation>未上传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hq_accepted</source>
+        <translation>总部通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hq_rejected</source>
+        <translation>总部驳回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pending_review</source>
+        <translation>待人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face_pass_rate</source>
+        <translation>人脸通过率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>average_seconds_per_registration</source>
+        <translation>每笔平均用时（秒）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>face_passed</source>
+        <translation>人脸通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face_compared</source>
+        <translation>人脸比对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pass_rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>average_seconds</source>
+        <translation>平均用时（秒）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer_type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face_band</source>
+        <translation>人脸结果</translation>
     </message>
 </context>
 <context>
@@ -2959,7 +3240,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>手机号</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+73"/>
         <source>%n registration(s)</source>
         <translation>
             <numerusform>%n 笔登记</numerusform>
@@ -2969,7 +3250,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DecisionDialog</name>
     <message>
-        <location filename="../widgets/review/DecisionDialog.cpp" line="+33"/>
+        <location filename="../widgets/review/DecisionDialog.cpp" line="+35"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -3027,7 +3308,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>无法判定</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Show full document number</source>
         <translation>显示完整证件号码</translation>
     </message>
@@ -3085,7 +3366,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     <message>
         <location line="+4"/>
         <source>Face: %1, score %2 of 100 (cosine %3, pass from %4), quality %5, liveness %6 (%7)</source>
-        <translation>人脸：%1，得分 %2（满分 100；余弦 %3，通过线 %4），质量 %5，活体 %6（%7）</translation>
+        <translation>人脸：%1，得分 %2（满分 100；余弦 %3，通过线 %4），质量 %5，活体检测：%6（%7）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3123,7 +3404,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>经办人照片（%1 KB）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3191,7 +3472,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>店长 — %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Day list</source>
         <translation>当日登记列表</translation>
     </message>

@@ -340,6 +340,12 @@ void MainWindow::openManagerReview()
         return;
     }
     review::ManagerWindow* opened = window->release();
+    if (m_services.registration && m_services.registration->services.catalog) {
+        QHash<QString, QString> names;
+        for (const catalog::Package& package : m_services.registration->services.catalog->packages())
+            names.insert(package.id, package.name);
+        opened->setPackageNames(names);
+    }
     opened->setAttribute(Qt::WA_DeleteOnClose);
     opened->show();
     opened->raise();

@@ -4,6 +4,8 @@
 
 #include <QDir>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace shiming::face {
@@ -46,6 +48,21 @@ Result<void> FakeCamera::open()
         return fail(Error::deviceFault(u"fake camera: no images to play"_s));
     m_next = 0;
     m_open = true;
+    return {};
+}
+
+Result<void> FakeCamera::setFiles(QStringList files)
+{
+    if (files == m_files)
+        return {};
+    QStringList previous = std::exchange(m_files, std::move(files));
+    if (!m_open)
+        return {};
+    if (auto reopened = open(); !reopened) {
+        m_files = std::move(previous);
+        (void)open();
+        return reopened;
+    }
     return {};
 }
 

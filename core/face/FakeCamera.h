@@ -25,6 +25,8 @@ public:
     QString description() const override;
 
     int framesServed() const { return m_served; }
+    /// Plays other image files from now on (decoded at once when open; on a failure the old ones stay).
+    Result<void> setFiles(QStringList files);
 
 private:
     QStringList m_files;

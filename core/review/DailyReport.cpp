@@ -3,6 +3,7 @@
 #include "core/identity/Validators.h"
 #include "core/review/ReviewRepository.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -190,6 +191,11 @@ QByteArray DailyReport::toJson() const
 
 QByteArray DailyReport::toCsv(store::OutletStore* records) const
 {
+    // Opened in a spreadsheet by the manager: a UTF-8 byte order mark so that Excel on a Chinese Windows reads
+    // the names as UTF-8, and the labels in the manager's language (the English keys without a translator).
+    const auto label = [](const char* text) {
+        return QCoreApplication::translate("shiming::review::DailyReport", text);
+    };
     QString out;
     auto line = [&out](const QStringList& cells) {
         QStringList escaped;
@@ -197,30 +203,38 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
             escaped.append(csvCell(cell));
         out += escaped.join(u',') + u"\n"_s;
     };
-    line({u"daily report"_s, outletId, date.toString(Qt::ISODate)});
-    line({u"figure"_s, u"value"_s});
-    line({u"registrations"_s, QString::number(registrations)});
-    line({u"voided"_s, QString::number(voided)});
-    line({u"unsynced"_s, QString::number(unsynced)});
-    line({u"hq_accepted"_s, QString::number(hqAccepted)});
-    line({u"hq_rejected"_s, QString::number(hqRejected)});
-    line({u"pending_review"_s, QString::number(pendingReview)});
-    line({u"face_pass_rate"_s, QString::number(passRate(), 'f', 4)});
-    line({u"average_seconds_per_registration"_s, QString::number(averageSeconds, 'f', 1)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "daily report")), outletId,
+          date.toString(Qt::ISODate)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "figure")),
+          label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "value"))});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "registrations")), QString::number(registrations)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "voided")), QString::number(voided)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "unsynced")), QString::number(unsynced)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "hq_accepted")), QString::number(hqAccepted)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "hq_rejected")), QString::number(hqRejected)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "pending_review")), QString::number(pendingReview)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_pass_rate")),
+          QString::number(passRate(), 'f', 4)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "average_seconds_per_registration")),
+          QString::number(averageSeconds, 'f', 1)});
     auto section = [&](const QString& name, const QList<ReportLine>& lines) {
         out += u"\n"_s;
-        line({name, u"registrations"_s, u"voided"_s, u"face_passed"_s, u"face_compared"_s, u"pass_rate"_s,
-              u"average_seconds"_s});
+        line({name, label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "registrations")),
+              label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "voided")),
+              label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_passed")),
+              label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_compared")),
+              label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "pass_rate")),
+              label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "average_seconds"))});
         for (const ReportLine& l : lines)
             line({l.key, QString::number(l.registrations), QString::number(l.voided), QString::number(l.passed),
                   QString::number(l.compared), QString::number(l.passRate(), 'f', 4),
                   QString::number(l.averageSeconds, 'f', 1)});
     };
-    section(u"clerk"_s, perClerk);
-    section(u"package"_s, perPackage);
-    section(u"customer_type"_s, perCustomerType);
-    section(u"face_band"_s, perBand);
-    QByteArray bytes = out.toUtf8();
+    section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "clerk")), perClerk);
+    section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "package")), perPackage);
+    section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "customer_type")), perCustomerType);
+    section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_band")), perBand);
+    QByteArray bytes = "\xEF\xBB\xBF" + out.toUtf8();
     if (!records)
         return bytes;
     // The day's records, masked (name except the surname, document number except its ends).

@@ -6,13 +6,16 @@
 #include "cli/ReportCommands.h"
 #include "core/identity/Validators.h"
 #include "core/review/ReviewTypes.h"
+#include "widgets/report/DailyReportChart.h"
 #include "widgets/report/DailyReportDocument.h"
 #include "widgets/report/DailyReportView.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPainter>
 
 using namespace shiming;
 using namespace shiming::review;
@@ -46,7 +49,10 @@ TEST_CASE("report view shows the figures and writes an audited masked CSV and PD
     CHECK(summary->text().startsWith(u"29 "_s));
     const QString csvPath = outlet.dir.filePath(u"report.csv"_s);
     REQUIRE(view.exportCsv(csvPath));
-    const QString csv = QString::fromUtf8(readAll(csvPath));
+    const QByteArray csvBytes = readAll(csvPath);
+    // A UTF-8 byte order mark first, so that a spreadsheet on Chinese Windows reads the names right.
+    CHECK(csvBytes.startsWith("\xEF\xBB\xBF"));
+    const QString csv = QString::fromUtf8(csvBytes);
     CHECK(csv.contains(u"registrations,29"_s));
     CHECK(!csv.contains(outlet.rareNameNumber));
     CHECK(csv.contains(maskDocumentNumber(outlet.rareNameNumber)));
@@ -126,4 +132,22 @@ TEST_CASE("shimingctl report daily writes json csv and pdf for a manager and ref
     CHECK(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"boss"_s, u"--date"_s,
                      u"2026-11-28"_s, u"--format"_s, u"json"_s, u"--out"_s, out},
                     wrong) == cli::ExitFailure);
+}
+
+TEST_CASE("report chart gives late and early registrations their own hour", "[review]")
+{
+    QList<int> perHour(24, 0);
+    CHECK(report::DailyReportChart::hourRange(perHour) == std::pair{8, 21}); // the usual day
+    perHour[23] = 2;
+    perHour[0] = 1;
+    perHour[10] = 5;
+    const auto [first, last] = report::DailyReportChart::hourRange(perHour);
+    CHECK(first == 0); // 00:xx is its own bar, not folded into 07:00
+    CHECK(last == 23); // 23:xx too, not folded into 22:00
+    // And it draws without a failure for any day, empty or full.
+    QImage image(640, 260, QImage::Format_ARGB32);
+    QPainter painter(&image);
+    review::DailyReport day;
+    day.perHour = perHour;
+    report::DailyReportChart::paint(painter, QRectF(0, 0, 640, 260), day);
 }

@@ -267,6 +267,11 @@ TEST_CASE("audit page: lists the entries, filters by action and verifies the cha
     CHECK(page.model().rowCount() == 5);
     for (int row = 0; row < page.model().rowCount(); ++row)
         CHECK(page.model().entryAt(row)->action == u"hq_result"_s);
+    // The manager reads the action in words, in the list and in the filter, not the stored key.
+    CHECK(action->currentText() == ReviewText::auditAction(u"hq_result"_s));
+    CHECK(action->currentText() != u"hq_result"_s);
+    const QString shown = page.model().index(0, 3).data().toString();
+    CHECK(shown == ReviewText::auditAction(u"hq_result"_s));
 
     auto* label = page.findChild<QLabel*>(u"chainLabel"_s);
     REQUIRE(label);

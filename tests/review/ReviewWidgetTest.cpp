@@ -14,6 +14,7 @@
 #include "widgets/review/RecordListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -38,11 +39,14 @@ std::unique_ptr<ManagerWindow> openAs(Outlet& outlet, const QString& user)
 }
 
 ManagerWindow::DecisionPrompt answer(const QString& reason, const QString& user, const QByteArray& password,
-                                     int* asked = nullptr)
+                                     int* asked = nullptr, QStringList* keptReasons = nullptr)
 {
-    return [=](QWidget*, const QString&, const QString&) -> std::optional<Decision> {
+    return [=](QWidget*, const QString&, const QString&, const Decision& previous,
+               const QString&) -> std::optional<Decision> {
         if (asked)
             ++*asked;
+        if (keptReasons)
+            keptReasons->append(previous.reason);
         return Decision{reason, user, password};
     };
 }
@@ -167,6 +171,13 @@ TEST_CASE("viewing a record is audited and its number stays masked until the aud
     CHECK(window->detailPane().documentText().contains(maskDocumentNumber(outlet.rareNameNumber)));
     CHECK(!window->detailPane().documentText().contains(outlet.rareNameNumber));
     CHECK(window->detailPane().documentText().contains(u"𠮷"_s));
+    // Nothing cut off: the time of day fits its column, the live photo its frame.
+    const QString time = window->dayListModel().index(row, int(ReviewColumn::Time)).data().toString();
+    CHECK(view->columnWidth(int(ReviewColumn::Time)) >= view->fontMetrics().horizontalAdvance(time));
+    auto* live = window->detailPane().findChild<QLabel*>(u"livePhotoLabel"_s);
+    REQUIRE(live);
+    REQUIRE_FALSE(live->pixmap().isNull());
+    CHECK(live->minimumWidth() >= live->pixmap().width());
 
     auto* show = window->detailPane().findChild<QPushButton*>(u"showDocumentButton"_s);
     REQUIRE(show);
@@ -181,6 +192,21 @@ TEST_CASE("viewing a record is audited and its number stays masked until the aud
     REQUIRE(window->applyFilter());
     for (int r = 0; r < window->dayListModel().rowCount(); ++r)
         CHECK(window->dayListModel().index(r, int(ReviewColumn::Document)).data().toString() != outlet.rareNameNumber);
+}
+
+TEST_CASE("the window names packages as the catalogue does, not by their ids", "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    const QString id = window->dayListModel().index(0, int(ReviewColumn::Package)).data().toString();
+    REQUIRE_FALSE(id.isEmpty());
+    window->setPackageNames({{id, u"畅聊无忧 58元"_s}});
+    CHECK(window->dayListModel().index(0, int(ReviewColumn::Package)).data().toString() == u"畅聊无忧 58元"_s);
+    auto* filter = window->findChild<QComboBox*>(u"packageCombo"_s);
+    REQUIRE(filter);
+    const int item = filter->findData(id);
+    REQUIRE(item >= 0);
+    CHECK(filter->itemText(item) == u"畅聊无忧 58元"_s);
 }
 
 TEST_CASE("filters in the window by phone number", "[review]")
@@ -224,11 +250,16 @@ TEST_CASE("approve in the window re-asks the manager's credentials", "[review]")
 
     SECTION("wrong password: refused, audited, still pending")
     {
-        window->setDecisionPrompt(answer(u"looks fine"_s, u"boss"_s, "wrong password"));
+        int asked = 0;
+        QStringList kept;
+        window->setDecisionPrompt(answer(u"looks fine"_s, u"boss"_s, "wrong password", &asked, &kept));
         auto r = window->approve(outlet.pendingUuid);
         REQUIRE(!r);
         CHECK(r.error().code == Error::Code::WrongKey);
-        CHECK(outlet.auditCount(u"override_refused"_s, outlet.pendingUuid) == 1);
+        // Asked again with the typed reason kept, three tries, each refusal audited.
+        CHECK(asked == 3);
+        CHECK(kept == QStringList{QString(), u"looks fine"_s, u"looks fine"_s});
+        CHECK(outlet.auditCount(u"override_refused"_s, outlet.pendingUuid) == 3);
         CHECK(ReviewRepository(outlet.store()).row(outlet.pendingUuid)->pendingReview());
     }
     SECTION("a clerk's credentials are refused")
@@ -240,7 +271,9 @@ TEST_CASE("approve in the window re-asks the manager's credentials", "[review]")
     }
     SECTION("cancelled: no result, not an error, and nothing happens")
     {
-        window->setDecisionPrompt([](QWidget*, const QString&, const QString&) { return std::nullopt; });
+        window->setDecisionPrompt([](QWidget*, const QString&, const QString&, const Decision&, const QString&) {
+            return std::optional<Decision>{};
+        });
         CHECK(window->approve(outlet.pendingUuid));
         CHECK(window->reject(outlet.pendingUuid));
         CHECK(outlet.auditCount(u"override"_s) == 0);

@@ -17,6 +17,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMap>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -177,4 +178,52 @@ TEST_CASE("Demo mode: an individual registration from login to the record in the
     CHECK(stored->iccid == luhnIccid());
     CHECK(stored->mediaOfKind(MediaItem::Kind::Signature).size() == 1);
     CHECK(stored->mediaOfKind(MediaItem::Kind::LivePhoto).size() == 1);
+}
+
+// The demo customers, one after another: the shared card photo passes, one customer stands in poor light (her own
+// camera frames) and goes to manual review, one carries another person's photo and fails. With the face models.
+TEST_CASE("Demo mode: the demo customers show every face band", "[widgets][slow]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SystemClock clock;
+    auto demo = startDemo(dir, clock, true);
+    REQUIRE(demo->context().face != nullptr);
+    REQUIRE(demo->context().face->available()); // the test command installs the pinned models
+    demo->context().confirm = [](const QString&) {
+        return true;
+    };
+    REQUIRE(demo->gate().login(DemoEnvironment::demoClerk(), DemoEnvironment::demoClerkPassword()));
+    RegistrationWizard wizard(demo->context());
+    wizard.resize(1280, 720);
+    wizard.show();
+    wizard.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&wizard));
+    wizard.startNew();
+
+    QMap<QString, FaceBand> bands;
+    for (int customer = 0; customer < 5; ++customer) {
+        RegistrationSession* session = wizard.session();
+        REQUIRE(session->step() == SessionStep::CustomerType);
+        pressKey(&wizard, Qt::Key_Return);
+        if (customer == 0)
+            demo->placeCard();
+        else
+            demo->placeNextCard();
+        REQUIRE(QTest::qWaitFor([&] { return session->step() == SessionStep::Face; }, 10000));
+        QTest::qWait(300); // the preview shows frames of whoever is at the counter
+        pressKey(&wizard, Qt::Key_F5);
+        const SessionFace* face = session->face(DocumentRole::Customer);
+        REQUIRE(face != nullptr);
+        const QString name = session->person(DocumentRole::Customer)->document.name;
+        std::printf("demo_customer %s band %s score %.3f\n", qPrintable(name),
+                    qPrintable(faceBandKey(face->evidence.band)), face->evidence.score);
+        bands.insert(name, face->evidence.band);
+        REQUIRE(wizard.cancelWithConfirmation());
+        demo->liftCard();
+        QTest::qWait(800); // the reader notices the card is gone
+    }
+    CHECK(bands.value(u"阿依古丽·买买提"_s) == FaceBand::Pass);
+    CHECK(bands.value(u"李娜"_s) == FaceBand::ManualReview);
+    CHECK(bands.value(u"王芳"_s) == FaceBand::Fail);
 }

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QTableWidget>
 
 #include <algorithm>
 
@@ -40,7 +41,9 @@ struct Window : WidgetFixture {
         s.gate = &gate;
         s.registration = &context;
         s.outletId = u"outlet-test"_s;
-        s.demoAccounts = u"demo: clerk1 / clerk-pass"_s;
+        // As long as the demo's own hint, on one line: it must wrap and still show to its end.
+        s.demoAccounts = u"Demo mode. Clerk: clerk1 / clerk-pass · Manager: manager1 / manager-pass. The simulated "
+                         "reader presents the demo cards one after another; the demo camera plays demo images."_s;
         return s;
     }
 
@@ -63,7 +66,11 @@ struct Window : WidgetFixture {
 TEST_CASE("Login: a wrong password says so; the right one opens a fresh registration", "[widgets]")
 {
     Window w;
-    CHECK(findChild<QLabel>(&w.window, u"demoAccountsLabel"_s)->text().contains(u"clerk1"_s));
+    auto* demo = findChild<QLabel>(&w.window, u"demoAccountsLabel"_s);
+    CHECK(demo->text().contains(u"clerk1"_s));
+    // The whole hint is visible, down to its last line (the manager's password was cut off).
+    QTest::qWait(20);
+    CHECK(demo->height() >= demo->heightForWidth(demo->width()));
     CHECK(findChild<QLineEdit>(&w.window, u"accountEdit"_s)->hasFocus());
     w.signIn(u"clerk1"_s, u"wrong"_s);
     CHECK_FALSE(w.gate.isLoggedIn());
@@ -219,4 +226,25 @@ TEST_CASE("Large text mode scales the counter's screens", "[widgets]")
     pressKey(&w.window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(w.window.largeText());
     CHECK(w.window.wizard()->font().pointSizeF() > before * 1.4);
+}
+
+TEST_CASE("Large text switched on at the package step: every price and term still fits its column", "[widgets]")
+{
+    Window w;
+    w.signIn(u"clerk1"_s, u"clerk-pass"_s);
+    pressKey(&w.window, Qt::Key_Return);
+    w.reader.place(residentCard(u"𠮷田·阿依古丽"_s, QDate(1990, 5, 1), kToday), chipPhoto());
+    pressKey(&w.window, Qt::Key_F5);
+    REQUIRE(w.window.wizard()->session()->step() == registration::SessionStep::Package);
+    pressKey(&w.window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    REQUIRE(w.window.largeText());
+    auto* table = findChild<QTableWidget>(&w.window, u"packageTableWidget"_s);
+    const QFontMetrics metrics(table->font());
+    for (int row = 0; row < table->rowCount(); ++row) {
+        for (int column = 1; column < table->columnCount(); ++column) {
+            const QString text = table->item(row, column)->text();
+            INFO(text.toStdString());
+            CHECK(table->columnWidth(column) >= metrics.horizontalAdvance(text));
+        }
+    }
 }

@@ -14,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -150,7 +151,9 @@ TEST_CASE("Documents: a child alone is refused with the reason, and the flow sta
     CHECK(instruction->text() == ClerkText::of(c.session().blocker()));
     pressKey(&c.wizard, Qt::Key_Return);
     CHECK(c.session().step() == SessionStep::Documents);
-    CHECK_FALSE(findChild<QLabel>(&c.wizard, u"wizardReasonLabel"_s)->text().isEmpty());
+    // Said once, where the clerk looks: the page's instruction, not a second (red) copy under it.
+    CHECK(findChild<QLabel>(&c.wizard, u"wizardReasonLabel"_s)->text().isEmpty());
+    CHECK(instruction->text() == ClerkText::of(c.session().blocker()));
 
     // A reader error is shown where the clerk looks.
     c.reader.failWith(0x41);
@@ -238,13 +241,28 @@ TEST_CASE("Documents: a permit is typed with the error next to the field as the 
     auto* number = findChild<QLineEdit>(&c.wizard, u"manualNumberEdit"_s);
     auto* error = findChild<QLabel>(&c.wizard, u"manualNumberErrorLabel"_s);
     pressKey(&c.wizard, Qt::Key_M, Qt::ControlModifier);
-    CHECK(findChild<QWidget>(&c.wizard, u"manualTypeComboBox"_s)->hasFocus());
+    auto* type = findChild<QComboBox>(&c.wizard, u"manualTypeComboBox"_s);
+    CHECK(type->hasFocus());
+    // Nothing is preset: no document type, sex or dates the clerk did not enter.
+    CHECK(type->currentData().toInt() < 0);
+    CHECK(findChild<QComboBox>(&c.wizard, u"manualSexComboBox"_s)->currentData().toString().isEmpty());
+    CHECK(findChild<QDateEdit>(&c.wizard, u"manualBirthDateEdit"_s)->text().trimmed().isEmpty());
+    CHECK_FALSE(findChild<QWidget>(&c.wizard, u"mrzEdit"_s)->isVisible());
+    type->setCurrentIndex(type->findData(int(DocumentType::HkMoPermit)));
     findChild<QLineEdit>(&c.wizard, u"manualNameEdit"_s)->setText(u"陈大文"_s);
     number->setFocus();
     QTest::keyClicks(number, u"H1234"_s);
     CHECK_FALSE(error->text().isEmpty());
     QTest::keyClicks(number, u"5678"_s);
     CHECK(error->text().isEmpty());
+    // Sex, birth date and expiry are still missing: the form says so and takes nothing.
+    QTest::keyClick(number, Qt::Key_Return);
+    CHECK(c.session().person(DocumentRole::Customer) == nullptr);
+    CHECK_FALSE(findChild<QLabel>(&c.wizard, u"manualErrorLabel"_s)->text().isEmpty());
+    auto* sex = findChild<QComboBox>(&c.wizard, u"manualSexComboBox"_s);
+    sex->setCurrentIndex(sex->findData(u"1"_s));
+    findChild<QDateEdit>(&c.wizard, u"manualBirthDateEdit"_s)->setDate(QDate(1990, 1, 1));
+    findChild<QDateEdit>(&c.wizard, u"manualValidToEdit"_s)->setDate(kToday.addYears(5));
     QTest::keyClick(number, Qt::Key_Return);
     REQUIRE(c.session().person(DocumentRole::Customer) != nullptr);
     CHECK(c.session().person(DocumentRole::Customer)->source == DocumentSource::Manual);
@@ -253,6 +271,34 @@ TEST_CASE("Documents: a permit is typed with the error next to the field as the 
     CHECK_FALSE(c.session().person(DocumentRole::Customer)->photo.isEmpty());
     pressKey(&c.wizard, Qt::Key_Return);
     CHECK(c.session().step() == SessionStep::Face);
+
+    // The next customer finds the manual form empty, nothing left from this one.
+    REQUIRE(c.wizard.cancelWithConfirmation());
+    CHECK(findChild<QLineEdit>(&c.wizard, u"manualNameEdit"_s)->text().isEmpty());
+    CHECK(number->text().isEmpty());
+    CHECK(type->currentData().toInt() < 0);
+    CHECK(sex->currentData().toString().isEmpty());
+}
+
+TEST_CASE("Documents: a household register typed by hand gets no invented expiry", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_2); // a minor: the household register is accepted for them
+    pressKey(&c.wizard, Qt::Key_Return);
+    auto* type = findChild<QComboBox>(&c.wizard, u"manualTypeComboBox"_s);
+    type->setCurrentIndex(type->findData(int(DocumentType::HouseholdRegister)));
+    CHECK_FALSE(findChild<QWidget>(&c.wizard, u"manualValidToEdit"_s)->isVisible());
+    findChild<QLineEdit>(&c.wizard, u"manualNameEdit"_s)->setText(u"小明"_s);
+    auto* sex = findChild<QComboBox>(&c.wizard, u"manualSexComboBox"_s);
+    sex->setCurrentIndex(sex->findData(u"1"_s));
+    const QString first17 = u"11010520141203121"_s;
+    auto* number = findChild<QLineEdit>(&c.wizard, u"manualNumberEdit"_s);
+    number->setText(first17 + QChar(identity::residentIdCheckCharacter(first17)));
+    QTest::keyClick(number, Qt::Key_Return);
+    const SessionPerson* child = c.session().person(DocumentRole::Customer);
+    REQUIRE(child != nullptr);
+    CHECK_FALSE(child->document.validTo.isValid());
+    CHECK(child->document.validToLongTerm);
 }
 
 TEST_CASE("Face: preview, capture, pass moves on; the document photo is what is compared", "[widgets]")
@@ -513,6 +559,14 @@ TEST_CASE("Agreement: both texts must be scrolled to the end and the customer si
     pressKey(&c.wizard, Qt::Key_Return);
     CHECK(c.session().step() == SessionStep::Agreement);
     CHECK(c.session().blocker() == Cause{Reason::AgreementUnread});
+    // A single tap on the pad is not a signature.
+    auto* pad = findChild<SignaturePad>(&c.wizard, u"signaturePad"_s);
+    QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(60, 60));
+    QTest::mouseRelease(pad, Qt::LeftButton, {}, QPoint(61, 60));
+    CHECK_FALSE(pad->isEmpty());
+    CHECK_FALSE(pad->looksSigned());
+    CHECK(c.session().signature().isEmpty());
+    pad->clear();
     c.signAndConfirm();
     CHECK(c.session().agreementRead());
     CHECK(c.session().fraudNoticeRead());

@@ -76,7 +76,10 @@ DocumentCheckForm::DocumentCheckForm(const Clock& clock, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("Document &type"), m_typeCombo);
-    form->addRow(tr("&Value"), valueColumn);
+    // The label of a row that holds a layout gets no buddy by itself: without one its "&" shows literally.
+    auto* valueLabel = new QLabel(tr("&Value"), this);
+    valueLabel->setBuddy(m_valueEdit);
+    form->addRow(valueLabel, valueColumn);
     form->addRow(tr("Normalised"), m_normalizedEdit);
 
     auto* layout = new QVBoxLayout(this);

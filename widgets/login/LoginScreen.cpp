@@ -5,6 +5,7 @@
 #include "widgets/common/Tone.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -22,7 +23,7 @@ LoginScreen::LoginScreen(AccountGate& gate, QWidget* parent)
     auto* outer = new QVBoxLayout(this);
     outer->addStretch();
     auto* panel = new QWidget(this);
-    panel->setMaximumWidth(520);
+    panel->setFixedWidth(480);
     auto* layout = new QVBoxLayout(panel);
     auto* title = new QLabel(tr("Real-name registration — sign in"), panel);
     title->setObjectName(u"loginTitleLabel"_s);
@@ -58,7 +59,13 @@ LoginScreen::LoginScreen(AccountGate& gate, QWidget* parent)
     m_demoLabel->setStyleSheet(u"background: #fff8e1; padding: 8px; border: 1px solid #e0c060;"_s);
     m_demoLabel->hide();
     layout->addWidget(m_demoLabel);
-    outer->addWidget(panel, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: an aligned widget gets its size hint's height, which cuts
+    // a wrapped label; in a row it gets the height its width needs.
+    auto* row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(panel);
+    row->addStretch();
+    outer->addLayout(row);
     outer->addStretch();
 
     connect(m_accountEdit, &QLineEdit::returnPressed, this, [this] {

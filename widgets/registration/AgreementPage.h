@@ -20,6 +20,7 @@ public:
 
     void attach(registration::RegistrationSession* session) override;
     void enter() override;
+    bool showsBlocker() const override { return true; }
     void focusOn(const Cause& cause) override;
 
     /// The texts shown (HTML, from the resources, in the UI language).

@@ -7,6 +7,7 @@
 #include "core/demo/ReaderSimulator.h"
 #include "core/demo/TestPhotoCodec.h"
 #include "core/face/FakeCamera.h"
+#include "core/reader/IdCardReader.h"
 #include "core/reader/WltDecoder.h"
 #include "widgets/outlet/OutletEnvironment.h"
 #include "widgets/registration/DemoPhotoCodec.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -77,6 +79,9 @@ struct DemoEnvironment::Parts {
     std::unique_ptr<reader::PtyReaderSimulator> simulator;
     DemoWltDecoder decoder;
     std::unique_ptr<OutletEnvironment> outlet;
+    face::FakeCamera* camera = nullptr;             ///< owned by the outlet
+    QStringList cameraFrames;                       ///< what the demo camera plays for a card without its own frames
+    QHash<QString, QStringList> cameraFramesByCard; ///< a demo customer's own frames, by document number
 };
 
 DemoEnvironment::DemoEnvironment()
@@ -133,6 +138,22 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Options& 
         if (!card)
             return fail(card.error());
         sim.cards.append(*card);
+        // A demo customer may stand in front of the camera differently ("demo_camera": frames of their own, e.g.
+        // in poor light), so that the demo shows the manual-review band too.
+        QFile json(demo.filePath(u"cards/"_s + name));
+        if (json.open(QIODevice::ReadOnly)) {
+            const QString pattern =
+                QJsonDocument::fromJson(json.read(1 << 20)).object().value(u"demo_camera"_s).toString();
+            if (!pattern.isEmpty()) {
+                QStringList own;
+                for (const QString& frame :
+                     QDir(demo.filePath(u"faces"_s)).entryList({pattern}, QDir::Files, QDir::Name))
+                    own.append(demo.filePath(u"faces/"_s + frame));
+                if (own.isEmpty())
+                    return fail(Error::notFound(u"demo card %1 names camera frames that do not exist"_s.arg(name)));
+                p.cameraFramesByCard.insert(card->text.number, own);
+            }
+        }
     }
     sim.cycle = !options.startWithoutCard;
     sim.startEmpty = options.startWithoutCard;
@@ -146,16 +167,30 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Options& 
     config.readerPort = p.simulator->slavePath();
 
     QStringList frames;
-    for (const QString& name : QDir(demo.filePath(u"faces"_s)).entryList({u"camera-*.jpg"_s}, QDir::Files, QDir::Name))
+    for (const QString& name :
+         QDir(demo.filePath(u"faces"_s)).entryList({u"camera-[0-9]*.jpg"_s}, QDir::Files, QDir::Name))
         frames.append(demo.filePath(u"faces/"_s + name));
+    p.cameraFrames = frames;
     OutletEnvironment::Devices devices;
     devices.decoder = &p.decoder;
-    devices.camera = std::make_unique<face::FakeCamera>(frames);
+    auto camera = std::make_unique<face::FakeCamera>(frames);
+    p.camera = camera.get();
+    devices.camera = std::move(camera);
     devices.loadFaceModels = options.loadFaceModels;
     auto outlet = OutletEnvironment::create(config, clock, std::move(devices));
     if (!outlet)
         return fail(outlet.error());
     p.outlet = std::move(*outlet);
+    // The camera shows whoever's card was read last.
+    if (reader::IdCardReader* reader = p.outlet->outlet().reader()) {
+        QObject::connect(reader, &reader::IdCardReader::cardRead, reader,
+                         [parts = &p](const reader::CardReadout& readout) {
+                             const QStringList frames =
+                                 parts->cameraFramesByCard.value(readout.document.number, parts->cameraFrames);
+                             if (auto r = parts->camera->setFiles(frames); !r)
+                                 qCWarning(lcUi) << "demo camera frames not switched:" << r.error().detail;
+                         });
+    }
     return env;
 }
 
@@ -203,7 +238,7 @@ QString DemoEnvironment::databasePath() const
 QString DemoEnvironment::accountsText() const
 {
     return QCoreApplication::translate("shiming::DemoEnvironment",
-                                       "Demo mode. Clerk: %1 / %2 · Manager: %3 / %4. The simulated reader "
+                                       "Demo mode.\nClerk: %1 / %2\nManager: %3 / %4\nThe simulated reader "
                                        "presents the demo cards one after another; the demo camera plays demo "
                                        "images.")
         .arg(demoClerk(), QString::fromLatin1(demoClerkPassword()), demoManager(),
@@ -218,6 +253,11 @@ auth::Authenticator& DemoEnvironment::authenticator()
 void DemoEnvironment::placeCard()
 {
     m_parts->simulator->place();
+}
+
+void DemoEnvironment::placeNextCard()
+{
+    m_parts->simulator->nextCard();
 }
 
 void DemoEnvironment::liftCard()

@@ -48,6 +48,8 @@ public:
     QString accountsText() const;
     /// Puts the next demo card on the simulated reader (or lifts the current one).
     void placeCard();
+    /// The next demo customer places theirs (in file-name order).
+    void placeNextCard();
     void liftCard();
 
     /// resources/demo: $SHIMING_DEMO_DIR, <exe>/../share/shiming/demo, or the source tree's.

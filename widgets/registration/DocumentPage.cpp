@@ -95,11 +95,13 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
     m_manualGroup = new QGroupBox(tr("Document without chip (Ctrl+M)"), this);
     m_manualGroup->setObjectName(u"manualGroupBox"_s);
     auto* form = new QFormLayout(m_manualGroup);
+    m_manualForm = form;
     m_roleCombo = new QComboBox(m_manualGroup);
     m_roleCombo->setObjectName(u"manualRoleComboBox"_s);
     form->addRow(tr("For"), m_roleCombo);
     m_typeCombo = new QComboBox(m_manualGroup);
     m_typeCombo->setObjectName(u"manualTypeComboBox"_s);
+    m_typeCombo->addItem(tr("Choose the document type"), -1);
     for (DocumentType type : {DocumentType::HkMoPermit, DocumentType::TwPermit, DocumentType::Passport,
                               DocumentType::TemporaryResidentId, DocumentType::HouseholdRegister})
         m_typeCombo->addItem(documentTypeDisplayName(type), int(type));
@@ -110,7 +112,8 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
     m_mrzEdit->setTabChangesFocus(true);
     m_mrzEdit->setMaximumHeight(72);
     m_mrzEdit->setFont(QFont(u"monospace"_s));
-    form->addRow(tr("MRZ"), withErrorLabel(m_mrzEdit, 2, m_mrzErrorLabel, u"mrzErrorLabel"_s));
+    m_mrzRow = withErrorLabel(m_mrzEdit, 2, m_mrzErrorLabel, u"mrzErrorLabel"_s);
+    form->addRow(tr("MRZ"), m_mrzRow);
     m_nameEdit = new QLineEdit(m_manualGroup);
     m_nameEdit->setObjectName(u"manualNameEdit"_s);
     form->addRow(tr("Name"), m_nameEdit);
@@ -121,18 +124,22 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
                  withErrorLabel(m_numberEdit, 1, m_numberErrorLabel, u"manualNumberErrorLabel"_s));
     m_sexCombo = new QComboBox(m_manualGroup);
     m_sexCombo->setObjectName(u"manualSexComboBox"_s);
+    m_sexCombo->addItem(tr("Choose"), QString());
     m_sexCombo->addItem(sexDisplayName(u"1"), u"1"_s);
     m_sexCombo->addItem(sexDisplayName(u"2"), u"2"_s);
     form->addRow(tr("Sex"), m_sexCombo);
     m_birthEdit = new QDateEdit(m_manualGroup);
     m_birthEdit->setObjectName(u"manualBirthDateEdit"_s);
     m_birthEdit->setDisplayFormat(u"yyyy-MM-dd"_s);
-    m_birthEdit->setDate(QDate(1990, 1, 1));
+    // Blank until typed (the minimum date shows as empty): a preset date would be recorded as the customer's.
+    m_birthEdit->setMinimumDate(QDate(1900, 1, 1));
+    m_birthEdit->setSpecialValueText(u" "_s);
     form->addRow(tr("Date of birth"), m_birthEdit);
     m_validToEdit = new QDateEdit(m_manualGroup);
     m_validToEdit->setObjectName(u"manualValidToEdit"_s);
     m_validToEdit->setDisplayFormat(u"yyyy-MM-dd"_s);
-    m_validToEdit->setDate(QDate::currentDate().addYears(5));
+    m_validToEdit->setMinimumDate(QDate(1900, 1, 1));
+    m_validToEdit->setSpecialValueText(u" "_s);
     form->addRow(tr("Valid until"), m_validToEdit);
     auto* buttons = new QHBoxLayout;
     m_useManualButton = new QPushButton(tr("Use this document"), m_manualGroup);
@@ -143,6 +150,11 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
     buttons->addWidget(m_photoPageButton);
     buttons->addStretch();
     form->addRow(buttons);
+    m_manualErrorLabel = new QLabel(m_manualGroup);
+    m_manualErrorLabel->setObjectName(u"manualErrorLabel"_s);
+    m_manualErrorLabel->setWordWrap(true);
+    setTone(m_manualErrorLabel, Tone::Error);
+    form->addRow(m_manualErrorLabel);
     layout->addWidget(m_manualGroup);
     layout->addStretch();
 
@@ -161,6 +173,19 @@ DocumentPage::DocumentPage(RegistrationContext& context, QWidget* parent)
     auto* photoShortcut = new QShortcut(QKeySequence(Qt::Key_F7), this);
     photoShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(photoShortcut, &QShortcut::activated, this, &DocumentPage::photographPhotoPage);
+    resetManualForm();
+}
+
+void DocumentPage::resetManualForm()
+{
+    m_typeCombo->setCurrentIndex(0);
+    m_sexCombo->setCurrentIndex(0);
+    m_birthEdit->setDate(m_birthEdit->minimumDate());
+    m_validToEdit->setDate(m_validToEdit->minimumDate());
+    m_nameEdit->clear();
+    m_numberEdit->clear();
+    m_mrzEdit->clear();
+    m_manualErrorLabel->clear();
     updateManualVisibility();
 }
 
@@ -168,9 +193,7 @@ void DocumentPage::attach(RegistrationSession* s)
 {
     WizardPage::attach(s);
     connect(s, &RegistrationSession::changed, this, &DocumentPage::refresh);
-    m_nameEdit->clear();
-    m_numberEdit->clear();
-    m_mrzEdit->clear();
+    resetManualForm();
     m_usccEdit->clear();
     m_organisationNameEdit->clear();
     m_readerMessageLabel->clear();
@@ -316,16 +339,18 @@ void DocumentPage::refresh()
 
 void DocumentPage::updateManualVisibility()
 {
-    const auto type = DocumentType(m_typeCombo->currentData().toInt());
-    const bool passport = type == DocumentType::Passport;
-    m_mrzEdit->setVisible(passport);
-    m_mrzErrorLabel->setVisible(passport);
+    const int chosen = m_typeCombo->currentData().toInt();
+    const bool passport = chosen == int(DocumentType::Passport);
+    // The MRZ row (label and field) only for passports; a household register has no expiry to ask for.
+    m_manualForm->setRowVisible(m_mrzRow, passport);
+    m_manualForm->setRowVisible(m_validToEdit, chosen != int(DocumentType::HouseholdRegister));
 }
 
 void DocumentPage::validateManualNumber()
 {
-    const auto type = DocumentType(m_typeCombo->currentData().toInt());
-    if (type == DocumentType::Passport || m_numberEdit->text().isEmpty()) {
+    const int chosen = m_typeCombo->currentData().toInt();
+    const auto type = DocumentType(chosen);
+    if (chosen < 0 || type == DocumentType::Passport || m_numberEdit->text().isEmpty()) {
         m_numberErrorLabel->clear();
         return;
     }
@@ -337,7 +362,9 @@ void DocumentPage::validateManualNumber()
             m_birthEdit->setDate(birth);
         const QString sex = result.fields.value(u"sex"_s).toString();
         if (!sex.isEmpty())
-            m_sexCombo->setCurrentIndex(sex == u"F" ? 1 : 0);
+            m_sexCombo->setCurrentIndex(qMax(0, m_sexCombo->findData(sex == u"F"   ? u"2"_s
+                                                                     : sex == u"M" ? u"1"_s
+                                                                                   : QString())));
     }
 }
 
@@ -361,7 +388,9 @@ void DocumentPage::applyMrz()
         m_validToEdit->setDate(expiry);
     const QString sex = result.fields.value(u"sex"_s).toString();
     if (!sex.isEmpty())
-        m_sexCombo->setCurrentIndex(sex == u"F" ? 1 : 0);
+        m_sexCombo->setCurrentIndex(qMax(0, m_sexCombo->findData(sex == u"F"   ? u"2"_s
+                                                                 : sex == u"M" ? u"1"_s
+                                                                               : QString())));
     const QString name = result.fields.value(u"name"_s).toString();
     if (m_nameEdit->text().isEmpty() && !name.isEmpty())
         m_nameEdit->setText(name);
@@ -371,13 +400,42 @@ void DocumentPage::useManualDocument()
 {
     if (!session())
         return;
-    const auto type = DocumentType(m_typeCombo->currentData().toInt());
+    const int chosen = m_typeCombo->currentData().toInt();
+    if (chosen < 0) {
+        m_manualErrorLabel->setText(tr("Choose the document type."));
+        m_typeCombo->setFocus();
+        return;
+    }
+    const auto type = DocumentType(chosen);
+    const auto blank = [](const QDateEdit* edit) {
+        return edit->date() == edit->minimumDate();
+    };
     IdentityDocument document;
     document.type = type;
     document.name = m_nameEdit->text().trimmed();
     document.sexCode = m_sexCombo->currentData().toString();
-    document.birthDate = m_birthEdit->date();
-    document.validTo = m_validToEdit->date();
+    document.birthDate = blank(m_birthEdit) ? QDate() : m_birthEdit->date();
+    // A household register (户口簿) has no expiry: none is invented.
+    if (type == DocumentType::HouseholdRegister)
+        document.validToLongTerm = true;
+    else
+        document.validTo = blank(m_validToEdit) ? QDate() : m_validToEdit->date();
+    if (type != DocumentType::Passport) {
+        QStringList missing;
+        if (document.name.isEmpty())
+            missing << tr("name");
+        if (document.sexCode.isEmpty())
+            missing << tr("sex");
+        if (!document.birthDate.isValid())
+            missing << tr("date of birth");
+        if (type != DocumentType::HouseholdRegister && !document.validTo.isValid())
+            missing << tr("valid until");
+        if (!missing.isEmpty()) {
+            m_manualErrorLabel->setText(tr("Fill in: %1.").arg(missing.join(tr(", "))));
+            return;
+        }
+    }
+    m_manualErrorLabel->clear();
     // The manual form asks for no issue date: validFrom stays unset rather than invented.
     if (type == DocumentType::Passport) {
         const ValidationResult mrz = validate(type, m_mrzEdit->toPlainText(), *m_context.services.clock);

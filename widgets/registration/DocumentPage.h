@@ -6,6 +6,8 @@
 
 class QComboBox;
 class QDateEdit;
+class QFormLayout;
+class QLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -32,6 +34,7 @@ public:
 
     void attach(registration::RegistrationSession* session) override;
     void enter() override;
+    bool showsBlocker() const override { return true; }
     void leave() override;
 
     /// The card reader delivered a card (connected by the wizard; ignored unless this step is shown).
@@ -66,6 +69,11 @@ private:
     QComboBox* m_sexCombo = nullptr;
     QDateEdit* m_birthEdit = nullptr;
     QDateEdit* m_validToEdit = nullptr;
+    QFormLayout* m_manualForm = nullptr;
+    QLayout* m_mrzRow = nullptr;
+    QLabel* m_manualErrorLabel = nullptr;
+    /// Empties the manual form: no preset type, sex or dates, nothing left from the previous customer.
+    void resetManualForm();
     QPlainTextEdit* m_mrzEdit = nullptr;
     QLabel* m_mrzErrorLabel = nullptr;
     QPushButton* m_useManualButton = nullptr;

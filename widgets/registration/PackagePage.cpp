@@ -6,6 +6,7 @@
 #include "widgets/registration/SessionText.h"
 
 #include <QBuffer>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -144,6 +145,16 @@ void PackagePage::enter()
         m_numberSearchEdit->setFocus();
     else
         m_iccidEdit->setFocus();
+}
+
+void PackagePage::changeEvent(QEvent* event)
+{
+    WizardPage::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_packageTable->resizeColumnsToContents();
+        m_packageTable->resizeRowsToContents();
+        m_packageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    }
 }
 
 void PackagePage::focusOn(const Cause& cause)

@@ -25,7 +25,12 @@ public:
 
     void attach(registration::RegistrationSession* session) override;
     void enter() override;
+    bool showsBlocker() const override { return true; }
     void focusOn(const Cause& cause) override;
+
+protected:
+    /// Large text: the package table's columns follow the font, so prices and terms are never cut.
+    void changeEvent(QEvent* event) override;
 
 private:
     void fillPackages();

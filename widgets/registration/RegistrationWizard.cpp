@@ -128,8 +128,8 @@ void RegistrationWizard::startNew()
     connect(m_session, &RegistrationSession::stepChanged, this, &RegistrationWizard::showStep);
     connect(m_session, &RegistrationSession::changed, this, [this] {
         refreshSteps();
-        if (m_session && m_session->isStepComplete())
-            m_reasonLabel->clear();
+        // The reason a Next was refused is stale once anything changed; the page shows what is needed now.
+        m_reasonLabel->clear();
     });
     connect(m_session, &RegistrationSession::committed, this, &RegistrationWizard::registrationCommitted);
     for (WizardPage* page : std::as_const(m_pages))
@@ -197,8 +197,11 @@ bool RegistrationWizard::next()
     }
     auto advanced = m_session->advance();
     if (!advanced) {
-        m_reasonLabel->setText(ClerkText::of(advanced.error()));
-        if (WizardPage* page = m_pages.value(m_session->step()))
+        WizardPage* page = m_pages.value(m_session->step());
+        // Said once: pages that show their step's need already have it on screen.
+        if (!page || !page->showsBlocker())
+            m_reasonLabel->setText(ClerkText::of(advanced.error()));
+        if (page)
             page->focusOn(advanced.error().cause);
         return false;
     }

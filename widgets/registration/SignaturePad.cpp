@@ -7,6 +7,8 @@
 #include <QTabletEvent>
 #include <QTouchEvent>
 
+#include <cmath>
+
 namespace shiming {
 
 SignaturePad::SignaturePad(QWidget* parent)
@@ -167,9 +169,29 @@ QImage SignaturePad::toImage(const QSize& size) const
     return image;
 }
 
+bool SignaturePad::looksSigned() const
+{
+    // Points are normalised to the pad (0..1 each way); y is scaled by the pad's aspect so that lengths compare.
+    const qreal aspect = qreal(qMax(1, height())) / qMax(1, width());
+    qreal length = 0;
+    qreal left = 1, right = 0;
+    for (const Stroke& stroke : m_strokes) {
+        for (qsizetype i = 0; i < stroke.points.size(); ++i) {
+            const QPointF& p = stroke.points[i];
+            left = qMin(left, p.x());
+            right = qMax(right, p.x());
+            if (i > 0) {
+                const QPointF d = p - stroke.points[i - 1];
+                length += std::hypot(d.x(), d.y() * aspect);
+            }
+        }
+    }
+    return length >= 0.2 && right - left >= 1.0 / 12;
+}
+
 QByteArray SignaturePad::toPng() const
 {
-    if (m_strokes.isEmpty())
+    if (!looksSigned())
         return {};
     QByteArray bytes;
     QBuffer buffer(&bytes);

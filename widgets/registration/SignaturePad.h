@@ -15,8 +15,12 @@ public:
     explicit SignaturePad(QWidget* parent = nullptr);
 
     bool isEmpty() const { return m_strokes.isEmpty(); }
+    /// Whether the ink looks like a signature and not a tap or a dot: strokes that run at least a fifth of the
+    /// pad's width in total and span a twelfth of it.
+    bool looksSigned() const;
     void clear();
     /// The signature as PNG bytes; empty when nothing was drawn.
+    /// The signature as a PNG; empty while the pad does not look signed (see looksSigned()).
     QByteArray toPng() const;
     QImage toImage(const QSize& size) const;
     int strokeCount() const { return int(m_strokes.size()); }

@@ -19,6 +19,7 @@ public:
 
     void attach(registration::RegistrationSession* session) override;
     void enter() override;
+    bool showsBlocker() const override { return true; }
 
     void commit();
     void print();

@@ -24,6 +24,8 @@ public:
     /// Next was refused because of `cause`: put the focus on the field that supplies it, so that the next key
     /// goes where the step needs it (Enter always moves the clerk on).
     virtual void focusOn(const Cause& /*cause*/) {}
+    /// Whether the page itself always shows what its step still needs (then the wizard does not repeat it).
+    virtual bool showsBlocker() const { return false; }
 
 signals:
     /// The page has everything it needs: the wizard advances without a keystroke (card read, SIM scanned).

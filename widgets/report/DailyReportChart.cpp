@@ -29,6 +29,19 @@ void DailyReportChart::paintEvent(QPaintEvent*)
         paint(painter, QRectF(rect()).adjusted(8, 8, -8, -8), m_report);
 }
 
+std::pair<int, int> DailyReportChart::hourRange(const QList<int>& perHour)
+{
+    int first = 8;
+    int last = 21;
+    for (int h = 0; h < qMin(24, int(perHour.size())); ++h) {
+        if (perHour.at(h) > 0) {
+            first = qMin(first, h);
+            last = qMax(last, h);
+        }
+    }
+    return {first, last};
+}
+
 void DailyReportChart::paint(QPainter& painter, const QRectF& area, const review::DailyReport& report)
 {
     painter.save();
@@ -47,18 +60,14 @@ void DailyReportChart::paint(QPainter& painter, const QRectF& area, const review
     int peak = 1;
     for (int n : report.perHour)
         peak = qMax(peak, n);
-    const int first = 7;
-    const int last = 22; // counters open 08:00–22:00; earlier or later hours are added to the ends
+    const auto [first, last] = hourRange(report.perHour);
     const int slotCount = last - first + 1;
     const qreal slot = hours.width() / slotCount;
     for (int i = 0; i < slotCount; ++i) {
         const int hour = first + i;
-        int n = 0;
-        for (int h = 0; h < 24; ++h) {
-            if ((i == 0 && h <= first) || (i == slotCount - 1 && h >= last) || h == hour)
-                n += report.perHour.value(h);
-        }
-        const qreal height = (hours.height() - unit * 2.5) * n / peak;
+        const int n = report.perHour.value(hour);
+        // Headroom for the count above the tallest bar, so it never runs into the title.
+        const qreal height = (hours.height() - unit * 2.5 - unit * 2.3) * n / peak;
         const QRectF bar(hours.left() + i * slot + slot * 0.15, hours.bottom() - unit * 2.5 - height, slot * 0.7,
                          height);
         painter.fillRect(bar, QColor(0x2f, 0x6f, 0xb3));

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <utility>
+
 class QPainter;
 
 namespace shiming::report {
@@ -21,6 +23,10 @@ public:
     static void paint(QPainter& painter, const QRectF& area, const review::DailyReport& report);
 
     QSize sizeHint() const override { return {640, 260}; }
+
+    /// The hours the bars show, first and last inclusive: 08–21 (a hall's usual day) widened to every hour that
+    /// has a registration, so a record at 23:xx or 00:xx has its own bar instead of joining another hour's.
+    static std::pair<int, int> hourRange(const QList<int>& perHour);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

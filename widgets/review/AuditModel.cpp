@@ -1,5 +1,7 @@
 #include "widgets/review/AuditModel.h"
 
+#include "widgets/review/ReviewText.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -66,7 +68,7 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
     case Actor:
         return entry.actor;
     case Action:
-        return entry.action;
+        return ReviewText::auditAction(entry.action);
     case Record:
         return entry.recordUuid;
     case Detail:

@@ -3,6 +3,7 @@
 #include "core/review/ReviewTypes.h"
 #include "widgets/review/AuditModel.h"
 #include "widgets/review/PageParts.h"
+#include "widgets/review/ReviewText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,7 +71,7 @@ AuditPage::AuditPage(auth::Session& session, AuditQuery& query, QWidget* parent)
     m_actor = makeFilterCombo(u"auditActorCombo"_s, tr("Any"), this);
     m_action = makeFilterCombo(u"auditActionCombo"_s, tr("Any"), this);
     for (const QString& action : knownAuditActions())
-        m_action->addItem(action, action);
+        m_action->addItem(ReviewText::auditAction(action), action);
     m_record = new QLineEdit(this);
     m_record->setObjectName(u"auditRecordEdit"_s);
     m_record->setPlaceholderText(tr("record id"));

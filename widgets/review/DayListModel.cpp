@@ -120,7 +120,7 @@ QVariant DayListModel::data(const QModelIndex& index, int role) const
     case ReviewColumn::CustomerType:
         return ReviewText::customerType(row.customerType);
     case ReviewColumn::Package:
-        return row.packageId;
+        return m_packageNames.value(row.packageId, row.packageId);
     case ReviewColumn::Number:
         return row.number;
     case ReviewColumn::Band:

@@ -2,6 +2,8 @@
 
 #include "core/review/ReviewRepository.h"
 
+#include <QHash>
+
 #include <QAbstractTableModel>
 #include <QSet>
 
@@ -38,6 +40,8 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    /// The catalogue's package names by id: the list shows "畅聊无忧 58元", not "changliao-58".
+    void setPackageNames(QHash<QString, QString> names) { m_packageNames = std::move(names); }
 
 signals:
     /// A query failed (the list keeps what it had).
@@ -52,6 +56,7 @@ private:
     int m_pageSize = 200;
     bool m_announcing = false;
     QSet<QString> m_revealed;
+    QHash<QString, QString> m_packageNames;
 };
 
 } // namespace shiming::review

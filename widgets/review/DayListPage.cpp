@@ -111,6 +111,17 @@ DayListPage::DayListPage(auth::Session& session, ReviewRepository& repository, Q
     fillFilterChoices();
 }
 
+void DayListPage::setPackageNames(const QHash<QString, QString>& names)
+{
+    m_packageNames = names;
+    m_model->setPackageNames(names);
+    for (int i = 0; i < m_package->count(); ++i) {
+        const QString id = m_package->itemData(i).toString();
+        if (!id.isEmpty())
+            m_package->setItemText(i, names.value(id, id));
+    }
+}
+
 void DayListPage::fillFilterChoices()
 {
     if (auto names = m_repository.accountNames()) {
@@ -119,7 +130,7 @@ void DayListPage::fillFilterChoices()
     }
     if (auto packages = m_repository.packages(m_from->date().addDays(-7), m_to->date())) {
         for (const QString& package : std::as_const(*packages))
-            m_package->addItem(package, package);
+            m_package->addItem(m_packageNames.value(package, package), package);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "core/auth/Session.h"
 #include "core/review/ReviewRepository.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -30,12 +31,16 @@ public:
     /// Re-reads with the same filter (after a decision changed a record).
     Result<void> reload();
 
+    /// Package names for the list and the package filter (ids stay the filter's data).
+    void setPackageNames(const QHash<QString, QString>& names);
+
 signals:
     /// The manager moved to another row.
     void recordSelected(const QString& uuid);
     void failed(const shiming::Error& error);
 
 private:
+    QHash<QString, QString> m_packageNames;
     void fillFilterChoices();
 
     auth::Session& m_session;

@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace shiming::review {
 
-DecisionDialog::DecisionDialog(const QString& title, const QString& text, const QString& user, QWidget* parent)
+DecisionDialog::DecisionDialog(const QString& title, const QString& text, const Decision& start, const QString& error,
+                               QWidget* parent)
     : QDialog(parent)
 {
     setWindowTitle(title);
@@ -25,7 +26,8 @@ DecisionDialog::DecisionDialog(const QString& title, const QString& text, const 
     m_reason->setObjectName(u"reasonEdit"_s);
     m_reason->setTabChangesFocus(true);
     m_reason->setMaximumHeight(80);
-    m_user = new QLineEdit(user, this);
+    m_reason->setPlainText(start.reason);
+    m_user = new QLineEdit(start.user, this);
     m_user->setObjectName(u"userEdit"_s);
     m_password = new QLineEdit(this);
     m_password->setObjectName(u"passwordEdit"_s);
@@ -34,6 +36,13 @@ DecisionDialog::DecisionDialog(const QString& title, const QString& text, const 
     form->addRow(tr("Manager account:"), m_user);
     form->addRow(tr("Password:"), m_password);
     layout->addLayout(form);
+    if (!error.isEmpty()) {
+        auto* errorLabel = new QLabel(error, this);
+        errorLabel->setObjectName(u"decisionErrorLabel"_s);
+        errorLabel->setWordWrap(true);
+        errorLabel->setStyleSheet(u"color: #b00020"_s);
+        layout->addWidget(errorLabel);
+    }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setObjectName(u"okButton"_s);
@@ -64,9 +73,9 @@ Decision DecisionDialog::decision() const
 }
 
 std::optional<Decision> DecisionDialog::ask(QWidget* parent, const QString& title, const QString& text,
-                                            const QString& user)
+                                            const Decision& start, const QString& error)
 {
-    DecisionDialog dialog(title, text, user, parent);
+    DecisionDialog dialog(title, text, start, error, parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.decision();

@@ -23,13 +23,16 @@ struct Decision {
 class DecisionDialog : public QDialog {
     Q_OBJECT
 public:
-    DecisionDialog(const QString& title, const QString& text, const QString& user, QWidget* parent = nullptr);
+    /// `start`: the reason and account typed before (kept after a wrong password); `error`: why it is asked again.
+    DecisionDialog(const QString& title, const QString& text, const Decision& start, const QString& error,
+                   QWidget* parent = nullptr);
     ~DecisionDialog() override;
 
     Decision decision() const;
 
     /// Shows the dialog; nullopt when cancelled.
-    static std::optional<Decision> ask(QWidget* parent, const QString& title, const QString& text, const QString& user);
+    static std::optional<Decision> ask(QWidget* parent, const QString& title, const QString& text,
+                                       const Decision& start = {}, const QString& error = {});
 
 private:
     void updateOk();

@@ -87,6 +87,10 @@ DetailPane::DetailPane(QWidget* parent)
         label->setFrameShape(QFrame::StyledPanel);
         photos->addWidget(label);
     }
+    // Room for the whole photos (chip 102x126, live 4:3) at their shown height: never cut while approving.
+    m_chipPhoto->setMinimumWidth(kPhotoHeight * 102 / 126 + 8);
+    m_livePhoto->setMinimumWidth(kPhotoHeight * 4 / 3 + 8);
+    setMinimumWidth(m_chipPhoto->minimumWidth() + m_livePhoto->minimumWidth() + 48);
     layout->addLayout(photos);
     m_face = new QLabel(content);
     m_face->setObjectName(u"faceLabel"_s);
@@ -217,9 +221,10 @@ void DetailPane::renderDocuments()
         if (!value.isEmpty())
             html += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
-    html += u"<p>%1 · %2 · %3 · %4</p>"_s.arg(ReviewText::customerType(m_record.customerType).toHtmlEscaped(),
-                                              m_record.packageId.toHtmlEscaped(), m_record.number.toHtmlEscaped(),
-                                              m_record.iccid.toHtmlEscaped());
+    html +=
+        u"<p>%1 · %2 · %3 · %4</p>"_s.arg(ReviewText::customerType(m_record.customerType).toHtmlEscaped(),
+                                          m_packageNames.value(m_record.packageId, m_record.packageId).toHtmlEscaped(),
+                                          m_record.number.toHtmlEscaped(), m_record.iccid.toHtmlEscaped());
     if (m_record.organisation)
         html += u"<p>%1 %2</p>"_s.arg(m_record.organisation->name.toHtmlEscaped(),
                                       m_record.organisation->uscc.toHtmlEscaped());

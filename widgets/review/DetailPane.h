@@ -3,6 +3,7 @@
 #include "core/registration/Registration.h"
 #include "core/store/AuditLog.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -29,12 +30,15 @@ public:
     QString recordUuid() const { return m_record.uuid; }
     /// The text of the document fields as shown (for tests: masked vs shown).
     QString documentText() const;
+    /// The catalogue's package names by id (shown instead of the ids).
+    void setPackageNames(QHash<QString, QString> names) { m_packageNames = std::move(names); }
 
 signals:
     /// The manager asked for the full document number of the shown record.
     void showDocumentRequested(const QString& uuid);
 
 private:
+    QHash<QString, QString> m_packageNames;
     void renderDocuments();
 
     registration::Registration m_record;

@@ -50,8 +50,9 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
 {
     setObjectName(u"managerWindow"_s);
     setWindowTitle(tr("Store manager — %1").arg(m_session->account().displayName));
-    m_prompt = [](QWidget* parent, const QString& title, const QString& text) {
-        return DecisionDialog::ask(parent, title, text, {});
+    m_prompt = [](QWidget* parent, const QString& title, const QString& text, const Decision& previous,
+                  const QString& error) {
+        return DecisionDialog::ask(parent, title, text, previous, error);
     };
 
     auto* splitter = new QSplitter(this);
@@ -63,6 +64,7 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
     setCentralWidget(splitter);
 
     const auto confirm = [this](const QString& action, const QString& uuid, const QString& title, const QString& text,
@@ -198,6 +200,13 @@ Result<void> ManagerWindow::showRecord(const QString& uuid)
     return {};
 }
 
+void ManagerWindow::setPackageNames(const QHash<QString, QString>& names)
+{
+    m_dayListPage->setPackageNames(names);
+    m_detail->setPackageNames(names);
+    (void)m_dayListPage->reload();
+}
+
 Result<void> ManagerWindow::showFullDocument(const QString& uuid)
 {
     m_session->touch();
@@ -219,18 +228,27 @@ Result<std::optional<QString>> ManagerWindow::confirmedManager(const QString& ac
     auto row = m_repository.row(uuid);
     if (!row)
         return fail(row.error());
-    std::optional<Decision> decision = m_prompt(this, title, text);
-    if (!decision)
-        return std::optional<QString>{}; // cancelled: no result
     // The credentials are checked as a manager override: wrong passwords count towards the lockout, a clerk's
-    // account is refused, and both outcomes are audited with the record.
-    auto account = m_authenticator.approveOverride(m_session->store(), decision->user, decision->password, action,
-                                                   row->clerk, uuid);
-    store::wipe(decision->password);
-    if (!account)
-        return fail(account.error());
-    *reason = decision->reason;
-    return std::optional<QString>{account->name};
+    // account is refused, and both outcomes are audited with the record. A wrong password asks again with the
+    // reason and account kept (three tries), so the typed reason is never lost.
+    Decision previous;
+    QString error;
+    for (int attempt = 1;; ++attempt) {
+        std::optional<Decision> decision = m_prompt(this, title, text, previous, error);
+        if (!decision)
+            return std::optional<QString>{}; // cancelled: no result
+        auto account = m_authenticator.approveOverride(m_session->store(), decision->user, decision->password, action,
+                                                       row->clerk, uuid);
+        store::wipe(decision->password);
+        if (account) {
+            *reason = decision->reason;
+            return std::optional<QString>{account->name};
+        }
+        if (account.error().code != Error::Code::WrongKey || attempt >= 3)
+            return fail(account.error());
+        previous = Decision{decision->reason, decision->user, {}};
+        error = ClerkText::of(account.error());
+    }
 }
 
 Result<void> ManagerWindow::approve(const QString& uuid)

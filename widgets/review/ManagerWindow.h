@@ -6,6 +6,7 @@
 #include "core/review/ReviewRepository.h"
 #include "widgets/review/DecisionDialog.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 #include <functional>
@@ -47,9 +48,10 @@ class ReviewQueuePage;
 class ManagerWindow : public QMainWindow {
     Q_OBJECT
 public:
-    /// Asks the manager for a decision (reason and credentials). Tests replace it.
-    using DecisionPrompt =
-        std::function<std::optional<Decision>(QWidget* parent, const QString& title, const QString& text)>;
+    /// Asks the manager for a decision (reason and credentials), starting from `previous` (what was typed before
+    /// a wrong password, with `error` saying so). Tests replace it.
+    using DecisionPrompt = std::function<std::optional<Decision>(
+        QWidget* parent, const QString& title, const QString& text, const Decision& previous, const QString& error)>;
 
     /// Opens the window on a manager's (or admin's) session; refuses a clerk's (PolicyRefused, audited).
     static Result<std::unique_ptr<ManagerWindow>> open(std::unique_ptr<auth::Session> session,
@@ -61,6 +63,8 @@ public:
     ~ManagerWindow() override;
 
     void setDecisionPrompt(DecisionPrompt prompt) { m_prompt = std::move(prompt); }
+    /// The catalogue's package names by id, for the day list, its filter and the detail pane.
+    void setPackageNames(const QHash<QString, QString>& names);
     /// Argon2id cost for new or reset passwords (tests ask for KdfParams::weakForTests()).
     void setKdfParams(const store::KdfParams& kdf);
 

@@ -20,6 +20,13 @@ QTableView* makeTable(QAbstractItemModel* model, const QString& objectName, QWid
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
+    // Columns follow what a page shows (times, names, bands): fitted when rows arrive, never cut off.
+    const auto fit = [view] {
+        view->resizeColumnsToContents();
+    };
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, fit);
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, view, fit);
+    QObject::connect(model, &QAbstractItemModel::layoutChanged, view, fit);
     return view;
 }
 

@@ -94,4 +94,61 @@ QString ReviewText::nextStep(const QString& code)
     return tr("Check the reason with HQ support, then void the record or keep it.");
 }
 
+QString ReviewText::auditAction(const QString& action)
+{
+    if (action == u"db_initialised")
+        return tr("Database set up");
+    if (action == u"login")
+        return tr("Signed in");
+    if (action == u"login_failed")
+        return tr("Sign-in failed");
+    if (action == u"account_locked")
+        return tr("Account locked");
+    if (action == u"logout")
+        return tr("Signed out");
+    if (action == u"account_added")
+        return tr("Account added");
+    if (action == u"account_disabled")
+        return tr("Account disabled");
+    if (action == u"password_changed")
+        return tr("Password changed");
+    if (action == u"record_created")
+        return tr("Registration stored");
+    if (action == u"record_viewed")
+        return tr("Record viewed");
+    if (action == u"record_exported")
+        return tr("Records exported");
+    if (action == u"record_voided")
+        return tr("Record voided");
+    if (action == u"hq_result")
+        return tr("HQ answer received");
+    if (action == u"override")
+        return tr("Manager confirmed");
+    if (action == u"override_refused")
+        return tr("Manager confirmation refused");
+    if (action == u"purge")
+        return tr("Photos removed (retention)");
+    if (action == u"rekey")
+        return tr("Database key changed");
+    if (action == u"manager_window_opened")
+        return tr("Manager window opened");
+    if (action == u"manager_window_refused")
+        return tr("Manager window refused");
+    if (action == u"document_number_shown")
+        return tr("Full document number shown");
+    if (action == u"review_approved")
+        return tr("Manual review approved");
+    if (action == u"review_rejected")
+        return tr("Manual review rejected");
+    if (action == u"hq_rejection_voided")
+        return tr("HQ rejection voided");
+    if (action == u"report_exported")
+        return tr("Daily report exported");
+    if (action == u"role_changed")
+        return tr("Role changed");
+    if (action == u"password_reset")
+        return tr("Password reset");
+    return action;
+}
+
 } // namespace shiming::review

@@ -17,6 +17,8 @@ public:
     static QString syncState(SyncState state);
     static QString hqReason(const QString& code);
     static QString nextStep(const QString& code);
+    /// An audit action ("record_viewed", "override_refused", ...) in the manager's words; an unknown one as is.
+    static QString auditAction(const QString& action);
 };
 
 } // namespace shiming::review
