@@ -15,7 +15,7 @@
 <context>
     <name>shiming::ClerkText</name>
     <message numerus="yes">
-        <location filename="../core/outlet/ClerkText.cpp" line="+85"/>
+        <location filename="../core/outlet/ClerkText.cpp" line="+86"/>
         <source>Too many wrong passwords: this account is locked for %n more minute(s).</source>
         <translation>
             <numerusform>Too many wrong passwords: this account is locked for %n more minute.</numerusform>

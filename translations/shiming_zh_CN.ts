@@ -202,11 +202,11 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>Customer&apos;s signature</source>
-        <translation>客户签名</translation>
+        <source>Signature of the %1</source>
+        <translation>%1签名</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The customer has read the service agreement and the fraud-risk notice in full and signed them.</source>
         <translation>客户已完整阅读服务协议及防诈骗风险告知书并签字确认。</translation>
     </message>
@@ -730,7 +730,7 @@
 <context>
     <name>shiming::ClerkText</name>
     <message>
-        <location filename="../core/outlet/ClerkText.cpp" line="+19"/>
+        <location filename="../core/outlet/ClerkText.cpp" line="+20"/>
         <source>The input is not valid.</source>
         <translation>输入无效。</translation>
     </message>
@@ -852,8 +852,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The customer signs on the pad.</source>
-        <translation>请客户在签名板上签字。</translation>
+        <source>The %1 signs on the pad.</source>
+        <translation>请%1在签名板上签名。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -889,12 +889,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+142"/>
         <source>The document has expired.</source>
         <translation>证件已过期。</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="+2"/>
         <source>The document expires within 30 days.</source>
         <translation>证件将在 30 天内过期。</translation>
     </message>
@@ -1122,36 +1121,6 @@
         <location line="+2"/>
         <source>The ICCID is not valid.</source>
         <translation>ICCID 无效。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Enter the document number.</source>
-        <translation>请输入证件号码。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The check character does not match: a typo?</source>
-        <translation>校验码不匹配：是否输错了？</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number has the wrong length.</source>
-        <translation>号码长度不正确。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The number contains a character that is not allowed.</source>
-        <translation>号码包含不允许的字符。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The MRZ is incomplete: two lines of 44 or three lines of 30 characters.</source>
-        <translation>MRZ 不完整：应为 2 行 44 个字符或 3 行 30 个字符。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The number is not valid for this document type.</source>
-        <translation>该号码不符合此证件类型。</translation>
     </message>
 </context>
 <context>
@@ -1919,17 +1888,17 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+137"/>
+        <source>(number selection fee, one-off ¥%1)</source>
+        <translation>（选号费，一次性 ¥%1）</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>SIM card accepted without a check digit (compared with the number printed on the card).</source>
         <translation>SIM 卡已接受（无校验位，已与卡上印刷的号码核对）。</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <source>(selected number, one-off ¥%1)</source>
-        <translation>（选号费，一次性 ¥%1）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-72"/>
         <location line="+37"/>
         <source>No free number contains these digits.</source>
         <translation>没有包含这些数字的空闲号码。</translation>
@@ -2142,7 +2111,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::ValidationIssueText</name>
     <message>
-        <location filename="../widgets/identity/ValidationIssueText.cpp" line="+23"/>
+        <location filename="../core/outlet/ValidationIssueText.cpp" line="+23"/>
         <source>Nothing entered yet.</source>
         <translation>尚未输入。</translation>
     </message>
@@ -2484,7 +2453,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
     <message>
         <location line="+2"/>
-        <source>Mainland travel permit for Hong Kong and Macao</source>
+        <source>Mainland travel permit for Hong Kong and Macao residents</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>

@@ -62,7 +62,8 @@ QString documentTypeDisplayName(DocumentType type)
     case DocumentType::ForeignPermanent:
         return QCoreApplication::translate("shiming::identity", "Foreign permanent resident ID card");
     case DocumentType::HkMoPermit:
-        return QCoreApplication::translate("shiming::identity", "Mainland travel permit for Hong Kong and Macao");
+        return QCoreApplication::translate("shiming::identity",
+                                           "Mainland travel permit for Hong Kong and Macao residents");
     case DocumentType::TwPermit:
         return QCoreApplication::translate("shiming::identity", "Mainland travel permit for Taiwan residents");
     case DocumentType::Passport:

@@ -1,6 +1,7 @@
 #include "core/outlet/ClerkText.h"
 
 #include "core/catalog/Package.h"
+#include "core/outlet/ValidationIssueText.h"
 
 using namespace Qt::StringLiterals;
 
@@ -77,7 +78,7 @@ QString ClerkText::of(const Cause& cause)
     case Reason::FraudNoticeUnread:
         return tr("Scroll the fraud-risk notice to the end.");
     case Reason::SignatureMissing:
-        return tr("The customer signs on the pad.");
+        return tr("The %1 signs on the pad.").arg(roleName());
     case Reason::ClerkUnconfirmed:
         return tr("Confirm that the customer read and signed.");
 
@@ -227,20 +228,7 @@ QString ClerkText::documentNumber(const ValidationResult& result)
 {
     if (result.valid())
         return {};
-    const QString code = result.errors.first().code;
-    if (code == identity::codes::Empty)
-        return tr("Enter the document number.");
-    if (code == identity::codes::CheckCharacter || code.startsWith(u"check_digit"))
-        return tr("The check character does not match: a typo?");
-    if (code == identity::codes::InvalidLength)
-        return tr("The number has the wrong length.");
-    if (code == identity::codes::InvalidCharacter)
-        return tr("The number contains a character that is not allowed.");
-    if (code == identity::codes::DocumentExpired)
-        return tr("The document has expired.");
-    if (code.startsWith(u"mrz"))
-        return tr("The MRZ is incomplete: two lines of 44 or three lines of 30 characters.");
-    return tr("The number is not valid for this document type.");
+    return validationIssueText(result.errors.first());
 }
 
 } // namespace shiming

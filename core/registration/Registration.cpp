@@ -102,6 +102,21 @@ std::optional<CustomerType> parseCustomerType(QStringView key)
 {
     return parseKey(kCustomerTypes, key);
 }
+DocumentRole signerFor(CustomerType type)
+{
+    switch (type) {
+    case CustomerType::Individual:
+        return DocumentRole::Customer;
+    case CustomerType::Minor:
+        return DocumentRole::Guardian;
+    case CustomerType::Agent:
+        return DocumentRole::Agent;
+    case CustomerType::Organisation:
+        return DocumentRole::Handler;
+    }
+    return DocumentRole::Customer;
+}
+
 QString documentRoleKey(DocumentRole role)
 {
     return keyOf(kRoles, role);

@@ -66,7 +66,7 @@ struct Organisation {
 /// Evidence of the face comparison, kept with the record.
 struct FaceEvidence {
     FaceBand band = FaceBand::NotCompared;
-    double score = 0.0; ///< similarity (cosine) 0..1
+    double score = 0.0;     ///< similarity (cosine) 0..1
     double threshold = 0.0; ///< the pass threshold in force
     LivenessResult liveness = LivenessResult::NotChecked;
     double livenessScore = 0.0;
@@ -123,6 +123,9 @@ struct Registration {
 QString customerTypeKey(CustomerType type);
 std::optional<CustomerType> parseCustomerType(QStringView key);
 QString documentRoleKey(DocumentRole role);
+/// Who signs the agreement for a customer of `type`: the customer, a minor's guardian, the agent, or the
+/// organisation's handler.
+DocumentRole signerFor(CustomerType type);
 std::optional<DocumentRole> parseDocumentRole(QStringView key);
 QString faceBandKey(FaceBand band);
 std::optional<FaceBand> parseFaceBand(QStringView key);

@@ -168,7 +168,7 @@ Cause RegistrationSession::stepBlocker(SessionStep step) const
         if (!m_fraudNoticeRead)
             return Cause{Reason::FraudNoticeUnread};
         if (m_signature.isEmpty())
-            return Cause{Reason::SignatureMissing};
+            return Cause{Reason::SignatureMissing, documentRoleKey(signerFor(m_customerType))};
         if (!m_clerkConfirmed)
             return Cause{Reason::ClerkUnconfirmed};
         return {};

@@ -156,7 +156,7 @@ TEST_CASE("Each step refuses to advance until complete, with a reason", "[catalo
     session.setAgreementRead(true);
     CHECK(session.blocker() == Cause{Reason::FraudNoticeUnread});
     session.setFraudNoticeRead(true);
-    CHECK(session.blocker() == Cause{Reason::SignatureMissing});
+    CHECK(session.blocker() == Cause{Reason::SignatureMissing, u"customer"_s}); // the signer: here the customer
     session.setSignature("png");
     CHECK(session.blocker() == Cause{Reason::ClerkUnconfirmed});
     session.setClerkConfirmed(true);
@@ -350,4 +350,12 @@ TEST_CASE("Organisations need a valid USCC, both documents and the package's att
     REQUIRE(record.organisation.has_value());
     CHECK(record.organisation->uscc == kUscc);
     CHECK(record.mediaOfKind(MediaItem::Kind::Attachment).size() == 4);
+}
+
+TEST_CASE("The signer is named: customer, a minor's guardian, the agent, the organisation's handler", "[catalog]")
+{
+    CHECK(signerFor(CustomerType::Individual) == DocumentRole::Customer);
+    CHECK(signerFor(CustomerType::Minor) == DocumentRole::Guardian);
+    CHECK(signerFor(CustomerType::Agent) == DocumentRole::Agent);
+    CHECK(signerFor(CustomerType::Organisation) == DocumentRole::Handler);
 }

@@ -660,3 +660,14 @@ TEST_CASE("The customer display shows the masked number, package, number and fee
     CHECK(display.text().contains(done));
     CHECK_FALSE(display.text().contains(signing));
 }
+
+TEST_CASE("The printed form names who signed: a minor's guardian, not the customer", "[widgets]")
+{
+    registration::Registration record;
+    record.customerType = CustomerType::Minor;
+    record.media.append(MediaItem{MediaItem::Kind::Signature, {}, u"image/png"_s, chipPhoto()});
+    const QString html = RegistrationForm(record, std::nullopt).html();
+    CHECK(html.contains(RegistrationForm::tr("Signature of the %1").arg(ClerkText::role(DocumentRole::Guardian))));
+    CHECK_FALSE(
+        html.contains(RegistrationForm::tr("Signature of the %1").arg(ClerkText::role(DocumentRole::Customer))));
+}

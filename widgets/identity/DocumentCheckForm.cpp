@@ -1,7 +1,7 @@
 #include "widgets/identity/DocumentCheckForm.h"
 
 #include "core/identity/Validators.h"
-#include "widgets/identity/ValidationIssueText.h"
+#include "core/outlet/ValidationIssueText.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

@@ -218,7 +218,7 @@ void PackagePage::searchNumbers()
     for (const catalog::PoolNumber& number : session()->searchNumbers(m_numberSearchEdit->text(), 40)) {
         QString text = number.number;
         if (number.premiumFen > 0)
-            text += u"   "_s + tr("(selected number, one-off ¥%1)").arg(catalog::formatYuan(number.premiumFen));
+            text += u"   "_s + tr("(number selection fee, one-off ¥%1)").arg(catalog::formatYuan(number.premiumFen));
         auto* item = new QListWidgetItem(text, m_numberList);
         item->setData(Qt::UserRole, number.number);
     }

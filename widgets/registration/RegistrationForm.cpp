@@ -78,7 +78,9 @@ QString RegistrationForm::html() const
     index = 0;
     for (const MediaItem& item : m_record.media) {
         if (item.kind == MediaItem::Kind::Signature)
-            html += u"<p>%1<br><img src='media:%2' height='80'></p>"_s.arg(tr("Customer's signature")).arg(index);
+            html += u"<p>%1<br><img src='media:%2' height='80'></p>"_s
+                        .arg(tr("Signature of the %1").arg(ClerkText::role(signerFor(m_record.customerType))))
+                        .arg(index);
         ++index;
     }
     html += u"<p style='font-size:9pt; color:#555'>%1</p>"_s.arg(

@@ -1,4 +1,4 @@
-#include "widgets/identity/ValidationIssueText.h"
+#include "core/outlet/ValidationIssueText.h"
 
 #include <QCoreApplication>
 #include <QHash>
