@@ -50,26 +50,34 @@ public:
     }
 };
 
-/// A demo card with its chip photo as a 102×126 colour photo (the card loader packs the grey test format).
-Result<reader::CardFixture> loadDemoCard(const QString& path)
+/// A demo card and the demo's extras from its file: the chip photo as a 102×126 colour photo (the card loader
+/// packs the grey test format) and the customer's own camera frames, if the card names them ("demo_camera").
+struct DemoCard {
+    reader::CardFixture fixture;
+    QString cameraPattern;
+};
+
+Result<DemoCard> loadDemoCard(const QString& path)
 {
     auto card = reader::loadCardFixture(path);
     if (!card)
-        return card;
+        return fail(card.error());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::notFound(u"demo card not readable"_s));
-    const QString photo = QJsonDocument::fromJson(file.read(1 << 20)).object().value(u"photo"_s).toString();
+    const QJsonObject object = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    DemoCard demo{std::move(*card), object.value(u"demo_camera"_s).toString()};
+    const QString photo = object.value(u"photo"_s).toString();
     if (photo.isEmpty())
-        return card;
+        return demo;
     QFile image(QFileInfo(path).absoluteDir().absoluteFilePath(photo));
     if (!image.open(QIODevice::ReadOnly))
         return fail(Error::notFound(u"demo card photo not readable"_s));
     auto block = demophoto::packEncoded(image.readAll());
     if (!block)
         return fail(block.error());
-    card->photoBlock = *block;
-    return card;
+    demo.fixture.photoBlock = *block;
+    return demo;
 }
 
 } // namespace
@@ -137,22 +145,17 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::create(const Options& 
         auto card = loadDemoCard(demo.filePath(u"cards/"_s + name));
         if (!card)
             return fail(card.error());
-        sim.cards.append(*card);
-        // A demo customer may stand in front of the camera differently ("demo_camera": frames of their own, e.g.
-        // in poor light), so that the demo shows the manual-review band too.
-        QFile json(demo.filePath(u"cards/"_s + name));
-        if (json.open(QIODevice::ReadOnly)) {
-            const QString pattern =
-                QJsonDocument::fromJson(json.read(1 << 20)).object().value(u"demo_camera"_s).toString();
-            if (!pattern.isEmpty()) {
-                QStringList own;
-                for (const QString& frame :
-                     QDir(demo.filePath(u"faces"_s)).entryList({pattern}, QDir::Files, QDir::Name))
-                    own.append(demo.filePath(u"faces/"_s + frame));
-                if (own.isEmpty())
-                    return fail(Error::notFound(u"demo card %1 names camera frames that do not exist"_s.arg(name)));
-                p.cameraFramesByCard.insert(card->text.number, own);
-            }
+        sim.cards.append(card->fixture);
+        // A demo customer may stand in front of the camera differently (frames of their own, e.g. in poor light),
+        // so that the demo shows the manual-review band too.
+        if (!card->cameraPattern.isEmpty()) {
+            QStringList own;
+            for (const QString& frame :
+                 QDir(demo.filePath(u"faces"_s)).entryList({card->cameraPattern}, QDir::Files, QDir::Name))
+                own.append(demo.filePath(u"faces/"_s + frame));
+            if (own.isEmpty())
+                return fail(Error::notFound(u"demo card %1 names camera frames that do not exist"_s.arg(name)));
+            p.cameraFramesByCard.insert(card->fixture.text.number, own);
         }
     }
     sim.cycle = !options.startWithoutCard;
