@@ -22,6 +22,14 @@
             <numerusform>Too many wrong passwords: this account is locked for %n more minutes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shiming::DocumentPage</name>
@@ -48,7 +56,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/MainWindow.cpp" line="+296"/>
+        <location filename="../widgets/MainWindow.cpp" line="+324"/>
         <source>To HQ: %n waiting · demo outlet, no HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>

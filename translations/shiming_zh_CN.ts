@@ -201,7 +201,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Signature of the %1</source>
         <translation>%1签名</translation>
     </message>
@@ -219,7 +219,7 @@
 <context>
     <name>ReviewText</name>
     <message>
-        <location filename="../widgets/review/ReviewText.cpp" line="+12"/>
+        <location filename="../widgets/review/ReviewText.cpp" line="+14"/>
         <source>Individual</source>
         <translation>个人</translation>
     </message>
@@ -349,7 +349,17 @@
         <translation>请向总部支持核实原因，然后作废或保留该记录。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Manual review rejected: %1</source>
+        <translation>人工审核驳回：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected by HQ (%1): %2</source>
+        <translation>总部驳回（%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Database set up</source>
         <translation>数据库已建立</translation>
     </message>
@@ -659,7 +669,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/shiming/main.cpp" line="+35"/>
+        <location filename="../app/shiming/main.cpp" line="+39"/>
         <source>Real-name registration at the counter</source>
         <translation>营业厅实名登记</translation>
     </message>
@@ -694,7 +704,7 @@
         <translation>柜台无法使用 %1 启动：%2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -761,12 +771,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>The rules do not allow this registration.</source>
         <translation>规则不允许办理此登记。</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-148"/>
         <source>Unexpected error.</source>
         <translation>发生意外错误。</translation>
     </message>
@@ -883,7 +893,24 @@
         <translation>您的角色无权对该账号执行此操作（店长管理营业员；管理员管理店长）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Give the account a name without slashes.</source>
+        <translation>请为账号起一个不含斜杠的名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An account named %1 exists already: choose another name.</source>
+        <translation>已有名为 %1 的账号，请另选名称。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The document is not valid (number, dates or check character).</source>
         <translation>证件无效（号码、日期或校验码有误）。</translation>
     </message>
@@ -1202,7 +1229,7 @@
 <context>
     <name>shiming::DemoEnvironment</name>
     <message>
-        <location filename="../widgets/registration/DemoEnvironment.cpp" line="+240"/>
+        <location filename="../widgets/registration/DemoEnvironment.cpp" line="+243"/>
         <source>Demo mode.
 Clerk: %1 / %2
 Manager: %3 / %4
@@ -1600,7 +1627,7 @@ The simulated reader presents the demo cards one after another; the demo camera 
 <context>
     <name>shiming::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+62"/>
+        <location filename="../widgets/MainWindow.cpp" line="+63"/>
         <location line="+10"/>
         <location line="+65"/>
         <source>Shiming real-name registration</source>
@@ -1641,18 +1668,18 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     <message>
         <location line="+18"/>
         <location line="+8"/>
-        <location line="+129"/>
+        <location line="+156"/>
         <source>&amp;Document check</source>
         <translation>证件核验(&amp;D)</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+129"/>
+        <location line="-157"/>
+        <location line="+156"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-151"/>
         <source>Not configured</source>
         <translation>未配置</translation>
     </message>
@@ -1707,7 +1734,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>客户屏(&amp;C)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
+        <source>Sign out to change the language.</source>
+        <translation>请先退出登录，再切换语言。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Sync with HQ now</source>
         <translation>立即与总部同步(&amp;S)</translation>
     </message>
@@ -1833,7 +1865,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::PackagePage</name>
     <message>
-        <location filename="../widgets/registration/PackagePage.cpp" line="+40"/>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+41"/>
         <source>Package (Alt+P)</source>
         <translation>套餐(Alt+P)</translation>
     </message>
@@ -1914,7 +1946,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>SIM 卡已受理。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
@@ -1924,7 +1956,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>从文件…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
+        <source>PDF, %1 KB</source>
+        <translation>PDF，%1 KB</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No number reserved</source>
         <translation>未预占号码</translation>
     </message>
@@ -1944,14 +1981,19 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>已完成。按 Enter 继续。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The file cannot be attached (missing, empty or larger than 20 MB).</source>
         <translation>无法添加该附件（文件不存在、为空或超过 20 MB）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Attach a JPEG, PNG or PDF file.</source>
         <translation>请添加 JPEG、PNG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The scan cannot be read (damaged file): scan the page again.</source>
+        <translation>扫描件无法读取（文件已损坏），请重新扫描。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2457,7 +2499,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Mainland travel permit for Taiwan residents</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
@@ -2707,6 +2749,44 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
 </context>
 <context>
+    <name>shiming::review::AccountDialog</name>
+    <message>
+        <location filename="../widgets/review/AccountDialog.cpp" line="+30"/>
+        <source>as the account name</source>
+        <translation>与账号名相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account name:</source>
+        <translation>账号名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same password again:</source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Enter the account name the clerk signs in with.</source>
+        <translation>请输入营业员登录用的账号名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type the same password again in the second field.</source>
+        <translation>请在第二栏再次输入相同的密码。</translation>
+    </message>
+</context>
+<context>
     <name>shiming::review::AccountsModel</name>
     <message>
         <location filename="../widgets/review/AccountsModel.cpp" line="+49"/>
@@ -2767,7 +2847,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::AccountsPage</name>
     <message>
-        <location filename="../widgets/review/AccountsPage.cpp" line="+28"/>
+        <location filename="../widgets/review/AccountsPage.cpp" line="+29"/>
         <source>Add clerk…</source>
         <translation>添加营业员…</translation>
     </message>
@@ -2787,39 +2867,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>New password (at least 8 characters):</source>
-        <translation>新密码（至少 8 位）：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The same password again:</source>
-        <translation>再次输入密码：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+4"/>
-        <location line="+3"/>
+        <location line="+59"/>
         <source>Add clerk</source>
         <translation>添加营业员</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <source>Account name:</source>
-        <translation>账号名：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Display name:</source>
-        <translation>显示名称：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Account %1 added.</source>
         <translation>账号 %1 已添加。</translation>
     </message>
@@ -2961,7 +3014,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DailyReport</name>
     <message>
-        <location filename="../core/review/DailyReport.cpp" line="+206"/>
+        <location filename="../core/review/DailyReport.cpp" line="+258"/>
         <source>daily report</source>
         <translation>日报</translation>
     </message>
@@ -2982,13 +3035,159 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>登记数</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-46"/>
+        <location line="+35"/>
         <location line="+12"/>
         <source>voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-77"/>
+        <source>sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hq_reason</source>
+        <translation>总部原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minor</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agent</source>
+        <translation>代办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not_compared</source>
+        <translation>未比对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual_review</source>
+        <translation>人工审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>总部已受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>总部已驳回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not_queued</source>
+        <translation>未排队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>identity_limit</source>
+        <translation>一证五号上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>risk_list</source>
+        <translation>涉诈风险名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document_invalid</source>
+        <translation>证件无法核验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate_number</source>
+        <translation>号码已在他处登记</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>unsynced</source>
         <translation>未上传</translation>
     </message>
@@ -3038,22 +3237,26 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-79"/>
+        <location line="+85"/>
         <source>clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-81"/>
+        <location line="+82"/>
         <source>package</source>
         <translation>套餐</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
+        <location line="+84"/>
         <source>customer_type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-81"/>
+        <location line="+82"/>
         <source>face_band</source>
         <translation>人脸结果</translation>
     </message>

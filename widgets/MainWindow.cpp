@@ -19,6 +19,7 @@
 #include "widgets/review/ManagerWindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
@@ -245,6 +246,33 @@ void MainWindow::buildMenus()
             m_customerDisplay->show();
         }
         activateWindow();
+    });
+
+    // In both languages, so that whoever cannot read the current one finds it. Switched while signed out only:
+    // the window is built again in the new language (see CounterWindowHost); no registration is lost.
+    QMenu* language = view->addMenu(u"语言 / &Language"_s);
+    language->setObjectName(u"languageMenu"_s);
+    auto* languages = new QActionGroup(language);
+    for (const auto& [name, objectName, locale] :
+         {std::tuple{u"中文"_s, u"chineseLanguageAction"_s, QLocale(QLocale::Chinese, QLocale::China)},
+          std::tuple{u"English"_s, u"englishLanguageAction"_s, QLocale(QLocale::English, QLocale::UnitedStates)}}) {
+        QAction* action = language->addAction(name);
+        action->setObjectName(objectName);
+        action->setCheckable(true);
+        action->setChecked(QLocale().language() == locale.language());
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, locale] {
+            if (m_services.gate->isLoggedIn()) {
+                statusBar()->showMessage(tr("Sign out to change the language."), 5000);
+                return;
+            }
+            if (QLocale().language() != locale.language())
+                emit languageChosen(locale);
+        });
+    }
+    connect(language, &QMenu::aboutToShow, this, [this, languages] {
+        for (QAction* action : languages->actions())
+            action->setEnabled(!m_services.gate->isLoggedIn());
     });
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));

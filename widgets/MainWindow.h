@@ -81,6 +81,10 @@ public:
     /// Asks for a manager's or admin's account and password and opens the store manager's window.
     void openManagerReview();
 
+signals:
+    /// The clerk chose another language while signed out (View → Language).
+    void languageChosen(const QLocale& locale);
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     /// Refused while locked; asks first when a registration is in progress.

@@ -4,6 +4,7 @@
 #include "core/common/Paths.h"
 #include "core/outlet/ClerkText.h"
 #include "core/outlet/OutletConfig.h"
+#include "widgets/CounterWindowHost.h"
 #include "widgets/MainWindow.h"
 #include "widgets/common/Localization.h"
 #include "widgets/outlet/OutletEnvironment.h"
@@ -14,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -29,7 +31,9 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Shiming"));
     QApplication::setApplicationName(QStringLiteral("shiming"));
     QApplication::setApplicationVersion(QStringLiteral(SHIMING_VERSION));
-    shiming::installTranslations(app, shiming::uiLocale());
+    // Only the language the clerk chose is kept here (no personal data in settings).
+    QSettings settings;
+    shiming::installTranslations(app, shiming::uiLocale(&settings));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Real-name registration at the counter"));
@@ -102,8 +106,10 @@ int main(int argc, char* argv[])
                 printStartupTime("first_run");
             return app.exec();
         }
-        shiming::MainWindow window(shiming::MainWindowServices::of(*outlet, clock));
-        window.show();
+        shiming::CounterWindowHost host(app, settings, [&] {
+            return std::make_unique<shiming::MainWindow>(shiming::MainWindowServices::of(*outlet, clock));
+        });
+        host.window()->show();
         if (parser.isSet(timingOption))
             printStartupTime("login");
         return app.exec();
@@ -121,10 +127,10 @@ int main(int argc, char* argv[])
     }
     auto services = shiming::MainWindowServices::of((*demo)->outlet(), clock);
     services.demoAccounts = (*demo)->accountsText();
-    shiming::MainWindow window(services);
-    window.show();
+    shiming::CounterWindowHost host(app, settings, [&] { return std::make_unique<shiming::MainWindow>(services); });
+    host.window()->show();
     if (parser.isSet(screenshotsOption)) {
-        const int written = shiming::runDemoTour(window, **demo, parser.value(screenshotsOption));
+        const int written = shiming::runDemoTour(*host.window(), **demo, parser.value(screenshotsOption));
         std::printf("screenshots %d\n", written);
         return written > 0 ? 0 : 1;
     }

@@ -39,6 +39,14 @@ Authenticator::Authenticator(QString databasePath, const Clock& clock, Options o
     , m_lockout(LockoutStore::pathFor(m_databasePath))
 {}
 
+Result<void> checkNewPassword(const QByteArray& password)
+{
+    if (password.size() >= kMinimumPasswordLength)
+        return {};
+    return fail(Error::because(Error::Code::InvalidInput, Cause{Reason::PasswordTooShort, {}, kMinimumPasswordLength},
+                               u"the password needs at least %1 characters"_s.arg(kMinimumPasswordLength)));
+}
+
 Result<void> Authenticator::initialize(const QString& databasePath, const QString& outletId, const QString& adminName,
                                        const QByteArray& password, const KdfParams& kdf, const Clock& clock,
                                        const QByteArray& recoveryPublicKey)
@@ -50,8 +58,8 @@ Result<void> Authenticator::initialize(const QString& databasePath, const QStrin
         return fail(Error::invalidInput(u"refusing to overwrite an existing key slot file: %1"_s.arg(slotPath)));
     if (adminName.isEmpty() || outletId.isEmpty())
         return fail(Error::invalidInput(u"an outlet id and an admin name are required"_s));
-    if (password.size() < 8)
-        return fail(Error::invalidInput(u"the password needs at least 8 characters"_s));
+    if (auto r = checkNewPassword(password); !r)
+        return r;
 
     QByteArray dataKey = randomKey();
     QByteArray accountKey = randomKey();
@@ -249,12 +257,14 @@ Result<void> Authenticator::addAccount(Session& actor, const QString& name, cons
         return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::RoleRefused},
                                    u"a manager adds clerks; only an admin adds managers and admins"_s));
     if (name.isEmpty() || name.contains(u'/'))
-        return fail(Error::invalidInput(u"invalid account name"_s));
-    if (password.size() < 8)
-        return fail(Error::invalidInput(u"the password needs at least 8 characters"_s));
+        return fail(
+            Error::because(Error::Code::InvalidInput, Cause{Reason::AccountNameInvalid}, u"invalid account name"_s));
+    if (auto r = checkNewPassword(password); !r)
+        return r;
     OutletStore& store = actor.store();
     if (store.accounts().get(name))
-        return fail(Error::invalidInput(u"an account with this name exists"_s));
+        return fail(Error::because(Error::Code::InvalidInput, Cause{Reason::AccountNameTaken, name},
+                                   u"an account with this name exists"_s));
     const QString slotPath = KeySlotFile::pathFor(store.path());
     auto slotFile = KeySlotFile::load(slotPath);
     if (!slotFile)
@@ -297,8 +307,8 @@ Result<void> Authenticator::addAccount(Session& actor, const QString& name, cons
 Result<void> Authenticator::changePassword(Session& session, const QByteArray& oldPassword,
                                            const QByteArray& newPassword, const KdfParams& kdf)
 {
-    if (newPassword.size() < 8)
-        return fail(Error::invalidInput(u"the password needs at least 8 characters"_s));
+    if (auto r = checkNewPassword(newPassword); !r)
+        return r;
     OutletStore& store = session.store();
     const QString slotPath = KeySlotFile::pathFor(store.path());
     auto slotFile = KeySlotFile::load(slotPath);

@@ -12,6 +12,11 @@
 
 namespace shiming::auth {
 
+/// Every new, reset or changed password has at least this many characters.
+inline constexpr int kMinimumPasswordLength = 8;
+/// Refuses a new password shorter than kMinimumPasswordLength (Reason::PasswordTooShort).
+Result<void> checkNewPassword(const QByteArray& password);
+
 /// Logging in to an outlet database: unwraps the account's key slot (Argon2id), opens the database with the
 /// data key, checks the account is active, and applies the lockout policy (5 wrong passwords lock the account
 /// for 5 minutes, across restarts). A wrong password never writes to the database or the slot file.

@@ -35,10 +35,13 @@ enum class Reason {
     SessionDone,
 
     // Accounts and roles (auth, the outlet's use cases).
-    AccountLocked,   ///< figure: minutes until the lockout ends
-    AccountDisabled, ///< disabled or removed from the outlet
-    ManagerRequired, ///< the action needs a manager's (or an admin's) own account
-    RoleRefused,     ///< the account's role does not allow this action on that account
+    AccountLocked,      ///< figure: minutes until the lockout ends
+    AccountDisabled,    ///< disabled or removed from the outlet
+    ManagerRequired,    ///< the action needs a manager's (or an admin's) own account
+    RoleRefused,        ///< the account's role does not allow this action on that account
+    AccountNameInvalid, ///< empty, or holds a character an account name may not
+    AccountNameTaken,   ///< subject: the name
+    PasswordTooShort,   ///< figure: the minimum length
 
     // The rules on a person's document (registration::Policy).
     DocumentInvalid,

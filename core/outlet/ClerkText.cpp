@@ -92,6 +92,12 @@ QString ClerkText::of(const Cause& cause)
     case Reason::RoleRefused:
         return tr("Your role does not allow this on that account (a manager manages clerks; an admin manages "
                   "managers).");
+    case Reason::AccountNameInvalid:
+        return tr("Give the account a name without slashes.");
+    case Reason::AccountNameTaken:
+        return tr("An account named %1 exists already: choose another name.").arg(cause.subject);
+    case Reason::PasswordTooShort:
+        return tr("The password needs at least %n character(s).", nullptr, cause.figure);
 
     case Reason::DocumentInvalid:
         return tr("The document is not valid (number, dates or check character).");

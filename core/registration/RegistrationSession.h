@@ -137,6 +137,12 @@ public:
     QStringList missingAttachments() const;
     void setAttachment(const QString& key, const MediaItem& item);
     bool hasAttachment(const QString& key) const { return m_attachments.contains(key); }
+    /// The attachment given for `key` (null: none yet).
+    const MediaItem* attachment(const QString& key) const
+    {
+        const auto it = m_attachments.constFind(key);
+        return it == m_attachments.cend() ? nullptr : &*it;
+    }
 
     // Step 5
     void setAgreementRead(bool read);

@@ -32,8 +32,8 @@ Result<QList<store::AccountRecord>> AccountAdmin::accounts()
 
 Result<void> AccountAdmin::resetPassword(const QString& name, const QByteArray& newPassword)
 {
-    if (newPassword.size() < 8)
-        return fail(Error::invalidInput(u"the password needs at least 8 characters"_s));
+    if (auto r = auth::checkNewPassword(newPassword); !r)
+        return r;
     if (auto r = checkTarget(name); !r)
         return fail(r.error());
     store::OutletStore& store = m_actor.store();

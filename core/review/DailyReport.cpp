@@ -189,12 +189,66 @@ QByteArray DailyReport::toJson() const
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
+namespace {
+
+constexpr const char* kCsvContext = "shiming::review::DailyReport";
+
+// The record columns of the CSV, in order (translated at run time).
+constexpr const char* kRecordColumns[] = {
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "sequence"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "time"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "clerk"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "customer"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "document"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "customer_type"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "package"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "number"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_band"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "score"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "status"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "sync"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "hq_reason"),
+};
+
+// The stored keys the CSV shows as values (customer types, face bands, record and sync states, HQ's reason
+// codes), listed so that lupdate offers them; a key without a translation is shown as it is.
+[[maybe_unused]] constexpr const char* kValueKeys[] = {
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "individual"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "minor"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "agent"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "organisation"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "not_compared"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "pass"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "manual_review"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "fail"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "committed"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "sent"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "accepted"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "rejected"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "voided"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "not_queued"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "waiting"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "sending"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "answered"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "identity_limit"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "risk_list"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "document_invalid"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "duplicate_number"),
+};
+
+QString valueLabel(const QString& key)
+{
+    return key.isEmpty() ? key : QCoreApplication::translate(kCsvContext, key.toUtf8().constData());
+}
+
+} // namespace
+
 QByteArray DailyReport::toCsv(store::OutletStore* records) const
 {
     // Opened in a spreadsheet by the manager: a UTF-8 byte order mark so that Excel on a Chinese Windows reads
     // the names as UTF-8, and the labels in the manager's language (the English keys without a translator).
     const auto label = [](const char* text) {
-        return QCoreApplication::translate("shiming::review::DailyReport", text);
+        return QCoreApplication::translate(kCsvContext, text);
     };
     QString out;
     auto line = [&out](const QStringList& cells) {
@@ -226,8 +280,8 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
               label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "pass_rate")),
               label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "average_seconds"))});
         for (const ReportLine& l : lines)
-            line({l.key, QString::number(l.registrations), QString::number(l.voided), QString::number(l.passed),
-                  QString::number(l.compared), QString::number(l.passRate(), 'f', 4),
+            line({valueLabel(l.key), QString::number(l.registrations), QString::number(l.voided),
+                  QString::number(l.passed), QString::number(l.compared), QString::number(l.passRate(), 'f', 4),
                   QString::number(l.averageSeconds, 'f', 1)});
     };
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "clerk")), perClerk);
@@ -238,8 +292,10 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
     if (!records)
         return bytes;
     // The day's records, masked (name except the surname, document number except its ends).
-    bytes += "\nsequence,time,clerk,customer,document,customer_type,package,number,face_band,score,status,sync,"
-             "hq_reason\n";
+    QStringList header;
+    for (const char* column : kRecordColumns)
+        header.append(csvCell(label(column)));
+    bytes += "\n" + header.join(u',').toUtf8() + "\n";
     ReviewRepository repository(*records);
     const ReviewFilter filter = ReviewFilter::day(date);
     constexpr int kPage = 2000;
@@ -254,14 +310,14 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
                               row.clerk,
                               maskName(row.customerName),
                               maskDocumentNumber(row.documentNumber),
-                              customerTypeKey(row.customerType),
+                              valueLabel(customerTypeKey(row.customerType)),
                               row.packageId,
                               row.number,
-                              faceBandKey(row.band),
-                              QString::number(row.score, 'f', 3),
-                              recordStatusKey(row.status),
-                              syncStateKey(row.syncState),
-                              row.hqReason};
+                              valueLabel(faceBandKey(row.band)),
+                              row.points >= 0 ? QString::number(row.points) : QString(),
+                              valueLabel(recordStatusKey(row.status)),
+                              valueLabel(syncStateKey(row.syncState)),
+                              valueLabel(row.hqReason)};
             for (QString& cell : cells)
                 cell = csvCell(cell);
             chunk += cells.join(u',') + u"\n"_s;

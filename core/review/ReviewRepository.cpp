@@ -328,6 +328,38 @@ Result<void> ReviewRepository::approve(const QString& uuid, const QString& manag
     });
 }
 
+namespace {
+constexpr QStringView kReviewRejectedPrefix = u"manual review rejected: ";
+constexpr QStringView kHqRejectionPrefix = u"rejected by HQ (";
+constexpr QStringView kHqRejectionSeparator = u"): ";
+} // namespace
+
+VoidReason VoidReason::parse(const QString& stored)
+{
+    if (stored.startsWith(kReviewRejectedPrefix))
+        return {Kind::ReviewRejected, {}, stored.mid(kReviewRejectedPrefix.size())};
+    if (stored.startsWith(kHqRejectionPrefix)) {
+        const qsizetype end = stored.indexOf(kHqRejectionSeparator, kHqRejectionPrefix.size());
+        if (end > 0)
+            return {Kind::HqRejection, stored.mid(kHqRejectionPrefix.size(), end - kHqRejectionPrefix.size()),
+                    stored.mid(end + kHqRejectionSeparator.size())};
+    }
+    return {Kind::Other, {}, stored};
+}
+
+QString VoidReason::stored() const
+{
+    switch (kind) {
+    case Kind::ReviewRejected:
+        return kReviewRejectedPrefix.toString() + text;
+    case Kind::HqRejection:
+        return kHqRejectionPrefix.toString() + hqReason + kHqRejectionSeparator.toString() + text;
+    case Kind::Other:
+        break;
+    }
+    return text;
+}
+
 Result<QString>
 ReviewRepository::voidWithDecision(const QString& uuid, const QString& manager,
                                    const std::function<Result<VoidingDecision>(const ReviewRow&)>& decide)
@@ -358,7 +390,8 @@ Result<QString> ReviewRepository::reject(const QString& uuid, const QString& man
     auto number = voidWithDecision(uuid, manager, [&](const ReviewRow& current) -> Result<VoidingDecision> {
         if (!current.pendingReview())
             return fail(Error::policyRefused(u"the record is not waiting for a manual review"_s));
-        return VoidingDecision{u"manual review rejected: "_s + reason, audit::ReviewRejected, reason};
+        return VoidingDecision{VoidReason{VoidReason::Kind::ReviewRejected, {}, reason}.stored(), audit::ReviewRejected,
+                               reason};
     });
     if (number)
         qCInfo(lcStore) << "manual review rejected; record voided and its number released";
@@ -372,8 +405,8 @@ Result<QString> ReviewRepository::voidHqRejection(const QString& uuid, const QSt
     return voidWithDecision(uuid, manager, [&](const ReviewRow& current) -> Result<VoidingDecision> {
         if (current.status != RecordStatus::Rejected)
             return fail(Error::policyRefused(u"the record was not rejected by HQ"_s));
-        return VoidingDecision{u"rejected by HQ (%1): "_s.arg(current.hqReason) + note, audit::HqRejectionVoided,
-                               u"reason %1: %2"_s.arg(current.hqReason, note)};
+        return VoidingDecision{VoidReason{VoidReason::Kind::HqRejection, current.hqReason, note}.stored(),
+                               audit::HqRejectionVoided, u"reason %1: %2"_s.arg(current.hqReason, note)};
     });
 }
 

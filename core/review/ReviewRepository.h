@@ -11,6 +11,19 @@
 
 namespace shiming::review {
 
+/// Why a record was voided, read back from the stored void reason (which also goes to HQ with the void, so
+/// its form is fixed): a rejected manual review with the manager's reason, a void after HQ's rejection with
+/// HQ's reason code and the manager's note, or any other text as written.
+struct VoidReason {
+    enum class Kind { Other, ReviewRejected, HqRejection };
+    Kind kind = Kind::Other;
+    QString hqReason; ///< HqRejection: HQ's reason code
+    QString text;     ///< the manager's reason or note (Other: the whole stored text)
+
+    static VoidReason parse(const QString& stored);
+    QString stored() const;
+};
+
 /// The manager's queries on the outlet store, and the decisions taken on records. Every list is bounded: the
 /// day list is read in pages (count() + page()), never the whole table; the queues are limited too.
 /// Queries use the store's day index (device_date, sequence) and status index; nothing here changes the schema.

@@ -352,3 +352,20 @@ TEST_CASE("accounts password reset and role change within the manager's rights",
     CHECK(promoted->account().role == auth::Role::Manager);
     REQUIRE(outlet.store().audit().verify()->intact);
 }
+
+TEST_CASE("void reasons: the stored form HQ receives reads back into its parts", "[review]")
+{
+    const VoidReason rejected{VoidReason::Kind::ReviewRejected, {}, u"不是本人 𠮷"_s};
+    CHECK(rejected.stored() == u"manual review rejected: 不是本人 𠮷"_s);
+    const VoidReason back = VoidReason::parse(rejected.stored());
+    CHECK(back.kind == VoidReason::Kind::ReviewRejected);
+    CHECK(back.text == u"不是本人 𠮷"_s);
+    const VoidReason hq = VoidReason::parse(
+        VoidReason{VoidReason::Kind::HqRejection, u"identity_limit"_s, u"customer informed"_s}.stored());
+    CHECK(hq.kind == VoidReason::Kind::HqRejection);
+    CHECK(hq.hqReason == u"identity_limit"_s);
+    CHECK(hq.text == u"customer informed"_s);
+    const VoidReason typed = VoidReason::parse(u"wrong SIM (typed): rejected by HQ ("_s);
+    CHECK(typed.kind == VoidReason::Kind::Other);
+    CHECK(typed.text == u"wrong SIM (typed): rejected by HQ ("_s);
+}

@@ -2,6 +2,7 @@
 // store holds and acts on it, and tells the window only through its signals.
 #include "ReviewTestSupport.h"
 
+#include "core/outlet/ClerkText.h"
 #include "core/review/AuditQuery.h"
 #include "core/review/ReviewRepository.h"
 #include "widgets/review/AccountsModel.h"
@@ -206,14 +207,25 @@ TEST_CASE("HQ rejections page: lists the rejected record with its next step and 
     CHECK(refreshRequested.size() == 1);
 }
 
+namespace {
+// The accounts page of the manager "boss", with its outcomes recorded.
+struct AccountsScene {
+    Outlet outlet;
+    std::unique_ptr<auth::Session> session = outlet.login(u"boss"_s);
+    AccountsPage page{*session, *outlet.authenticator};
+    QSignalSpy failed{&page, &AccountsPage::failed};
+    QSignalSpy reported{&page, &AccountsPage::statusReported};
+    AccountsScene() { page.setKdfParams(store::KdfParams::weakForTests()); }
+};
+} // namespace
+
 TEST_CASE("accounts page: lists the accounts and disables a clerk, not the admin", "[review]")
 {
-    Outlet outlet;
-    auto session = outlet.login(u"boss"_s);
-    AccountsPage page(*session, *outlet.authenticator);
-    page.setKdfParams(store::KdfParams::weakForTests());
-    QSignalSpy failed(&page, &AccountsPage::failed);
-    QSignalSpy reported(&page, &AccountsPage::statusReported);
+    AccountsScene scene;
+    Outlet& outlet = scene.outlet;
+    AccountsPage& page = scene.page;
+    QSignalSpy& failed = scene.failed;
+    QSignalSpy& reported = scene.reported;
     page.refresh();
     REQUIRE(page.model().rowCount() == 4);
     auto* view = page.findChild<QTableView*>(u"accountsView"_s);
@@ -244,6 +256,69 @@ TEST_CASE("accounts page: lists the accounts and disables a clerk, not the admin
     REQUIRE(failed.size() == 1);
     CHECK(failed.at(0).at(0).value<Error>().code == Error::Code::PolicyRefused);
     CHECK(outlet.store().accounts().get(u"admin"_s)->active);
+}
+
+TEST_CASE("accounts page: one form adds a clerk and keeps what was typed after a refusal", "[review]")
+{
+    AccountsScene scene;
+    Outlet& outlet = scene.outlet;
+    AccountsPage& page = scene.page;
+    QSignalSpy& failed = scene.failed;
+    QSignalSpy& reported = scene.reported;
+    struct Asked {
+        AccountEntry previous;
+        QString error;
+    };
+    QList<Asked> asked;
+    QList<AccountEntry> answers{{u"clerk1"_s, u"王·小明 𠮷"_s, "longenough"},
+                                {u"clerk9"_s, u"王·小明 𠮷"_s, "short"},
+                                {u"clerk9"_s, u"王·小明 𠮷"_s, "longenough"}};
+    page.setAccountPrompt([&](QWidget*, AccountDialog::Kind kind, const QString&, const AccountEntry& previous,
+                              const QString& error) -> std::optional<AccountEntry> {
+        CHECK(kind == AccountDialog::Kind::NewAccount);
+        asked.append({previous, error});
+        if (answers.isEmpty())
+            return std::nullopt;
+        return answers.takeFirst();
+    });
+    page.addClerk();
+    REQUIRE(asked.size() == 3);
+    CHECK(asked.at(0).error.isEmpty());
+    // A taken name: asked again with the name and display name kept, and told why (not "invalid input").
+    CHECK(asked.at(1).previous.name == u"clerk1"_s);
+    CHECK(asked.at(1).previous.displayName == u"王·小明 𠮷"_s);
+    CHECK(asked.at(1).error == ClerkText::of(Cause{Reason::AccountNameTaken, u"clerk1"_s}));
+    CHECK(asked.at(2).error == ClerkText::of(Cause{Reason::PasswordTooShort, {}, auth::kMinimumPasswordLength}));
+    CHECK(failed.isEmpty());
+    REQUIRE(reported.size() == 1);
+    CHECK(reported.at(0).at(0).toString() == u"Account clerk9 added."_s);
+    auto added = outlet.store().accounts().get(u"clerk9"_s);
+    REQUIRE(added);
+    CHECK(added->displayName == u"王·小明 𠮷"_s);
+    CHECK(added->role == u"clerk"_s);
+
+    // Cancel: nothing added, nothing reported as an error.
+    page.addClerk();
+    CHECK(failed.isEmpty());
+    CHECK(reported.size() == 1);
+    CHECK(page.model().rowCount() == 5);
+}
+
+TEST_CASE("account form: says what is missing and enables OK only when complete", "[review]")
+{
+    AccountDialog dialog(AccountDialog::Kind::NewAccount, u"Add clerk"_s, {}, {});
+    auto* ok = dialog.findChild<QPushButton*>(u"okButton"_s);
+    REQUIRE(ok);
+    CHECK_FALSE(ok->isEnabled());
+    CHECK_FALSE(dialog.missing().isEmpty());
+    dialog.findChild<QLineEdit*>(u"accountNameEdit"_s)->setText(u"clerk7"_s);
+    dialog.findChild<QLineEdit*>(u"newPasswordEdit"_s)->setText(u"longenough"_s);
+    dialog.findChild<QLineEdit*>(u"repeatPasswordEdit"_s)->setText(u"longenougH"_s);
+    CHECK_FALSE(ok->isEnabled());
+    dialog.findChild<QLineEdit*>(u"repeatPasswordEdit"_s)->setText(u"longenough"_s);
+    CHECK(ok->isEnabled());
+    CHECK(dialog.missing().isEmpty());
+    CHECK(dialog.entry().displayName == u"clerk7"_s); // display name defaults to the account name
 }
 
 TEST_CASE("audit page: lists the entries, filters by action and verifies the chain", "[review]")

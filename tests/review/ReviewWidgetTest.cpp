@@ -12,6 +12,7 @@
 #include "widgets/review/DetailPane.h"
 #include "widgets/review/ManagerWindow.h"
 #include "widgets/review/RecordListModel.h"
+#include "widgets/review/ReviewText.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -308,6 +309,15 @@ TEST_CASE("reject in the window voids the record and releases its number", "[rev
     CHECK(ReviewRepository(outlet.store()).row(outlet.pendingUuid2)->status == RecordStatus::Voided);
     CHECK(window->pendingModel().rowCount() == 1);
     CHECK(outlet.auditCount(audit::ReviewRejected.toString(), outlet.pendingUuid2) == 1);
+    // Opened again, the record says why in the manager's language around the manager's own words.
+    auto voided = outlet.store().registrations().load(outlet.pendingUuid2);
+    REQUIRE(voided);
+    window->detailPane().showRecord(*voided, {});
+    auto* face = window->detailPane().findChild<QLabel*>(u"faceLabel"_s);
+    REQUIRE(face);
+    CHECK(face->text().contains(ReviewText::voidReason(voided->voidReason)));
+    CHECK(face->text().contains(u"Manual review rejected: different person"_s));
+    CHECK_FALSE(face->text().contains(u"manual review rejected"_s));
 
     // The HQ rejection queue: void with a note.
     CHECK(window->rejectionsModel().rowCount() == 1);

@@ -8,21 +8,27 @@
 #include "core/face/ActiveLivenessCheck.h"
 #include "core/face/FaceIssue.h"
 #include "core/outlet/ClerkText.h"
+#include "widgets/CounterWindowHost.h"
 #include "widgets/MainWindow.h"
+#include "widgets/common/FileDialogs.h"
+#include "widgets/common/Localization.h"
 #include "widgets/registration/DemoEnvironment.h"
 #include "widgets/registration/RegistrationWizard.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSet>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -186,4 +192,103 @@ TEST_CASE("Chinese screens: every text the catalogue translates is shown in Chin
     CHECK(untranslated(managerWindows().first(), sources) == QStringList());
     for (review::ManagerWindow* managerWindow : managerWindows())
         delete managerWindow;
+}
+
+TEST_CASE("Chinese screens: Qt's own dialogs (file dialog, message box buttons) are in Chinese", "[widgets]")
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    REQUIRE(app);
+    const QList<QTranslator*> before = app->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly);
+    const QLocale locale;
+    const QFont font = QApplication::font();
+    installTranslations(*app, QLocale(QLocale::Chinese, QLocale::China));
+    // The dialog the clerk uses to attach a scan: Qt's own, whatever the desktop offers, so in Chinese.
+    QStringList texts;
+    bool native = true;
+    QTimer::singleShot(0, [&] {
+        QTimer::singleShot(100, [&] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            REQUIRE(dialog);
+            native = !dialog->testOption(QFileDialog::DontUseNativeDialog);
+            for (QLabel* label : dialog->findChildren<QLabel*>())
+                texts << label->text();
+            for (QAbstractButton* button : dialog->findChildren<QAbstractButton*>())
+                texts << button->text();
+            dialog->reject();
+        });
+    });
+    CHECK(openFileName(nullptr, u"scan"_s, u"Scans (*.jpg)"_s).isEmpty());
+    texts.removeAll(QString());
+    INFO(texts.join(u" | "_s).toStdString());
+    CHECK_FALSE(native);
+    CHECK(texts.contains(u"查找范围："_s));
+    CHECK_FALSE(texts.contains(u"Look in:"_s));
+    CHECK(QCoreApplication::translate("QPlatformTheme", "Cancel") == u"取消"_s);
+    for (QTranslator* translator : app->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly))
+        if (!before.contains(translator))
+            delete translator; // uninstalls it
+    QLocale::setDefault(locale);
+    QApplication::setFont(font);
+}
+
+TEST_CASE("Language: switched while signed out, the window is built again in it and kept for the next start",
+          "[widgets]")
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    REQUIRE(app);
+    const QList<QTranslator*> before = app->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly);
+    const QLocale locale;
+    const QFont font = QApplication::font();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QSettings settings(dir.filePath(u"shiming.conf"_s), QSettings::IniFormat);
+    installTranslations(*app, QLocale(QLocale::Chinese, QLocale::China));
+
+    WidgetFixture fixture;
+    MainWindowServices services;
+    services.clock = &fixture.clock;
+    services.gate = &fixture.gate;
+    services.registration = &fixture.context;
+    services.outletId = u"outlet-test"_s;
+    int built = 0;
+    CounterWindowHost host(*app, settings, [&] {
+        ++built;
+        return std::make_unique<MainWindow>(services);
+    });
+    host.window()->show();
+    auto actionText = [&](const QString& name) {
+        auto* action = host.window()->findChild<QAction*>(name);
+        REQUIRE(action);
+        return action->text();
+    };
+    CHECK(actionText(u"largeTextAction"_s) != u"&Large text for elderly customers"_s);
+    CHECK(host.window()->findChild<QAction*>(u"chineseLanguageAction"_s)->isChecked());
+
+    host.window()->findChild<QAction*>(u"englishLanguageAction"_s)->trigger();
+    REQUIRE(QTest::qWaitFor([&] { return built == 2; }, 5000));
+    CHECK(actionText(u"largeTextAction"_s) == u"&Large text for elderly customers"_s);
+    CHECK(host.window()->findChild<QAction*>(u"englishLanguageAction"_s)->isChecked());
+    CHECK(host.window()->isVisible());
+    CHECK(settings.value(u"ui/language"_s).toString() == u"en"_s);
+    if (qEnvironmentVariableIsEmpty("SHIMING_LANG"))
+        CHECK(uiLocale(&settings).language() == QLocale::English);
+    // Only one catalogue of each kind is installed after a switch.
+    int ours = 0;
+    for (QTranslator* translator : app->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly))
+        ours += translator->objectName() == u"shimingTranslator"_s ? 1 : 0;
+    CHECK(ours == 1);
+
+    // Signed in, the language stays: a registration may be under way.
+    REQUIRE(fixture.gate.login(u"clerk1"_s, "clerk-pass"));
+    host.window()->findChild<QAction*>(u"chineseLanguageAction"_s)->trigger();
+    QTest::qWait(50);
+    CHECK(built == 2);
+    CHECK(actionText(u"largeTextAction"_s) == u"&Large text for elderly customers"_s);
+    fixture.gate.logout();
+
+    for (QTranslator* translator : app->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly))
+        if (!before.contains(translator))
+            delete translator;
+    QLocale::setDefault(locale);
+    QApplication::setFont(font);
 }

@@ -15,6 +15,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -550,6 +552,57 @@ TEST_CASE("Package: an ICCID without a valid check digit needs a second Enter; a
     QTest::keyClicks(otherIccid, luhnIccid());
     QTest::keyClick(otherIccid, Qt::Key_Return);
     CHECK(findChild<QLabel>(&other.wizard, u"iccidStatusLabel"_s)->text() == ClerkText::iccid(u"unchecked"_s));
+}
+
+TEST_CASE("Package: an attached scan is shown as a thumbnail; a damaged or non-file scan is refused", "[widgets]")
+{
+    Counter c;
+    pressKey(&c.wizard, Qt::Key_4); // organisation
+    pressKey(&c.wizard, Qt::Key_Return);
+    QTest::keyClicks(findChild<QLineEdit>(&c.wizard, u"usccEdit"_s), u"911101051234567883"_s);
+    findChild<QLineEdit>(&c.wizard, u"organisationNameEdit"_s)
+        ->setText(u"示例科技有限公司"_s); // an IME commits whole words
+    c.placeAdultCard(u"王·经办"_s);       // the handler
+    c.reader.place(residentCard(u"李·用户"_s, QDate(1985, 3, 3), kToday, 137), chipPhoto()); // the card's user
+    REQUIRE(c.session().step() == SessionStep::Face);
+    pressKey(&c.wizard, Qt::Key_F5);
+    REQUIRE(c.session().step() == SessionStep::Package);
+    REQUIRE(c.session().requiredAttachments().contains(u"business_licence"_s));
+    auto* status = findChild<QLabel>(&c.wizard, u"packageStatusLabel"_s);
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    // A scan cut short: JPEG by its first bytes, no picture in it.
+    const QString damaged = dir.filePath(u"damaged.jpg"_s);
+    {
+        QFile file(damaged);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + QByteArray(64, '\0'));
+    }
+    c.fileToAttach = damaged;
+    QTest::mouseClick(findChild<QPushButton>(&c.wizard, u"business_licenceFileButton"_s), Qt::LeftButton);
+    CHECK_FALSE(c.session().hasAttachment(u"business_licence"_s));
+    CHECK(status->text().contains(u"damaged"_s));
+    // A device is not a scan (and would be read without end).
+    c.fileToAttach = u"/dev/zero"_s;
+    QTest::mouseClick(findChild<QPushButton>(&c.wizard, u"business_licenceFileButton"_s), Qt::LeftButton);
+    CHECK_FALSE(c.session().hasAttachment(u"business_licence"_s));
+
+    const QString scan = dir.filePath(u"licence.png"_s);
+    QImage page(600, 800, QImage::Format_RGB32);
+    page.fill(Qt::white);
+    REQUIRE(page.save(scan, "PNG"));
+    c.fileToAttach = scan;
+    CHECK(c.wizard.findChild<QLabel*>(u"business_licenceAttachmentPreview"_s) == nullptr);
+    QTest::mouseClick(findChild<QPushButton>(&c.wizard, u"business_licenceFileButton"_s), Qt::LeftButton);
+    REQUIRE(c.session().hasAttachment(u"business_licence"_s));
+    QLabel* preview = nullptr;
+    REQUIRE(QTest::qWaitFor([&] {
+        preview = c.wizard.findChild<QLabel*>(u"business_licenceAttachmentPreview"_s);
+        return preview != nullptr;
+    }));
+    REQUIRE_FALSE(preview->pixmap().isNull());
+    CHECK(preview->pixmap().height() <= preview->fontMetrics().height() * 4);
 }
 
 TEST_CASE("Agreement: both texts must be scrolled to the end and the customer signs", "[widgets]")

@@ -8,4 +8,5 @@ target_sources(shiming_widgets PRIVATE
     common/Tone.h
     common/Tone.cpp
     common/WindowSize.h
+    common/FileDialogs.h
 )

@@ -4,12 +4,12 @@
 #include "core/outlet/AccountGate.h"
 #include "core/outlet/OutletSync.h"
 #include "core/store/OutletStore.h"
+#include "widgets/common/FileDialogs.h"
 #include "widgets/registration/CameraFeed.h"
 #include "widgets/registration/FaceService.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QFileDialog>
 #include <QMessageBox>
 
 using namespace Qt::StringLiterals;
@@ -69,7 +69,7 @@ Result<std::unique_ptr<OutletEnvironment>> OutletEnvironment::create(const Outle
                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
     c.chooseFile = [](const QString& title) {
-        return QFileDialog::getOpenFileName(nullptr, title, {}, Text::tr("Scans (*.jpg *.jpeg *.png *.pdf)"));
+        return openFileName(QApplication::activeWindow(), title, Text::tr("Scans (*.jpg *.jpeg *.png *.pdf)"));
     };
     return env;
 }

@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -313,8 +314,10 @@ void PackagePage::refreshAttachments()
         return;
     const QStringList required = session()->requiredAttachments();
     QStringList state;
-    for (const QString& key : required)
-        state.append(key + (session()->hasAttachment(key) ? u"+"_s : u"-"_s));
+    for (const QString& key : required) {
+        const MediaItem* given = session()->attachment(key);
+        state.append(key + (given ? u"+"_s + QString::number(qHash(given->bytes)) : u"-"_s));
+    }
     if (state == m_shownAttachments)
         return;
     m_shownAttachments = state;
@@ -345,10 +348,29 @@ void PackagePage::refreshAttachments()
         connect(scan, &QPushButton::clicked, this, [this, key] { attachFromCamera(key); });
         connect(file, &QPushButton::clicked, this, [this, key] { attachFromFile(key); });
         row->addWidget(label, 1);
+        if (const MediaItem* given = session()->attachment(key))
+            row->addWidget(attachmentPreview(key, *given));
         row->addWidget(scan);
         row->addWidget(file);
         m_attachmentsLayout->addLayout(row);
     }
+}
+
+QLabel* PackagePage::attachmentPreview(const QString& key, const registration::MediaItem& item)
+{
+    // What was attached, so that the clerk sees it is the right page before going on: a thumbnail of a scan
+    // or a photo, the size of a PDF.
+    auto* preview = new QLabel(m_attachmentsBox);
+    preview->setObjectName(key + u"AttachmentPreview"_s);
+    QImage image;
+    if (item.mimeType != u"application/pdf" && image.loadFromData(item.bytes)) {
+        const int height = fontMetrics().height() * 4;
+        preview->setPixmap(
+            QPixmap::fromImage(image.scaled(height * 3 / 2, height, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    } else {
+        preview->setText(tr("PDF, %1 KB").arg(std::max<qsizetype>(1, item.bytes.size() / 1024)));
+    }
+    return preview;
 }
 
 void PackagePage::refreshStatus()
@@ -374,16 +396,23 @@ void PackagePage::attachFromFile(const QString& key)
     if (path.isEmpty())
         return;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxAttachmentBytes || file.size() == 0) {
+    // A regular file only: a device or a pipe would be read without end (or block the counter).
+    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly) || file.size() > kMaxAttachmentBytes ||
+        file.size() == 0) {
         m_statusLabel->setText(tr("The file cannot be attached (missing, empty or larger than 20 MB)."));
         return;
     }
-    const QString mime = QMimeDatabase().mimeTypeForFile(path).name();
+    const QByteArray bytes = file.readAll();
+    const QString mime = QMimeDatabase().mimeTypeForData(bytes).name();
     if (mime != u"image/jpeg" && mime != u"image/png" && mime != u"application/pdf") {
         m_statusLabel->setText(tr("Attach a JPEG, PNG or PDF file."));
         return;
     }
-    session()->setAttachment(key, MediaItem{MediaItem::Kind::Attachment, key, mime, file.readAll()});
+    if (mime != u"application/pdf" && QImage::fromData(bytes).isNull()) {
+        m_statusLabel->setText(tr("The scan cannot be read (damaged file): scan the page again."));
+        return;
+    }
+    session()->setAttachment(key, MediaItem{MediaItem::Kind::Attachment, key, mime, bytes});
 }
 
 void PackagePage::attachFromCamera(const QString& key)

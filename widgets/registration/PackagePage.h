@@ -41,6 +41,7 @@ private:
     bool reserve(const QString& number);
     void scanIccid();
     void refreshAttachments();
+    QLabel* attachmentPreview(const QString& key, const registration::MediaItem& item);
     void refreshStatus();
     void attachFromFile(const QString& key);
     void attachFromCamera(const QString& key);

@@ -3,11 +3,11 @@
 #include "core/common/Logging.h"
 #include "core/outlet/ClerkText.h"
 #include "core/registration/RegistrationSession.h"
+#include "widgets/common/FileDialogs.h"
 #include "widgets/common/Tone.h"
 #include "widgets/registration/RegistrationForm.h"
 #include "widgets/registration/SessionText.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPrintDialog>
@@ -164,7 +164,7 @@ bool SummaryPage::savePdf(QString path)
     if (path.isEmpty()) {
         const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' +
                                   tr("registration-%1.pdf").arg(session()->committedRecord()->sequence);
-        path = QFileDialog::getSaveFileName(this, tr("Save registration form"), suggested, tr("PDF (*.pdf)"));
+        path = saveFileName(this, tr("Save registration form"), suggested, tr("PDF (*.pdf)"));
         if (path.isEmpty())
             return false;
     }

@@ -4,13 +4,13 @@
 
 #include "core/outlet/ClerkText.h"
 #include "core/review/ReviewTypes.h"
+#include "widgets/common/FileDialogs.h"
 #include "widgets/report/DailyReportChart.h"
 #include "widgets/report/DailyReportDocument.h"
 #include "widgets/review/ReviewText.h"
 
 #include <QDateEdit>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -73,7 +73,7 @@ DailyReportView::DailyReportView(store::OutletStore& store, auth::Account accoun
     layout->addWidget(tabs, 1);
 
     m_savePath = [this](const QString& suggested, const QString& filter) {
-        return QFileDialog::getSaveFileName(this, tr("Export the daily report"), suggested, filter);
+        return saveFileName(this, tr("Export the daily report"), suggested, filter);
     };
     auto report = [this](const Result<void>& result) {
         if (!result) {

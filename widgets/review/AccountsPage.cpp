@@ -1,5 +1,6 @@
 #include "widgets/review/AccountsPage.h"
 
+#include "core/outlet/ClerkText.h"
 #include "core/review/AccountAdmin.h"
 #include "widgets/review/AccountsModel.h"
 #include "widgets/review/PageParts.h"
@@ -57,20 +58,25 @@ QString AccountsPage::selectedAccount() const
     return account ? account->name : QString();
 }
 
-QByteArray AccountsPage::askPassword(const QString& title)
+std::optional<Result<void>> AccountsPage::askUntilDone(AccountDialog::Kind kind, const QString& title,
+                                                       AccountEntry start,
+                                                       const std::function<Result<void>(const AccountEntry&)>& apply)
 {
-    bool ok = false;
-    const QString first =
-        QInputDialog::getText(this, title, tr("New password (at least 8 characters):"), QLineEdit::Password, {}, &ok);
-    if (!ok)
-        return {};
-    const QString second =
-        QInputDialog::getText(this, title, tr("The same password again:"), QLineEdit::Password, {}, &ok);
-    if (!ok || first != second) {
-        emit statusReported(tr("The passwords differ."));
-        return {};
+    QString error;
+    for (;;) {
+        std::optional<AccountEntry> entry = m_prompt(this, kind, title, start, error);
+        store::wipe(start.password);
+        if (!entry)
+            return std::nullopt;
+        Result<void> r = apply(*entry);
+        // Refused for what was typed (a taken name, a short password): asked again with everything kept.
+        if (r || r.error().code != Error::Code::InvalidInput) {
+            store::wipe(entry->password);
+            return r;
+        }
+        error = ClerkText::of(r.error());
+        start = std::move(*entry);
     }
-    return first.toUtf8();
 }
 
 void AccountsPage::finish(const Result<void>& result, const QString& success)
@@ -84,21 +90,14 @@ void AccountsPage::finish(const Result<void>& result, const QString& success)
 
 void AccountsPage::addClerk()
 {
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Add clerk"), tr("Account name:"), QLineEdit::Normal, {}, &ok).trimmed();
-    if (!ok || name.isEmpty())
-        return;
-    const QString display =
-        QInputDialog::getText(this, tr("Add clerk"), tr("Display name:"), QLineEdit::Normal, name, &ok);
-    if (!ok)
-        return;
-    QByteArray password = askPassword(tr("Add clerk"));
-    if (password.isEmpty())
-        return;
-    auto r = m_authenticator.addAccount(m_session, name, display, auth::Role::Clerk, password, m_kdf);
-    store::wipe(password);
-    finish(r, tr("Account %1 added.").arg(name));
+    QString added;
+    auto r = askUntilDone(AccountDialog::Kind::NewAccount, tr("Add clerk"), {}, [&](const AccountEntry& entry) {
+        added = entry.name;
+        return m_authenticator.addAccount(m_session, entry.name, entry.displayName, auth::Role::Clerk, entry.password,
+                                          m_kdf);
+    });
+    if (r)
+        finish(*r, tr("Account %1 added.").arg(added));
 }
 
 void AccountsPage::resetPassword()
@@ -106,12 +105,11 @@ void AccountsPage::resetPassword()
     const QString name = selectedAccount();
     if (name.isEmpty())
         return;
-    QByteArray password = askPassword(tr("Reset password of %1").arg(name));
-    if (password.isEmpty())
-        return;
-    auto r = AccountAdmin(m_session, m_kdf).resetPassword(name, password);
-    store::wipe(password);
-    finish(r, tr("Password of %1 reset.").arg(name));
+    auto r = askUntilDone(
+        AccountDialog::Kind::PasswordReset, tr("Reset password of %1").arg(name), {},
+        [&](const AccountEntry& entry) { return AccountAdmin(m_session, m_kdf).resetPassword(name, entry.password); });
+    if (r)
+        finish(*r, tr("Password of %1 reset.").arg(name));
 }
 
 void AccountsPage::disableAccount()

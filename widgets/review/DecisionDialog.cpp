@@ -1,5 +1,7 @@
 #include "widgets/review/DecisionDialog.h"
 
+#include "widgets/review/PageParts.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -36,19 +38,7 @@ DecisionDialog::DecisionDialog(const QString& title, const QString& text, const 
     form->addRow(tr("Manager account:"), m_user);
     form->addRow(tr("Password:"), m_password);
     layout->addLayout(form);
-    if (!error.isEmpty()) {
-        auto* errorLabel = new QLabel(error, this);
-        errorLabel->setObjectName(u"decisionErrorLabel"_s);
-        errorLabel->setWordWrap(true);
-        errorLabel->setStyleSheet(u"color: #b00020"_s);
-        layout->addWidget(errorLabel);
-    }
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setObjectName(u"okButton"_s);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ok = addDialogEnd(this, layout, error, u"decisionErrorLabel"_s);
     connect(m_reason, &QPlainTextEdit::textChanged, this, &DecisionDialog::updateOk);
     connect(m_user, &QLineEdit::textChanged, this, &DecisionDialog::updateOk);
     connect(m_password, &QLineEdit::textChanged, this, &DecisionDialog::updateOk);

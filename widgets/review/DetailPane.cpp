@@ -185,7 +185,7 @@ void DetailPane::showRecord(const Registration& record, const QList<store::Audit
             u"\n"_s + tr("HQ: %1. Next step: %2")
                           .arg(ReviewText::hqReason(record.hq.reasonCode), ReviewText::nextStep(record.hq.reasonCode));
     if (record.status == RecordStatus::Voided)
-        faceText += u"\n"_s + tr("Voided: %1").arg(record.voidReason);
+        faceText += u"\n"_s + tr("Voided: %1").arg(ReviewText::voidReason(record.voidReason));
     m_face->setText(faceText);
 
     const auto signatures = record.mediaOfKind(MediaItem::Kind::Signature);

@@ -2,8 +2,13 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
 #include <QTableView>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +49,24 @@ QDateEdit* makeDateEdit(QDate date, QWidget* parent)
     edit->setCalendarPopup(true);
     edit->setDisplayFormat(u"yyyy-MM-dd"_s);
     return edit;
+}
+
+QPushButton* addDialogEnd(QDialog* dialog, QVBoxLayout* layout, const QString& error, const QString& errorName)
+{
+    if (!error.isEmpty()) {
+        auto* errorLabel = new QLabel(error, dialog);
+        errorLabel->setObjectName(errorName);
+        errorLabel->setWordWrap(true);
+        errorLabel->setStyleSheet(u"color: #b00020"_s);
+        layout->addWidget(errorLabel);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setObjectName(u"okButton"_s);
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return ok;
 }
 
 } // namespace shiming::review

@@ -6,6 +6,9 @@
 class QAbstractItemModel;
 class QComboBox;
 class QDateEdit;
+class QDialog;
+class QPushButton;
+class QVBoxLayout;
 class QTableView;
 class QWidget;
 
@@ -19,5 +22,9 @@ QTableView* makeTable(QAbstractItemModel* model, const QString& objectName, QWid
 QComboBox* makeFilterCombo(const QString& objectName, const QString& anyText, QWidget* parent);
 /// A date box with a calendar and the ISO format the manager reads in the lists.
 QDateEdit* makeDateEdit(QDate date, QWidget* parent);
+
+/// A dialog's closing rows: why it is asked again (`error`, in red; nothing when empty) and OK / Cancel wired to
+/// accept and reject. Returns the OK button ("okButton").
+QPushButton* addDialogEnd(QDialog* dialog, QVBoxLayout* layout, const QString& error, const QString& errorName);
 
 } // namespace shiming::review

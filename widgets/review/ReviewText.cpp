@@ -1,5 +1,7 @@
 #include "widgets/review/ReviewText.h"
 
+#include "core/review/ReviewRepository.h"
+
 using namespace Qt::StringLiterals;
 using namespace shiming::registration;
 
@@ -92,6 +94,20 @@ QString ReviewText::nextStep(const QString& code)
     if (code == u"duplicate_number"_s)
         return tr("Void this record and register the customer with another number.");
     return tr("Check the reason with HQ support, then void the record or keep it.");
+}
+
+QString ReviewText::voidReason(const QString& stored)
+{
+    const VoidReason reason = VoidReason::parse(stored);
+    switch (reason.kind) {
+    case VoidReason::Kind::ReviewRejected:
+        return tr("Manual review rejected: %1").arg(reason.text);
+    case VoidReason::Kind::HqRejection:
+        return tr("Rejected by HQ (%1): %2").arg(hqReason(reason.hqReason), reason.text);
+    case VoidReason::Kind::Other:
+        break;
+    }
+    return reason.text;
 }
 
 QString ReviewText::auditAction(const QString& action)

@@ -16,6 +16,8 @@ public:
     static QString status(registration::RecordStatus status);
     static QString syncState(SyncState state);
     static QString hqReason(const QString& code);
+    /// A stored void reason in the manager's language (the manager's own words kept as typed).
+    static QString voidReason(const QString& stored);
     static QString nextStep(const QString& code);
     /// An audit action ("record_viewed", "override_refused", ...) in the manager's words; an unknown one as is.
     static QString auditAction(const QString& action);

@@ -7,6 +7,7 @@ set(_shiming_review_widget_sources
     ${CMAKE_CURRENT_LIST_DIR}/AuditModel.h ${CMAKE_CURRENT_LIST_DIR}/AuditModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/AccountsModel.h ${CMAKE_CURRENT_LIST_DIR}/AccountsModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DecisionDialog.h ${CMAKE_CURRENT_LIST_DIR}/DecisionDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/AccountDialog.h ${CMAKE_CURRENT_LIST_DIR}/AccountDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DetailPane.h ${CMAKE_CURRENT_LIST_DIR}/DetailPane.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PageParts.h ${CMAKE_CURRENT_LIST_DIR}/PageParts.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DayListPage.h ${CMAKE_CURRENT_LIST_DIR}/DayListPage.cpp
