@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <limits>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -26,24 +27,89 @@ namespace {
 
 constexpr auto kCbor = "application/cbor";
 
+// The connection the request on this thread holds from the pool, if any (see HqServer::connection()).
 thread_local std::unique_ptr<pqxx::connection> t_connection;
-thread_local std::string t_connectionUrl;
+thread_local PgPool* t_pool = nullptr;
 
-void refuse(httplib::Response& response, int status, const char* code)
+// How long a request waits for a free database connection before it is answered "unavailable".
+constexpr int kPoolWaitMs = 5000;
+
+// Gives the thread's connection back to the pool at the end of a request (or of its database part).
+struct ReleaseConnection {
+    ~ReleaseConnection()
+    {
+        if (t_connection && t_pool)
+            t_pool->give(std::move(t_connection));
+        t_connection.reset();
+    }
+};
+
+// The largest body HQ reads: a batch at its limit and its CBOR framing.
+constexpr std::size_t kMaxBodyBytes = std::size_t(protocol::kMaxBatchBytes) + 64 * 1024;
+
+// Every refusal is answered with its code and logged with it (the outlet id when known; never a customer's data).
+void refuse(httplib::Response& response, int status, const char* code, const QString& outlet = {})
 {
     response.status = status;
     response.set_content(std::string(code) + "\n", "text/plain");
+    if (status >= 500)
+        return; // failures are logged where they happen, with their cause
+    if (outlet.isEmpty())
+        qCWarning(lcSync).noquote() << "refused" << status << code;
+    else
+        qCWarning(lcSync).noquote() << "refused" << status << code << "outlet" << outlet;
+}
+
+// A refusal after which the connection is closed: the unread rest of a body is never read.
+void refuseAndClose(httplib::Response& response, int status, const char* code, const QString& outlet = {})
+{
+    refuse(response, status, code, outlet);
+    response.set_header("Connection", "close");
+}
+
+// After an early refusal of an upload, reads and drops what the client still sends for a moment (at most a
+// batch's worth twice, at most 2 s), so that it gets to read the answer instead of a reset; nothing is kept.
+constexpr qint64 kLingerMs = 2000;
+constexpr std::size_t kLingerBytes = 2 * kMaxBodyBytes;
+
+void linger(const httplib::ContentReader& content)
+{
+    QElapsedTimer timer;
+    timer.start();
+    std::size_t seen = 0;
+    content([&](const char*, size_t length) {
+        seen += length;
+        return seen <= kLingerBytes && timer.elapsed() < kLingerMs;
+    });
+}
+
+std::uint64_t contentLength(const httplib::Request& request)
+{
+    if (!request.has_header("Content-Length"))
+        return 0;
+    // An unreadable length counts as too large: refused, never read.
+    bool ok = false;
+    const qulonglong length = QByteArray::fromStdString(request.get_header_value("Content-Length")).toULongLong(&ok);
+    return ok ? std::uint64_t(length) : std::numeric_limits<std::uint64_t>::max();
 }
 
 } // namespace
 
 int HqServer::defaultThreads()
 {
-    return std::clamp(int(std::thread::hardware_concurrency()) * 4, 8, 64);
+    // Many: a thread is what a connection that stalls mid-request costs, and threads are cheap; the database
+    // connections are bounded on their own (defaultDatabaseConnections()).
+    return 256;
+}
+
+int HqServer::defaultDatabaseConnections()
+{
+    return std::clamp(int(std::thread::hardware_concurrency()) * 4, 8, 32);
 }
 
 HqServer::HqServer(std::string pgUrl, HqState state, FaultPlan faults)
     : m_url(std::move(pgUrl))
+    , m_pool(m_url, defaultDatabaseConnections())
     , m_state(std::move(state))
     , m_faults(std::move(faults))
     , m_ledger(m_state.identityKey())
@@ -51,9 +117,19 @@ HqServer::HqServer(std::string pgUrl, HqState state, FaultPlan faults)
     m_server = std::make_unique<httplib::SSLServer>(m_state.serverCertificatePath().toLocal8Bit().constData(),
                                                     m_state.serverKeyPath().toLocal8Bit().constData(),
                                                     m_state.caCertificatePath().toLocal8Bit().constData());
-    // Bodies over the limit are answered 413 from Content-Length and skipped, never read into memory.
-    m_server->set_payload_max_length(size_t(protocol::kMaxBatchBytes) + 64 * 1024);
-    m_server->set_read_timeout(30, 0);
+    // Bodies are refused before they are read unless they are a batch upload, and a batch is read in pieces up
+    // to the limit (handleBatch): a chunked or length-less upload can no more fill memory than a declared one.
+    m_server->set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+        const bool body = request.has_header("Transfer-Encoding") || contentLength(request) > 0;
+        if (body && request.method != "POST") { // POSTs read their bodies through a content reader, capped
+            refuseAndClose(response, 413, "BODY_NOT_ACCEPTED");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // A peer that stalls mid-request gives its worker back after this long without a byte (every connection
+    // reaching here has passed the gate, which holds silent sockets without a thread).
+    m_server->set_read_timeout(10, 0);
     m_server->set_write_timeout(30, 0);
     m_server->set_keep_alive_max_count(1000);
     // Without it, on a kept-alive connection the answer's body waits for the outlet's delayed ACK of the
@@ -65,9 +141,15 @@ HqServer::HqServer(std::string pgUrl, HqState state, FaultPlan faults)
     m_server->new_task_queue = [this] {
         return new httplib::ThreadPool(size_t(m_threads));
     };
-    m_server->Post("/v1/batches", [this](const httplib::Request& request, httplib::Response& response) {
-        handleBatch(request, response);
-    });
+    m_server->Post("/v1/batches",
+                   [this](const httplib::Request& request, httplib::Response& response,
+                          const httplib::ContentReader& content) { handleBatch(request, response, content); });
+    // Any other POST: refused without keeping its body (matched after /v1/batches).
+    m_server->Post(".*",
+                   [](const httplib::Request&, httplib::Response& response, const httplib::ContentReader& content) {
+                       refuseAndClose(response, 413, "BODY_NOT_ACCEPTED");
+                       linger(content);
+                   });
     m_server->Get(R"(/v1/feeds/([a-z_]+))", [this](const httplib::Request& request, httplib::Response& response) {
         handleFeed(request, response);
     });
@@ -85,21 +167,26 @@ Result<int> HqServer::bind(const QString& host, int port)
 {
     if (!m_server->is_valid() || !QFile::exists(m_state.serverKeyPath()))
         return fail(Error::invalidInput(u"TLS setup failed (state directory damaged?)"_s));
-    const std::string address = host.toStdString();
-    if (port == 0) {
-        const int bound = m_server->bind_to_any_port(address);
-        if (bound <= 0)
-            return fail(Error::storageFailure(u"cannot bind"_s));
+    // The public address is the gate's; the HTTPS service itself listens on a loopback port only the gate uses
+    // (anyone else reaching it still needs an enrolled certificate).
+    auto bound = m_gate.bind(host, port);
+    if (!bound)
         return bound;
-    }
-    if (!m_server->bind_to_port(address, port))
-        return fail(Error::storageFailure(u"cannot bind port %1"_s.arg(port)));
-    return port;
+    m_servicePort = m_server->bind_to_any_port("127.0.0.1");
+    if (m_servicePort <= 0)
+        return fail(Error::storageFailure(u"cannot bind the service's loopback port"_s));
+    return bound;
 }
 
 bool HqServer::run()
 {
-    return m_server->listen_after_bind();
+    if (auto started = m_gate.start(m_servicePort); !started) {
+        qCCritical(lcSync) << started.error().detail;
+        return false;
+    }
+    const bool ok = m_server->listen_after_bind();
+    m_gate.stop();
+    return ok;
 }
 
 void HqServer::stop()
@@ -109,72 +196,124 @@ void HqServer::stop()
 
 pqxx::connection& HqServer::connection()
 {
-    if (!t_connection || !t_connection->is_open() || t_connectionUrl != m_url) {
-        t_connection = std::make_unique<pqxx::connection>(m_url);
-        t_connectionUrl = m_url;
+    if (t_connection && !t_connection->is_open())
+        dropConnection();
+    if (!t_connection) {
+        t_connection = m_pool.take(kPoolWaitMs);
+        t_pool = &m_pool;
+        if (!t_connection)
+            throw std::runtime_error("no free database connection");
     }
     return *t_connection;
 }
 
+pqxx::connection* HqServer::databaseOrRefuse(httplib::Response& response)
+{
+    try {
+        return &connection();
+    } catch (const std::exception& e) {
+        qCWarning(lcSync) << "no database connection:" << pg::describe(e);
+        refuse(response, 503, "UNAVAILABLE");
+        return nullptr;
+    }
+}
+
 void HqServer::dropConnection()
 {
+    if (t_connection)
+        m_pool.give(nullptr); // counted out; a new one is opened when needed
     t_connection.reset();
+}
+
+std::optional<HqServer::Peer> HqServer::authenticateHeaders(const httplib::Request& request,
+                                                            httplib::Response& response)
+{
+    const auto identity = pki::peerIdentity(request.ssl);
+    if (!identity) {
+        refuseAndClose(response, 401, "NO_CERTIFICATE");
+        return std::nullopt;
+    }
+    Peer peer{identity->commonName,
+              identity->serialHex,
+              identity->notBefore.isValid() ? identity->notBefore.toMSecsSinceEpoch() : qint64(0),
+              {},
+              {}};
+    const QString headerOutlet = QString::fromStdString(request.get_header_value(protocol::signature::HeaderOutlet));
+    if (headerOutlet != peer.outletId) {
+        refuseAndClose(response, 403, "OUTLET_MISMATCH", peer.outletId);
+        return std::nullopt;
+    }
+    peer.fields.method = QByteArray::fromStdString(request.method);
+    peer.fields.target = QByteArray::fromStdString(request.target);
+    peer.fields.outletId = peer.outletId;
+    bool timeOk = false;
+    peer.fields.timeMs =
+        QByteArray::fromStdString(request.get_header_value(protocol::signature::HeaderTime)).toLongLong(&timeOk);
+    peer.fields.nonce = QByteArray::fromStdString(request.get_header_value(protocol::signature::HeaderNonce));
+    peer.nonce = peer.fields.nonce;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!timeOk || qAbs(now - peer.fields.timeMs) > protocol::signature::kWindowMs) {
+        refuseAndClose(response, 401, "STALE_REQUEST", peer.outletId);
+        return std::nullopt;
+    }
+    if (!protocol::signature::isWellFormedNonce(peer.fields.nonce)) {
+        refuseAndClose(response, 401, "BAD_NONCE", peer.outletId);
+        return std::nullopt;
+    }
+    return peer;
+}
+
+bool HqServer::verifySignature(const Peer& peer, const httplib::Request& request, const QByteArray& body,
+                               httplib::Response& response)
+{
+    const QByteArray presented =
+        QByteArray::fromStdString(request.get_header_value(protocol::signature::HeaderSignature));
+    if (!protocol::signature::verify(m_state.requestKey(peer.outletId, peer.serial), peer.fields, body, presented)) {
+        refuse(response, 401, "BAD_SIGNATURE", peer.outletId);
+        return false;
+    }
+    return true;
 }
 
 std::optional<HqServer::Peer> HqServer::authenticate(const httplib::Request& request, httplib::Response& response)
 {
-    const auto identity = pki::peerIdentity(request.ssl);
-    if (!identity) {
-        refuse(response, 401, "NO_CERTIFICATE");
+    auto peer = authenticateHeaders(request, response);
+    if (!peer || !verifySignature(*peer, request, {}, response))
         return std::nullopt;
+    return peer;
+}
+
+bool HqServer::isRevoked(const Peer& peer, httplib::Response& response)
+{
+    ReleaseConnection release; // not held while the body is read
+    try {
+        pqxx::read_transaction tx(connection());
+        if (!revokedIn(tx, peer))
+            return false;
+        refuseAndClose(response, 403, "REVOKED", peer.outletId);
+    } catch (const std::exception& e) {
+        qCWarning(lcSync) << "authentication storage failure:" << pg::describe(e);
+        dropConnection();
+        refuseAndClose(response, 503, "UNAVAILABLE");
     }
-    Peer peer{identity->commonName, identity->serialHex, 0, {}};
-    const QString headerOutlet = QString::fromStdString(request.get_header_value(protocol::signature::HeaderOutlet));
-    if (headerOutlet != peer.outletId) {
-        qCWarning(lcSync) << "refused: outlet header does not match the certificate";
-        refuse(response, 403, "OUTLET_MISMATCH");
-        return std::nullopt;
-    }
-    protocol::signature::Fields fields;
-    fields.method = QByteArray::fromStdString(request.method);
-    fields.target = QByteArray::fromStdString(request.target);
-    fields.outletId = peer.outletId;
-    bool timeOk = false;
-    fields.timeMs =
-        QByteArray::fromStdString(request.get_header_value(protocol::signature::HeaderTime)).toLongLong(&timeOk);
-    fields.nonce = QByteArray::fromStdString(request.get_header_value(protocol::signature::HeaderNonce));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!timeOk || qAbs(now - fields.timeMs) > protocol::signature::kWindowMs) {
-        refuse(response, 401, "STALE_REQUEST");
-        return std::nullopt;
-    }
-    if (!protocol::signature::isWellFormedNonce(fields.nonce)) {
-        refuse(response, 401, "BAD_NONCE");
-        return std::nullopt;
-    }
-    const QByteArray presented =
-        QByteArray::fromStdString(request.get_header_value(protocol::signature::HeaderSignature));
-    const QByteArray body = QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size()));
-    if (!protocol::signature::verify(m_state.requestKey(peer.outletId, peer.serial), fields, body, presented)) {
-        qCWarning(lcSync) << "refused: bad request signature from" << peer.outletId;
-        refuse(response, 401, "BAD_SIGNATURE");
-        return std::nullopt;
-    }
-    return Peer{peer.outletId, peer.serial,
-                identity->notBefore.isValid() ? identity->notBefore.toMSecsSinceEpoch() : qint64(0), fields.nonce};
+    return true;
+}
+
+bool HqServer::revokedIn(pqxx::transaction_base& tx, const Peer& peer)
+{
+    const pqxx::row revoked = tx.exec_params1(
+        "SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $1) OR "
+        "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $2 AND revoked_at >= to_timestamp($3 / 1000.0))",
+        pg::str(peer.serial), pg::str(peer.outletId), peer.notBeforeMs);
+    return revoked[0].as<bool>();
 }
 
 bool HqServer::admit(const Peer& peer, httplib::Response& response)
 {
     try {
         pqxx::work tx(connection());
-        const pqxx::row revoked = tx.exec_params1(
-            "SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $1) OR "
-            "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $2 AND revoked_at >= to_timestamp($3 / 1000.0))",
-            pg::str(peer.serial), pg::str(peer.outletId), peer.notBeforeMs);
-        if (revoked[0].as<bool>()) {
-            qCWarning(lcSync) << "refused: revoked certificate of" << peer.outletId;
-            refuse(response, 403, "REVOKED");
+        if (revokedIn(tx, peer)) {
+            refuse(response, 403, "REVOKED", peer.outletId);
             return false;
         }
         const pqxx::result inserted =
@@ -182,8 +321,7 @@ bool HqServer::admit(const Peer& peer, httplib::Response& response)
                            "RETURNING 1",
                            pg::str(peer.outletId), peer.nonce.toStdString());
         if (inserted.empty()) {
-            qCWarning(lcSync) << "refused: replayed request from" << peer.outletId;
-            refuse(response, 409, "REPLAYED");
+            refuse(response, 409, "REPLAYED", peer.outletId);
             return false;
         }
         tx.commit();
@@ -212,7 +350,8 @@ QString HqServer::timingsSummary() const
                     ms(m_totals.answerNs));
 }
 
-void HqServer::handleBatch(const httplib::Request& request, httplib::Response& response)
+void HqServer::handleBatch(const httplib::Request& request, httplib::Response& response,
+                           const httplib::ContentReader& content)
 {
     QElapsedTimer timer;
     timer.start();
@@ -221,19 +360,56 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
             total += timer.nsecsElapsed();
         timer.restart();
     };
-    const auto peer = authenticate(request, response);
-    if (!peer)
+    // Who is sending, and whether they may, before a byte of the body is read.
+    const auto peer = authenticateHeaders(request, response);
+    if (!peer || isRevoked(*peer, response)) {
+        linger(content);
+        return;
+    }
+    if (contentLength(request) > kMaxBodyBytes) {
+        refuseAndClose(response, 413, "BODY_TOO_LARGE", peer->outletId);
+        linger(content);
+        return;
+    }
+    // Read in pieces up to the limit; past it what was kept is freed and the rest is dropped as in linger().
+    std::string bytes;
+    bytes.reserve(std::size_t(std::min<std::uint64_t>(contentLength(request), kMaxBodyBytes)));
+    bool tooLarge = false;
+    std::size_t dropped = 0;
+    QElapsedTimer lingering;
+    const bool read = content([&](const char* data, size_t length) {
+        if (!tooLarge && bytes.size() + length <= kMaxBodyBytes) {
+            bytes.append(data, length);
+            return true;
+        }
+        if (!tooLarge) {
+            tooLarge = true;
+            std::string().swap(bytes);
+            lingering.start();
+        }
+        dropped += length;
+        return dropped <= kLingerBytes && lingering.elapsed() < kLingerMs;
+    });
+    if (tooLarge) {
+        refuseAndClose(response, 413, "BODY_TOO_LARGE", peer->outletId);
+        return;
+    }
+    if (!read) {
+        refuseAndClose(response, 400, "INCOMPLETE_BODY", peer->outletId);
+        return;
+    }
+    const QByteArray body = QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size()));
+    if (!verifySignature(*peer, request, body, response))
         return;
     lap(m_totals.authNs);
-    auto batch = protocol::decodeBatch(QByteArray::fromRawData(request.body.data(), qsizetype(request.body.size())));
+    auto batch = protocol::decodeBatch(body);
     lap(m_totals.decodeNs);
     if (!batch) {
-        refuse(response, 400, "MALFORMED_BATCH");
+        refuse(response, 400, "MALFORMED_BATCH", peer->outletId);
         return;
     }
     if (batch->outletId != peer->outletId) {
-        qCWarning(lcSync) << "refused: batch outlet differs from certificate" << peer->outletId;
-        refuse(response, 403, "OUTLET_MISMATCH");
+        refuse(response, 403, "OUTLET_MISMATCH", peer->outletId);
         return;
     }
     const FaultPlan::Fault fault = m_faults.next();
@@ -241,21 +417,23 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
     const Admission admission{peer->outletId, peer->serial, peer->notBeforeMs, peer->nonce,
                               QRandomGenerator::global()->bounded(200) == 0};
     IngestTimings timings;
+    ReleaseConnection release;
+    pqxx::connection* database = databaseOrRefuse(response);
+    if (!database)
+        return;
     auto result = m_ledger.ingest(
-        connection(), *batch, &admission, [rollBack] { return !rollBack; }, m_timingsEnabled ? &timings : nullptr);
+        *database, *batch, &admission, [rollBack] { return !rollBack; }, m_timingsEnabled ? &timings : nullptr);
     timer.restart();
     if (result && result->refusal != IngestResult::Refusal::None) {
         switch (result->refusal) {
         case IngestResult::Refusal::Revoked:
-            qCWarning(lcSync) << "refused: revoked certificate of" << peer->outletId;
-            refuse(response, 403, "REVOKED");
+            refuse(response, 403, "REVOKED", peer->outletId);
             return;
         case IngestResult::Refusal::Replayed:
-            qCWarning(lcSync) << "refused: replayed request from" << peer->outletId;
-            refuse(response, 409, "REPLAYED");
+            refuse(response, 409, "REPLAYED", peer->outletId);
             return;
         default:
-            refuse(response, 409, "BATCH_ID_CONFLICT");
+            refuse(response, 409, "BATCH_ID_CONFLICT", peer->outletId);
             return;
         }
     }
@@ -317,6 +495,7 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
 
 void HqServer::handleFeed(const httplib::Request& request, httplib::Response& response)
 {
+    ReleaseConnection release;
     const auto peer = authenticate(request, response);
     if (!peer || !admit(*peer, response))
         return;
@@ -325,13 +504,16 @@ void HqServer::handleFeed(const httplib::Request& request, httplib::Response& re
     const qint64 cursor =
         request.has_param("cursor") ? QByteArray::fromStdString(request.get_param_value("cursor")).toLongLong(&ok) : 0;
     if (!ok || cursor < 0) {
-        refuse(response, 400, "BAD_CURSOR");
+        refuse(response, 400, "BAD_CURSOR", peer->outletId);
         return;
     }
-    auto page = feeds::page(connection(), feed, peer->outletId, cursor);
+    pqxx::connection* database = databaseOrRefuse(response);
+    if (!database)
+        return;
+    auto page = feeds::page(*database, feed, peer->outletId, cursor);
     if (!page) {
         if (page.error().code == Error::Code::NotFound) {
-            refuse(response, 404, "NO_SUCH_FEED");
+            refuse(response, 404, "NO_SUCH_FEED", peer->outletId);
             return;
         }
         dropConnection();

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/protocol/RequestSignature.h"
+#include "hq/ConnectionGate.h"
 #include "hq/FaultPlan.h"
 #include "hq/HqState.h"
 #include "hq/Ledger.h"
+#include "hq/PgPool.h"
 
 #include <QString>
 
@@ -14,11 +17,13 @@
 
 namespace httplib {
 class SSLServer;
+class ContentReader;
 struct Request;
 struct Response;
 } // namespace httplib
 
 #include <pqxx/connection>
+#include <pqxx/transaction_base>
 
 namespace shiming::hq {
 
@@ -40,9 +45,14 @@ public:
     bool run();
     void stop();
 
-    /// Worker threads (and at most as many PostgreSQL connections); set before run().
+    /// Worker threads; set before run().
     void setThreads(int threads) { m_threads = threads; }
+    /// The gate's connection limits (hq/ConnectionGate.h); set before run().
+    void setGateLimits(const GateLimits& limits) { m_gate.setLimits(limits); }
     static int defaultThreads();
+    /// PostgreSQL connections at most (shared by the threads); set before run().
+    void setDatabaseConnections(int connections) { m_pool.setSize(connections); }
+    static int defaultDatabaseConnections();
 
     /// Per-batch phase timings (`serve --timings`): summed over the batches, printed by timingsSummary().
     void setTimingsEnabled(bool enabled) { m_timingsEnabled = enabled; }
@@ -54,20 +64,37 @@ private:
         QString serial;
         qint64 notBeforeMs = 0;
         QByteArray nonce;
+        protocol::signature::Fields fields; ///< what the signature covers, with the body
     };
-    /// The checks that need no database: certificate, outlet header, time window, nonce form, signature.
+    /// The checks that need neither the body nor the database: certificate, outlet header, time window, nonce form.
+    std::optional<Peer> authenticateHeaders(const httplib::Request& request, httplib::Response& response);
+    /// The request's HMAC over its fields and `body`.
+    bool verifySignature(const Peer& peer, const httplib::Request& request, const QByteArray& body,
+                         httplib::Response& response);
+    /// Headers and signature of a request without a body.
     std::optional<Peer> authenticate(const httplib::Request& request, httplib::Response& response);
+    /// Refuses a revoked certificate or outlet (true: refused, also when the database cannot say).
+    bool isRevoked(const Peer& peer, httplib::Response& response);
+    static bool revokedIn(pqxx::transaction_base& tx, const Peer& peer);
     /// Revocation and nonce in a transaction of their own (requests that write nothing else).
     bool admit(const Peer& peer, httplib::Response& response);
-    void handleBatch(const httplib::Request& request, httplib::Response& response);
+    void handleBatch(const httplib::Request& request, httplib::Response& response,
+                     const httplib::ContentReader& content);
     void handleFeed(const httplib::Request& request, httplib::Response& response);
+    /// The database connection this request holds, taken from the pool on first use (throws when none is free
+    /// in time); given back at the end of the request by a ReleaseConnection guard.
     pqxx::connection& connection();
+    /// connection(), or a 503 answer and null.
+    pqxx::connection* databaseOrRefuse(httplib::Response& response);
     void dropConnection();
 
     std::string m_url;
+    PgPool m_pool;
     HqState m_state;
     FaultPlan m_faults;
     Ledger m_ledger;
+    ConnectionGate m_gate;
+    int m_servicePort = 0;
     std::unique_ptr<httplib::SSLServer> m_server;
 
     bool m_timingsEnabled = false;

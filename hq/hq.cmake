@@ -13,10 +13,12 @@ add_library(shiming_hq_lib STATIC
     ${CMAKE_CURRENT_LIST_DIR}/Pki.h ${CMAKE_CURRENT_LIST_DIR}/Pki.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HqState.h ${CMAKE_CURRENT_LIST_DIR}/HqState.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PgUtil.h ${CMAKE_CURRENT_LIST_DIR}/PgUtil.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PgPool.h ${CMAKE_CURRENT_LIST_DIR}/PgPool.cpp
     ${CMAKE_CURRENT_LIST_DIR}/Schema.h ${CMAKE_CURRENT_LIST_DIR}/Schema.cpp
     ${CMAKE_CURRENT_LIST_DIR}/Ledger.h ${CMAKE_CURRENT_LIST_DIR}/Ledger.cpp
     ${CMAKE_CURRENT_LIST_DIR}/Feeds.h ${CMAKE_CURRENT_LIST_DIR}/Feeds.cpp
     ${CMAKE_CURRENT_LIST_DIR}/FaultPlan.h ${CMAKE_CURRENT_LIST_DIR}/FaultPlan.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ConnectionGate.h ${CMAKE_CURRENT_LIST_DIR}/ConnectionGate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HqServer.h ${CMAKE_CURRENT_LIST_DIR}/HqServer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HqCommands.h ${CMAKE_CURRENT_LIST_DIR}/HqCommands.cpp)
 target_include_directories(shiming_hq_lib PUBLIC ${PROJECT_SOURCE_DIR})

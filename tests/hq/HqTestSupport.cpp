@@ -16,6 +16,7 @@
 
 #include <sys/prctl.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 
@@ -147,7 +148,28 @@ void HqProcess::stop()
         m_process->waitForFinished(5000);
     }
     m_output += m_process->readAllStandardOutput();
+    m_log += m_process->readAllStandardError();
     m_process.reset();
+}
+
+QByteArray HqProcess::serveLog()
+{
+    if (m_process)
+        m_log += m_process->readAllStandardError();
+    return m_log;
+}
+
+qint64 HqProcess::peakRssKib() const
+{
+    if (!m_process)
+        return -1;
+    QFile status(u"/proc/%1/status"_s.arg(m_process->processId()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
 }
 
 QString HqProcess::url() const
@@ -201,8 +223,9 @@ RawResponse RawClient::send(const QByteArray& method, const QByteArray& target, 
         }
         fresh->set_ca_cert_path(m_caPath.toStdString().c_str());
         fresh->enable_server_certificate_verification(true);
-        fresh->set_connection_timeout(10, 0);
-        fresh->set_read_timeout(30, 0);
+        fresh->set_connection_timeout(m_connectTimeout, 0);
+        fresh->set_read_timeout(m_readTimeout, 0);
+        fresh->set_write_timeout(m_readTimeout, 0);
         fresh->set_keep_alive(m_keepAlive);
         fresh->set_tcp_nodelay(true); // as Qt's HTTP client (LowDelayOption)
         if (m_keepAlive)
@@ -212,9 +235,27 @@ RawResponse RawClient::send(const QByteArray& method, const QByteArray& target, 
     httplib::Headers h;
     for (const auto& [k, v] : headers)
         h.emplace(k, v);
-    httplib::Result result = method == "POST"
-                                 ? client->Post(target.constData(), h, body.toStdString(), "application/cbor")
-                                 : client->Get(target.constData(), h);
+    const auto request = [&]() -> httplib::Result {
+        if (method == "POST" && m_chunkedBytes >= 0) {
+            const qint64 total = std::exchange(m_chunkedBytes, -1);
+            return client->Post(
+                target.constData(), h,
+                [total](size_t offset, httplib::DataSink& sink) {
+                    static const std::string chunk(64 * 1024, '\0');
+                    if (qint64(offset) >= total) {
+                        sink.done();
+                        return true;
+                    }
+                    return sink.write(chunk.data(),
+                                      size_t(std::min<qint64>(qint64(chunk.size()), total - qint64(offset))));
+                },
+                "application/cbor");
+        }
+        if (method == "POST")
+            return client->Post(target.constData(), h, body.toStdString(), "application/cbor");
+        return client->Get(target.constData(), h);
+    };
+    httplib::Result result = request();
     RawResponse response;
     if (!result)
         return response;
@@ -249,6 +290,16 @@ RawResponse RawClient::post(const QByteArray& target, const QByteArray& body, co
     m_lastBody = body;
     m_lastHeaders = headers;
     return send("POST", target, body, headers);
+}
+
+RawResponse RawClient::postChunked(const QByteArray& target, qint64 bytes)
+{
+    Signing signing;
+    signing.bodyForSignature = QByteArray(""); // the body is never looked at: it is refused for its size
+    const QByteArray none;
+    // post() signs and records the request; the body itself is streamed by send().
+    m_chunkedBytes = bytes;
+    return post(target, none, signing);
 }
 
 RawResponse RawClient::replayLast()

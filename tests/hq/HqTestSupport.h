@@ -60,6 +60,10 @@ public:
     void setServeArguments(const QStringList& args) { m_serveArguments = args; }
     /// What `serve` printed, complete after stop().
     QByteArray serveOutput() const { return m_output; }
+    /// What `serve` logged (stderr) so far; complete after stop().
+    QByteArray serveLog();
+    /// The serving process's peak resident memory (VmHWM) in KiB; -1 when not running.
+    qint64 peakRssKib() const;
 
 private:
     std::string m_pgUrl;
@@ -68,6 +72,7 @@ private:
     QString m_faultPlan;
     QStringList m_serveArguments;
     QByteArray m_output;
+    QByteArray m_log;
     std::unique_ptr<QProcess> m_process;
     int m_port = 0;
 };
@@ -88,6 +93,12 @@ public:
     /// Keep one connection (and its TLS session) across requests, as the outlet's HqClient does; by default
     /// every request opens a new connection.
     void setKeepAlive(bool keepAlive) { m_keepAlive = keepAlive; }
+    /// Connect and read timeouts in seconds (10 and 30 by default).
+    void setTimeouts(int connectSeconds, int readSeconds)
+    {
+        m_connectTimeout = connectSeconds;
+        m_readTimeout = readSeconds;
+    }
 
     struct Signing {
         qint64 timeMs = 0;           // 0: now
@@ -99,6 +110,8 @@ public:
     RawResponse post(const QByteArray& target, const QByteArray& body, const Signing& signing);
     RawResponse post(const QByteArray& target, const QByteArray& body) { return post(target, body, Signing{}); }
     RawResponse get(const QByteArray& target);
+    /// Posts `bytes` zero bytes with chunked transfer encoding (no Content-Length), signed headers.
+    RawResponse postChunked(const QByteArray& target, qint64 bytes);
     /// Posts exactly the same bytes and headers as the previous post() (a captured request replayed).
     RawResponse replayLast();
 
@@ -110,6 +123,9 @@ private:
     QByteArray m_lastTarget, m_lastBody;
     std::map<std::string, std::string> m_lastHeaders;
     bool m_keepAlive = false;
+    int m_connectTimeout = 10;
+    int m_readTimeout = 30;
+    qint64 m_chunkedBytes = -1; ///< >= 0: the next POST streams this many bytes chunked instead of `body`
     std::unique_ptr<httplib::SSLClient> m_client;
     RawResponse send(const QByteArray& method, const QByteArray& target, const QByteArray& body,
                      const std::map<std::string, std::string>& headers);

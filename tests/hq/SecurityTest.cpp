@@ -1,5 +1,4 @@
-#include "HqTestSupport.h"
-#include "support/CatchQt.h"
+#include "HqScene.h"
 
 #include <QDateTime>
 
@@ -9,28 +8,7 @@ using namespace shiming::testing;
 
 namespace {
 
-struct Setup {
-    std::string url = PgCluster::instance().newDatabase();
-    HqProcess hq{url};
-    std::optional<protocol::CredentialBundle> a, b;
-    QString ca;
-
-    Setup()
-    {
-        REQUIRE(hq.start());
-        a = hq.enroll(u"OUT-A"_s);
-        b = hq.enroll(u"OUT-B"_s);
-        REQUIRE(a.has_value());
-        REQUIRE(b.has_value());
-        ca = hq.stateDir() + u"/ca.crt"_s;
-    }
-
-    long long rows() const
-    {
-        return std::stoll(
-            PgCluster::scalar(url, "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM batches)"));
-    }
-};
+using Setup = HqWithTwoOutlets;
 
 QByteArray batchFor(const QString& outlet)
 {
