@@ -14,6 +14,7 @@
 #include <pqxx/pqxx>
 
 #include <QCborMap>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@
 #include <malloc.h>
 #include <sys/resource.h>
 
+#include <chrono>
 #include <csignal>
 #include <pthread.h>
 #include <thread>
@@ -328,14 +330,22 @@ int revoke(const QStringList& args, const cli::Io& io)
     try {
         pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
         pqxx::work tx(connection);
-        if (!options->value(u"--serial"_s).isEmpty())
+        if (!options->value(u"--serial"_s).isEmpty()) {
             tx.exec_params("INSERT INTO revoked_certificates (serial) VALUES ($1) ON CONFLICT DO NOTHING",
                            pg::str(options->value(u"--serial"_s).toLower()));
-        else
-            tx.exec_params("INSERT INTO revoked_outlets (outlet_id) VALUES ($1) ON CONFLICT (outlet_id) DO UPDATE "
-                           "SET revoked_at = now()",
-                           pg::str(options->value(u"--outlet"_s)));
-        tx.commit();
+            tx.commit();
+        } else {
+            // Revoking an outlet revokes every certificate issued up to now; certificates carry their issue time
+            // to the second (notBefore), so one enrolled later in the same second would count as revoked too.
+            // The moment is this command's clock (enrol runs on the HQ host too), and the command returns only
+            // once that clock has passed into the next second: whatever is enrolled after it is valid.
+            const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+            tx.exec_params("INSERT INTO revoked_outlets (outlet_id, revoked_at) VALUES ($1, to_timestamp($2 / 1000.0)) "
+                           "ON CONFLICT (outlet_id) DO UPDATE SET revoked_at = excluded.revoked_at",
+                           pg::str(options->value(u"--outlet"_s)), nowMs);
+            tx.commit();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1000 - nowMs % 1000 + 1));
+        }
         io.print(u"revoked"_s);
         return ExitOk;
     } catch (const std::exception& e) {

@@ -111,3 +111,24 @@ TEST_CASE("Security: revoked certificates and outlets are refused", "[hq]")
     CHECK(s.rows() == 2);
     CHECK(s.hq.run({u"revoke"_s, u"--pg"_s, pg}) == 2);
 }
+
+TEST_CASE("Security: an outlet enrolled again right after its revocation is accepted", "[hq]")
+{
+    Setup s;
+    const QString pg = QString::fromStdString(s.url);
+    // Three times over, so that at least one re-enrolment falls in the same second as its revocation.
+    for (int round = 0; round < 3; ++round) {
+        INFO("round " << round);
+        REQUIRE(s.hq.run({u"revoke"_s, u"--pg"_s, pg, u"--outlet"_s, u"OUT-A"_s}) == 0);
+        RawClient old(s.hq.port(), s.ca, &*s.a);
+        CHECK(old.post("/v1/batches", batchFor(u"OUT-A"_s)).status == 403);
+        const auto again = s.hq.enroll(u"OUT-A"_s);
+        REQUIRE(again.has_value());
+        RawClient renewed(s.hq.port(), s.ca, &*again);
+        CHECK(renewed
+                  .post("/v1/batches",
+                        protocol::encodeBatch(makeBatch(u"OUT-A"_s, {sampleContent(round + 10, round + 10)})))
+                  .status == 200);
+        s.a = again;
+    }
+}
