@@ -54,6 +54,9 @@ int main(int argc, char* argv[])
                                     u"1000"_s);
     const QCommandLineOption startEmpty(u"start-empty"_s, u"Start without a card on the reader."_s);
     const QCommandLineOption delay(u"delay"_s, u"Slow replies: wait MS before each reply."_s, u"MS"_s, u"0"_s);
+    const QCommandLineOption delayOnce(
+        u"delay-once"_s, u"The first reply to command CCPP (hex) waits MS instead of --delay, e.g. 12ff=1500."_s,
+        u"CCPP=MS"_s);
     const QCommandLineOption corruptEvery(u"corrupt-every"_s, u"Corrupt the check byte of every Nth reply."_s, u"N"_s,
                                           u"0"_s);
     const QCommandLineOption badChecksum(u"bad-checksum"_s, u"Corrupt the check byte of every reply."_s);
@@ -64,7 +67,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption status(u"status"_s, u"Answer command CCPP (hex) with status SW3 (hex), e.g. 3001=41."_s,
                                     u"CCPP=SW"_s);
     const QCommandLineOption liftMidRead(u"lift-mid-read"_s, u"The first read fails because the card is lifted."_s);
-    parser.addOptions({link, baud, cycle, presentMs, liftMs, startEmpty, delay, corruptEvery, badChecksum,
+    parser.addOptions({link, baud, cycle, presentMs, liftMs, startEmpty, delay, delayOnce, corruptEvery, badChecksum,
                        truncateEvery, garbage, error, status, liftMidRead});
     parser.process(app);
 
@@ -104,6 +107,15 @@ int main(int argc, char* argv[])
         if (parts.size() != 2 || !okCommand || !okStatus || command > 0xFFFF || sw3 > 0xFF)
             return usage(u"--status takes CCPP=SW in hex, e.g. 3001=41"_s);
         options.forcedStatus.insert(std::uint16_t(command), std::uint8_t(sw3));
+    }
+    for (const QString& item : parser.values(delayOnce)) {
+        const QStringList parts = item.split(u'=');
+        bool okCommand = false, okDelay = false;
+        const uint command = parts.value(0).toUInt(&okCommand, 16);
+        const int ms = parts.value(1).toInt(&okDelay);
+        if (parts.size() != 2 || !okCommand || !okDelay || command > 0xFFFF || ms < 0)
+            return usage(u"--delay-once takes CCPP=MS, the command in hex, e.g. 12ff=1500"_s);
+        options.delayOnceMs.insert(std::uint16_t(command), ms);
     }
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)

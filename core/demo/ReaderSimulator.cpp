@@ -153,7 +153,12 @@ PtyReaderSimulator::PtyReaderSimulator(SimulatorOptions options, QObject* parent
     : QObject(parent)
     , m_options(std::move(options))
     , m_responder(m_options)
+    , m_delayOnce(m_options.delayOnceMs)
 {
+    m_clock.start();
+    m_delayTimer.setSingleShot(true);
+    m_delayTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_delayTimer, &QTimer::timeout, this, &PtyReaderSimulator::releaseDueReplies);
     m_pumpTimer.setInterval(2);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_pumpTimer, &QTimer::timeout, this, &PtyReaderSimulator::pump);
@@ -262,7 +267,7 @@ void PtyReaderSimulator::onReadable()
     }
     while (std::optional<FrameDecoder::Event> event = m_decoder.next()) {
         if (event->kind == FrameDecoder::EventKind::BadChecksum) {
-            sendReply(m_responder.respondToBadFrame());
+            sendReply(m_responder.respondToBadFrame(), m_options.delayMs);
             continue;
         }
         std::optional<ga467::CommandFrame> command = ga467::parseCommand(event->body);
@@ -280,11 +285,16 @@ void PtyReaderSimulator::onReadable()
                     m_cycleTimer.start(m_options.presentMs);
             });
         }
-        sendReply(reply);
+        int delayMs = m_options.delayMs;
+        if (const auto once = m_delayOnce.constFind(std::uint16_t(command->command)); once != m_delayOnce.constEnd()) {
+            delayMs = once.value();
+            m_delayOnce.erase(once);
+        }
+        sendReply(reply, delayMs);
     }
 }
 
-void PtyReaderSimulator::sendReply(QByteArray reply)
+void PtyReaderSimulator::sendReply(QByteArray reply, int delayMs)
 {
     ++m_replies;
     if (m_options.corruptEvery > 0 && m_replies % m_options.corruptEvery == 0)
@@ -301,10 +311,25 @@ void PtyReaderSimulator::sendReply(QByteArray reply)
             noise.append(QByteArray::fromHex("aaaaaa96")); // a preamble that never completes
         reply.prepend(noise);
     }
-    if (m_options.delayMs > 0)
-        QTimer::singleShot(m_options.delayMs, this, [this, reply] { enqueue(reply); });
-    else
+    // One command at a time: this reply's delay starts when the previous reply is due, not before.
+    const qint64 now = m_clock.elapsed();
+    const qint64 due = std::max(now, m_busyUntil) + std::max(delayMs, 0);
+    m_busyUntil = due;
+    if (due <= now && m_delayed.isEmpty()) {
         enqueue(reply);
+        return;
+    }
+    m_delayed.append({due, reply});
+    releaseDueReplies();
+}
+
+void PtyReaderSimulator::releaseDueReplies()
+{
+    const qint64 now = m_clock.elapsed();
+    while (!m_delayed.isEmpty() && m_delayed.first().first <= now)
+        enqueue(m_delayed.takeFirst().second);
+    if (!m_delayed.isEmpty())
+        m_delayTimer.start(int(m_delayed.first().first - now));
 }
 
 void PtyReaderSimulator::enqueue(const QByteArray& bytes)

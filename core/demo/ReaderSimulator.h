@@ -29,6 +29,10 @@ struct SimulatorOptions {
     qint32 baud = 115200;
     /// Every reply waits this long before its first byte (slow reader).
     int delayMs = 0;
+    /// The first reply to these commands (CMD<<8 | PARA) waits this long instead of delayMs: a reader that is
+    /// late once. Like a real reader, the simulator answers one command at a time, so a late reply holds back
+    /// the replies to the commands sent after it.
+    QMap<std::uint16_t, int> delayOnceMs;
     /// Every Nth reply carries a wrong check byte (0 = never; 1 = every reply).
     int corruptEvery = 0;
     /// Every Nth reply stops half way and the rest never comes (0 = never).
@@ -81,7 +85,8 @@ private:
 
 /// The simulated reader on a pseudo-terminal: opens a pty, makes `linkPath` a symlink to its slave device and
 /// answers GA 467 commands written there until destroyed. Transport faults (delay, corruption, truncation,
-/// garbage) and the line speed are applied here; the protocol logic is Ga467Responder's.
+/// garbage) and the line speed are applied here; the protocol logic is Ga467Responder's. Replies leave in
+/// command order: a command that arrives while an earlier reply is still delayed is answered after it.
 class PtyReaderSimulator final : public QObject {
     Q_OBJECT
 
@@ -103,7 +108,8 @@ signals:
 
 private:
     void onReadable();
-    void sendReply(QByteArray reply);
+    void sendReply(QByteArray reply, int delayMs);
+    void releaseDueReplies();
     void enqueue(const QByteArray& bytes);
     void pump();
     void onCycle();
@@ -121,6 +127,12 @@ private:
     QElapsedTimer m_wireClock;
     qint64 m_wireSent = 0;
     QTimer m_cycleTimer;
+    /// Replies waiting for their time (slow reader), in command order, with the time each is due.
+    QList<std::pair<qint64, QByteArray>> m_delayed;
+    QTimer m_delayTimer;
+    QElapsedTimer m_clock;
+    qint64 m_busyUntil = 0;
+    QMap<std::uint16_t, int> m_delayOnce;
     qint64 m_replies = 0;
     qint64 m_answered = 0;
 };

@@ -105,4 +105,7 @@ TEST_CASE("Simulator process refuses bad arguments and fixtures", "[reader]")
     process.start(QStringLiteral(SHIMING_READER_SIM), {u"--status"_s, u"zz"_s});
     REQUIRE(process.waitForFinished(10000));
     CHECK(process.exitCode() == 2);
+    process.start(QStringLiteral(SHIMING_READER_SIM), {u"--delay-once"_s, u"12ff=soon"_s});
+    REQUIRE(process.waitForFinished(10000));
+    CHECK(process.exitCode() == 2);
 }
