@@ -43,6 +43,13 @@ Result<void> Ga467Link::open()
     }
     m_port->clear();
     m_decoder.clear();
+    // A reply to a command given up on before the port was closed may still be on its way.
+    if (m_abandoned > 0 && !m_settleDeadline.hasExpired()) {
+        m_state = State::Settling;
+        m_timer.start(int(std::max<qint64>(0, m_settleDeadline.remainingTime())));
+    } else {
+        m_abandoned = 0;
+    }
     connect(m_port, &QSerialPort::readyRead, this, &Ga467Link::onReadyRead);
     connect(m_port, &QSerialPort::errorOccurred, this, [this](QSerialPort::SerialPortError error) {
         if (error == QSerialPort::NoError || error == QSerialPort::TimeoutError)
@@ -67,6 +74,12 @@ Result<void> Ga467Link::open()
 
 void Ga467Link::close()
 {
+    if (m_state == State::Waiting) {
+        // The reader may still answer: a reopened port must not take that reply for the next command's.
+        ++m_abandoned;
+        m_settleDeadline.setRemainingTime(std::max(0, m_timer.remainingTime()) + m_options.lateReplyMs);
+    }
+    m_state = State::Idle;
     m_timer.stop();
     m_callback = nullptr;
     m_decoder.clear();
@@ -107,23 +120,58 @@ void Ga467Link::request(ga467::Command command, Callback done, QByteArrayView da
         finish(std::unexpected(ReaderError{ReaderError::Kind::Link, 0, u"serial port not open"_s}));
         return;
     }
+    if (m_state == State::Settling)
+        return; // sent by settle(), once the late reply has come or its time is up
     send();
 }
 
 void Ga467Link::cancel()
 {
-    m_timer.stop();
     m_callback = nullptr;
+    if (m_state == State::Waiting)
+        abandon(std::max(0, m_timer.remainingTime()) + m_options.lateReplyMs);
+}
+
+bool Ga467Link::couldAnswer(ga467::Command command, const ga467::Reply& reply)
+{
+    using ga467::Command;
+    const bool find = command == Command::FindCard;
+    const bool read = command == Command::ReadBase || command == Command::ReadWithFingerprint;
+    // Text length, photo length and the two blocks: the least a read's success reply carries.
+    constexpr qsizetype readBlocks = 4 + ga467::kTextSize + ga467::kPhotoSize;
+    if (reply.sw3 == kStatusCardFound)
+        return find;
+    if (reply.sw3 == kStatusOk)
+        return !find && (read ? reply.data.size() >= readBlocks : reply.data.size() < readBlocks);
+    return true;
 }
 
 void Ga467Link::send()
 {
-    // Whatever is buffered belongs to an earlier, abandoned exchange.
+    // Whatever came in since the last exchange belongs to an earlier one: flush the port and the decoder.
     m_decoder.clear();
     m_sawCorruption = false;
-    m_port->readAll();
+    m_port->clear(QSerialPort::Input);
     m_port->write(m_frame);
+    m_state = State::Waiting;
     m_timer.start(timeoutFor(m_command));
+}
+
+void Ga467Link::abandon(int lateReplyMs)
+{
+    ++m_abandoned;
+    m_state = State::Settling;
+    m_settleDeadline.setRemainingTime(lateReplyMs);
+    m_timer.start(lateReplyMs);
+}
+
+void Ga467Link::settle()
+{
+    m_timer.stop();
+    m_abandoned = 0;
+    m_state = State::Idle;
+    if (m_callback && isOpen())
+        send(); // the retry, or a request made while the line settled
 }
 
 void Ga467Link::onReadyRead()
@@ -131,9 +179,13 @@ void Ga467Link::onReadyRead()
     if (!m_port)
         return;
     const QByteArray bytes = m_port->readAll();
-    if (!m_callback)
-        return; // nobody asked: noise or a late reply
+    if (m_state == State::Idle)
+        return; // nobody asked: noise, or a reply later than lateReplyMs
     m_decoder.feed(bytes);
+    if (m_state == State::Settling) {
+        dropLateReplies();
+        return;
+    }
     while (std::optional<FrameDecoder::Event> event = m_decoder.next()) {
         if (event->kind == FrameDecoder::EventKind::BadChecksum) {
             // Keep looking: a real frame may follow in the same buffer.
@@ -148,6 +200,14 @@ void Ga467Link::onReadyRead()
             retryOrFail(ReaderError{ReaderError::Kind::Corrupted, 0, u"reply shorter than its status word"_s});
             return;
         }
+        if (!couldAnswer(m_command, *reply)) {
+            // The late reply to an earlier command, later than lateReplyMs: drop it and keep waiting.
+            ++m_stale;
+            qCInfo(lcReader).nospace() << "dropped a stale reply (status " << Qt::hex << int(reply->sw3) << ", "
+                                       << Qt::dec << reply->data.size() << " bytes) while waiting for command "
+                                       << Qt::hex << int(m_command);
+            continue;
+        }
         if (reply->sw3 == std::uint8_t(Sw3::BadChecksum) || reply->sw3 == std::uint8_t(Sw3::BadLength)) {
             // The reader got our command damaged: say it again.
             retryOrFail(ReaderError::fromStatus(reply->sw3));
@@ -161,15 +221,35 @@ void Ga467Link::onReadyRead()
         retryOrFail(ReaderError{ReaderError::Kind::Corrupted, 0, u"reply checksum mismatch"_s});
 }
 
+void Ga467Link::dropLateReplies()
+{
+    while (std::optional<FrameDecoder::Event> event = m_decoder.next()) {
+        // Damaged or not, this is the reply to the command given up on; it answers nothing now.
+        ++m_stale;
+        m_abandoned = std::max(0, m_abandoned - 1);
+        qCInfo(lcReader) << "dropped a late reply to a command that timed out";
+    }
+    if (m_abandoned == 0 && m_decoder.pendingBytes() == 0)
+        settle();
+}
+
 void Ga467Link::onTimeout()
 {
-    if (!m_callback)
+    if (m_state == State::Settling) {
+        qCDebug(lcReader) << "no late reply within" << m_options.lateReplyMs << "ms, going on";
+        settle();
+        return;
+    }
+    if (m_state != State::Waiting || !m_callback)
         return;
     if (m_decoder.pendingBytes() > 0 || m_sawCorruption) {
         ++m_corrupted;
         retryOrFail(ReaderError{ReaderError::Kind::Corrupted, 0, u"reply truncated"_s});
         return;
     }
+    // Silence. The reader may still be working on the command: until its late reply has come (and been
+    // dropped) or lateReplyMs has passed, neither the retry nor the next command is sent.
+    abandon(m_options.lateReplyMs);
     retryOrFail(ReaderError{
         ReaderError::Kind::Timeout, 0,
         u"no reply to command %1 within %2 ms"_s.arg(int(m_command), 4, 16, QChar(u'0')).arg(timeoutFor(m_command))});
@@ -177,11 +257,11 @@ void Ga467Link::onTimeout()
 
 void Ga467Link::retryOrFail(ReaderError error)
 {
-    m_timer.stop();
     if (m_attempt < m_options.retries && isOpen()) {
         ++m_attempt;
         qCDebug(lcReader) << "retrying command" << Qt::hex << int(m_command) << "after" << error.detail;
-        send();
+        if (m_state != State::Settling)
+            send(); // else settle() sends it
         return;
     }
     finish(std::unexpected(std::move(error)));
@@ -189,7 +269,10 @@ void Ga467Link::retryOrFail(ReaderError error)
 
 void Ga467Link::finish(std::expected<ga467::Reply, ReaderError> result)
 {
-    m_timer.stop();
+    if (m_state == State::Waiting) {
+        m_timer.stop();
+        m_state = State::Idle;
+    }
     Callback callback = std::move(m_callback);
     m_callback = nullptr;
     if (callback)

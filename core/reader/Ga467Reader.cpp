@@ -24,8 +24,9 @@ Ga467Reader::Ga467Reader(Options options, WltDecoder* decoder, const Clock& cloc
     qRegisterMetaType<ReaderError>();
     qRegisterMetaType<ReaderStatus>();
     m_options.pollIntervalMs = std::max(m_options.pollIntervalMs, kMinPollIntervalMs);
-    m_link = new Ga467Link(
-        {m_options.port, m_options.baud, m_options.replyTimeoutMs, m_options.readTimeoutMs, m_options.retries}, this);
+    m_link = new Ga467Link({m_options.port, m_options.baud, m_options.replyTimeoutMs, m_options.readTimeoutMs,
+                            m_options.retries, m_options.lateReplyMs},
+                           this);
     connect(m_link, &Ga467Link::linkLost, this, [this](const QString& detail) {
         deviceFailed(ReaderError{ReaderError::Kind::Link, 0, detail});
     });

@@ -25,9 +25,10 @@ public:
         qint32 baud = 115200;
         int pollIntervalMs = 300; ///< raised to 300 if lower
         int reopenIntervalMs = 1000;
-        int replyTimeoutMs = 1000;
+        int replyTimeoutMs = 3000;
         int readTimeoutMs = 3000;
         int retries = 2;
+        int lateReplyMs = 1000; ///< see Ga467Link::Options
         bool readFingerprint = false;
         bool readAppendedAddress = true;
     };

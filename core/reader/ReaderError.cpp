@@ -74,6 +74,11 @@ QString ReaderError::message() const
     case Kind::Status:
         break;
     }
+    if (status == kStatusOk || status == kStatusCardFound) {
+        // A success word is no error; it gets here only as the answer to another command than the one asked.
+        return tr("The card reader's answer did not match the request. Lift the card and place it again; if this "
+                  "repeats, check the cable and the port settings.");
+    }
     switch (Sw3(status)) {
     case Sw3::BadChecksum:
     case Sw3::BadLength:
