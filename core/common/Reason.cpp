@@ -73,6 +73,7 @@ constexpr std::array kNames{
     std::pair{Reason::NotLive, "not_live"},
     std::pair{Reason::ComparisonFailed, "comparison_failed"},
     std::pair{Reason::ModelsUnavailable, "models_unavailable"},
+    std::pair{Reason::DiskFull, "disk_full"},
 };
 
 } // namespace

@@ -82,6 +82,9 @@ enum class Reason {
     NotLive,
     ComparisonFailed, ///< the pipeline stopped with an internal error on this image (OpenCV, memory)
     ModelsUnavailable,
+
+    // The outlet's computer (after the face-image range, which isFaceImageReason tests as one span).
+    DiskFull, ///< no space left on the disk holding the database or the file being written (ENOSPC, SQLITE_FULL)
 };
 
 /// Stable machine name: "document_missing", "identity_limit", "no_face", ...; "unspecified" for Unspecified.

@@ -172,6 +172,9 @@ QString ClerkText::of(const Cause& cause)
                   "registration for a manager.");
     case Reason::ModelsUnavailable:
         return tr("Face comparison is unavailable. The registration goes to manager review.");
+
+    case Reason::DiskFull:
+        return tr("The disk is full: free space and try again. Nothing was lost.");
     }
     return tr("This step is not complete.");
 }

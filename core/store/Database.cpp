@@ -2,10 +2,12 @@
 
 #include "core/common/Logging.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <sqlcipher/sqlite3.h>
 
+#include <cerrno>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -21,13 +23,28 @@ QByteArray utf8(const QString& text)
     return text.toUtf8();
 }
 
+// A full disk: SQLITE_FULL when a write to the database or its WAL found no room, and SQLITE_IOERR when another
+// file operation did (extending the -shm, a sync), with the system error of that call.
+bool diskFull(sqlite3* db, int rc)
+{
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_FULL)
+        return true;
+    if (primary != SQLITE_IOERR || !db)
+        return false;
+    const int error = sqlite3_system_errno(db);
+    return error == ENOSPC || error == EDQUOT;
+}
+
 Error errorFor(sqlite3* db, int rc, const QString& what)
 {
     const int primary = rc & 0xff;
     const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    if (diskFull(db, rc))
+        return Error::because(
+            Error::Code::StorageFailure, Cause{Reason::DiskFull},
+            u"disk full while %1: free space and try again (%2, code %3)"_s.arg(what, message).arg(rc));
     switch (primary) {
-    case SQLITE_FULL:
-        return Error::storageFailure(u"disk full while %1 (%2)"_s.arg(what, message));
     case SQLITE_CORRUPT:
         return Error::storageFailure(
             u"database damaged while %1: a page failed its integrity check (%2)"_s.arg(what, message));
@@ -66,6 +83,28 @@ QDateTime parseStoredTime(const QString& text)
 // Database
 
 Result<Database> Database::open(const QString& path, const QByteArray& key, OpenMode mode)
+{
+    // A failed open must not leave files behind: at 0 bytes free SQLite creates the -wal and -shm of a WAL
+    // database for the first read and then cannot extend the -shm. What this open created and what holds nothing
+    // is removed once the connection is closed: an empty -wal, and the -shm (the index of the WAL, rebuilt from
+    // it on every first open) when there is no -wal left. Files that were there before belong to another
+    // connection or to an earlier run and are left alone.
+    const QString wal = path + u"-wal"_s;
+    const QString shm = path + u"-shm"_s;
+    const bool hadWal = QFileInfo::exists(wal);
+    const bool hadShm = QFileInfo::exists(shm);
+    auto db = openConnection(path, key, mode);
+    if (db)
+        return db;
+    bool walGone = !QFileInfo::exists(wal);
+    if (!hadWal && !walGone && QFileInfo(wal).size() == 0)
+        walGone = QFile::remove(wal);
+    if (!hadShm && walGone && QFileInfo::exists(shm) && QFile::remove(shm))
+        qCInfo(lcStore) << "removed the write-ahead log files a failed open created";
+    return db;
+}
+
+Result<Database> Database::openConnection(const QString& path, const QByteArray& key, OpenMode mode)
 {
     if (key.size() != 32)
         return fail(Error::invalidInput(u"a database key has 32 bytes"_s));
@@ -114,8 +153,9 @@ Result<Database> Database::open(const QString& path, const QByteArray& key, Open
     if ((rc & 0xff) == SQLITE_NOTADB)
         return fail(Error::wrongKey(u"the key does not open this file (wrong key, damaged first page, or not an "
                                     u"encrypted database)"_s));
+    // Only a page that fails authentication says anything about the key; a full disk or an I/O error does not.
     if (rc != SQLITE_OK)
-        return fail(errorFor(raw, rc, u"verifying the key"_s));
+        return fail(errorFor(raw, rc, diskFull(raw, rc) ? u"opening the database"_s : u"reading the first page"_s));
 
     sqlite3_busy_timeout(raw, 5000);
     auto journal = db.queryText(u"PRAGMA journal_mode = WAL;"_s);

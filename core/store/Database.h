@@ -28,8 +28,10 @@ public:
     };
 
     /// Opens `path` with `key` (32 bytes). Verifies the key with a first read: a wrong key (or a file that is
-    /// not an encrypted database) is Error::WrongKey; a damaged file is Error::StorageFailure. Refuses to
-    /// run when the SQLite library is not SQLCipher (empty cipher_version).
+    /// not an encrypted database) is Error::WrongKey; a damaged file is Error::StorageFailure; a full disk is a
+    /// StorageFailure with Reason::DiskFull ("disk full while opening the database"), never a key error. A
+    /// failed open removes the empty -wal and the -shm it created itself. Refuses to run when the SQLite library
+    /// is not SQLCipher (empty cipher_version).
     static Result<Database> open(const QString& path, const QByteArray& key, OpenMode mode);
 
     Database(Database&& other) noexcept;
@@ -60,8 +62,9 @@ public:
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
 
-    /// An Error for the connection's last failure, with `what` as context. SQLITE_FULL becomes a "disk
-    /// full" StorageFailure; corruption and authentication failures name themselves.
+    /// An Error for the connection's last failure, with `what` as context. SQLITE_FULL, and SQLITE_IOERR whose
+    /// system error is ENOSPC or EDQUOT, become a "disk full" StorageFailure with Reason::DiskFull; corruption
+    /// and authentication failures name themselves.
     Error lastError(const QString& what) const;
 
 private:
@@ -70,6 +73,8 @@ private:
         , m_path(std::move(path))
     {}
     void close();
+    /// open() without the clean-up of a failed open: the connection is closed when this returns a failure.
+    static Result<Database> openConnection(const QString& path, const QByteArray& key, OpenMode mode);
     /// `sql` prepared and stepped to its first row; NotFound when there is none.
     Result<Statement> firstRow(const QString& sql);
 
