@@ -1,13 +1,12 @@
 #include "core/outlet/Exports.h"
 
+#include "core/common/PrivateFile.h"
 #include "core/identity/Validators.h"
 #include "core/outlet/ManagerAccess.h"
 #include "core/registration/Registration.h"
 #include "core/review/DailyReport.h"
 #include "core/review/ReviewTypes.h"
 #include "core/store/OutletStore.h"
-
-#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +17,7 @@ Result<RecordsExport> exportDayRecords(store::OutletStore& store, const auth::Ac
 {
     if (unmasked && account.role == auth::Role::Clerk)
         return fail(Error::because(Error::Code::PolicyRefused, Cause{Reason::ManagerRequired},
-                                   u"only a manager can export unmasked document numbers"_s));
+                                   u"only a manager can export unmasked names and numbers"_s));
     auto rows = store.registrations().dayList(day);
     if (!rows)
         return fail(rows.error());
@@ -31,11 +30,11 @@ Result<RecordsExport> exportDayRecords(store::OutletStore& store, const auth::Ac
                                  row.uuid,
                                  row.deviceTime.toLocalTime().toString(Qt::ISODate),
                                  row.clerk,
-                                 row.customerName,
+                                 unmasked ? row.customerName : review::maskName(row.customerName),
                                  documentTypeKey(row.documentType),
                                  unmasked ? row.documentNumber : maskDocumentNumber(row.documentNumber),
                                  row.packageId,
-                                 row.number,
+                                 unmasked ? row.number : review::maskPhoneNumber(row.number),
                                  registration::recordStatusKey(row.status),
                                  registration::faceBandKey(row.band),
                                  row.hqReason};
@@ -114,10 +113,7 @@ Result<QByteArray> exportDailyReport(store::OutletStore& store, const auth::Acco
 
 Result<void> writeExportFile(const QString& path, const QByteArray& bytes)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size() || !file.flush())
-        return fail(Error::storageFailure(u"cannot write %1: %2"_s.arg(path, file.errorString())));
-    return {};
+    return writePrivateFile(path, bytes);
 }
 
 } // namespace shiming::outlet

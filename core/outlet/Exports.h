@@ -18,9 +18,11 @@ class OutletStore;
 
 namespace shiming::outlet {
 
-/// The day's registrations as CSV (one line per record): any signed-in account may export them with masked
-/// document numbers; only a manager or an admin unmasked. Audited before the data leaves: one record_exported
-/// entry for the export, and for an unmasked one an entry per record it disclosed, all in one transaction.
+/// The day's registrations as CSV (one line per record): any signed-in account may export them masked (the
+/// customer's surname only, document and mobile numbers but for their ends: review::maskName,
+/// maskDocumentNumber, review::maskPhoneNumber); only a manager or an admin unmasked. Audited before the data
+/// leaves: one record_exported entry for the export, and for an unmasked one an entry per record it disclosed,
+/// all in one transaction.
 struct RecordsExport {
     QByteArray csv;
     qsizetype records = 0;
@@ -40,7 +42,10 @@ Result<QByteArray> exportDailyReport(store::OutletStore& store, const auth::Acco
                                      const review::DailyReport& report, ReportFormat format,
                                      const PdfRenderer& renderPdf = {}, const QString& channel = {});
 
-/// Writes an export to `path` whole (truncating), flushed; a short write is a StorageFailure naming the file.
+/// The one way an export (CSV, PDF, JSON, the registration form) reaches a file: writePrivateFile, i.e. mode 0600
+/// from the file's first instant, whole or not at all (a temporary file in the same folder, flushed, renamed over
+/// `path`; an older file is replaced, never rewritten in place). A full disk is a StorageFailure with
+/// Reason::DiskFull; other failures a StorageFailure naming the file.
 Result<void> writeExportFile(const QString& path, const QByteArray& bytes);
 
 } // namespace shiming::outlet

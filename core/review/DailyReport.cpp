@@ -291,7 +291,7 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
     QByteArray bytes = "\xEF\xBB\xBF" + out.toUtf8();
     if (!records)
         return bytes;
-    // The day's records, masked (name except the surname, document number except its ends).
+    // The day's records, masked (name except the surname, document and mobile numbers except their ends).
     QStringList header;
     for (const char* column : kRecordColumns)
         header.append(csvCell(label(column)));
@@ -312,7 +312,7 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
                               maskDocumentNumber(row.documentNumber),
                               valueLabel(customerTypeKey(row.customerType)),
                               row.packageId,
-                              row.number,
+                              maskPhoneNumber(row.number),
                               valueLabel(faceBandKey(row.band)),
                               row.points >= 0 ? QString::number(row.points) : QString(),
                               valueLabel(recordStatusKey(row.status)),

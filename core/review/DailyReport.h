@@ -50,7 +50,8 @@ struct DailyReport {
 
     /// Machine form (UTF-8 JSON object); no personal data.
     QByteArray toJson() const;
-    /// CSV: the figures, then (when `records` is set) one masked line per registration of the day.
+    /// CSV: the figures, then (when `records` is set) one masked line per registration of the day (maskName,
+    /// maskDocumentNumber, maskPhoneNumber: no full name, document number or mobile number).
     /// Spreadsheet formulas are defused (cells starting with = + - @ get a leading ').
     QByteArray toCsv(store::OutletStore* records = nullptr) const;
 };

@@ -49,4 +49,20 @@ QString maskName(QStringView name)
     return masked;
 }
 
+QString maskPhoneNumber(QStringView number)
+{
+    QString text;
+    text.reserve(number.size());
+    for (QChar c : number) {
+        if (!c.isSpace() && c != u'-')
+            text += c;
+    }
+    const qsizetype n = text.size();
+    const qsizetype keepStart = n >= 11 ? 3 : n >= 7 ? 2 : 0;
+    const qsizetype keepEnd = n >= 11 ? 4 : n >= 7 ? 2 : 0;
+    for (qsizetype i = keepStart; i < n - keepEnd; ++i)
+        text[i] = u'*';
+    return text;
+}
+
 } // namespace shiming::review

@@ -66,8 +66,9 @@ struct ReviewSort {
     bool descending = false;
 };
 
-/// One line of the manager's day list. `customerName` and `documentNumber` are full: mask them for display
-/// (maskName, identity::maskDocumentNumber); the full number is shown only on an audited action.
+/// One line of the manager's day list. `customerName`, `documentNumber` and `number` are full: mask them for
+/// display and exports (maskName, identity::maskDocumentNumber, maskPhoneNumber); the full document number is
+/// shown only on an audited action.
 struct ReviewRow {
     QString uuid;
     qint64 sequence = 0;
@@ -100,5 +101,10 @@ struct ReviewRow {
 /// A name masked except the surname: the first character (a whole code point, so 𠮷 survives) stays, every
 /// other character becomes '*', the middle dot of minority and foreign names stays ("阿**·***").
 QString maskName(QStringView name);
+
+/// A mobile number masked but for its ends: the first 3 and the last 4 digits of an 11-digit number stay
+/// ("138****8000"), spaces and hyphens are dropped first. Shorter values keep 2 at each end from 7 characters
+/// ("12***67") and nothing below that ("****").
+QString maskPhoneNumber(QStringView number);
 
 } // namespace shiming::review

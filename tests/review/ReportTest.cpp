@@ -18,6 +18,8 @@
 #include <QPainter>
 #include <QTranslator>
 
+#include <sys/stat.h>
+
 using namespace shiming;
 using namespace shiming::review;
 using namespace shiming::review::test;
@@ -37,6 +39,21 @@ QByteArray readAll(const QString& path)
     REQUIRE(file.open(QIODevice::ReadOnly));
     return file.readAll();
 }
+
+/// The permission bits of `path` (-1 when it cannot be read).
+int modeOf(const QString& path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
+}
+
+/// The usual umask (022) for the scope: a file created with the default mode would be 0644.
+struct UsualUmask {
+    mode_t previous = ::umask(022);
+    ~UsualUmask() { ::umask(previous); }
+};
 
 // Marks every text asked of it under the daily report's context: shows what the CSV puts through translation.
 class MarkingTranslator : public QTranslator {
@@ -201,4 +218,46 @@ TEST_CASE("report chart gives late and early registrations their own hour", "[re
     review::DailyReport day;
     day.perHour = perHour;
     report::DailyReportChart::paint(painter, QRectF(0, 0, 640, 260), day);
+}
+
+TEST_CASE("report exports are the owner's alone: CSV, PDF and JSON files are 0600, an older file is replaced",
+          "[review]")
+{
+    UsualUmask umask022;
+    Outlet outlet;
+    report::DailyReportView view(outlet.store(), auth::Account{u"boss"_s, u"Boss"_s, auth::Role::Manager});
+    REQUIRE(view.showDate(outlet.today));
+    const QString csvPath = outlet.dir.filePath(u"view.csv"_s);
+    REQUIRE(view.exportCsv(csvPath));
+    CHECK(modeOf(csvPath) == 0600);
+    const QString pdfPath = outlet.dir.filePath(u"view.pdf"_s);
+    {
+        QFile older(pdfPath); // a world-readable file from before is replaced whole
+        REQUIRE(older.open(QIODevice::WriteOnly));
+        older.write(QByteArray(500000, 'x'));
+    }
+    REQUIRE(modeOf(pdfPath) == 0644);
+    REQUIRE(view.exportPdf(pdfPath));
+    CHECK(modeOf(pdfPath) == 0600);
+    const QByteArray pdf = readAll(pdfPath);
+    CHECK(pdf.startsWith("%PDF-"));
+    CHECK(!pdf.contains(QByteArray(64, 'x')));
+    REQUIRE(report::DailyReportDocument::writePdf(*DailyReport::build(outlet.store(), outlet.today),
+                                                  outlet.dir.filePath(u"direct.pdf"_s)));
+    CHECK(modeOf(outlet.dir.filePath(u"direct.pdf"_s)) == 0600);
+
+    for (const QString& format : {u"json"_s, u"csv"_s, u"pdf"_s}) {
+        Captured captured;
+        captured.in = kPassword + '\n';
+        const QString out = outlet.dir.filePath(u"cli."_s + format);
+        REQUIRE(runReport({u"report"_s, u"daily"_s, u"--db"_s, outlet.path, u"--user"_s, u"boss"_s, u"--date"_s,
+                           u"2026-11-28"_s, u"--format"_s, format, u"--out"_s, out},
+                          captured) == cli::ExitOk);
+        INFO(format.toStdString());
+        CHECK(modeOf(out) == 0600);
+    }
+    // The command line's CSV is the masked one: no full mobile number.
+    const QByteArray cliCsv = readAll(outlet.dir.filePath(u"cli.csv"_s));
+    CHECK(!cliCsv.contains(outlet.rareNamePhone.toUtf8()));
+    CHECK(!cliCsv.contains(u"阿依古丽"_s.toUtf8()));
 }

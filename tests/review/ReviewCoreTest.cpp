@@ -30,6 +30,17 @@ TEST_CASE("names are masked except the surname keeping whole code points and mid
     CHECK(maskName(QString(QString(QChar(0xD800)) + u"李"_s)) == QString(QChar(0xD800)) + u"*"_s);
 }
 
+TEST_CASE("mobile numbers are masked but for the first 3 and the last 4 digits", "[review]")
+{
+    CHECK(maskPhoneNumber(u"13812348888") == u"138****8888"_s);
+    CHECK(maskPhoneNumber(u"138 1234 8888") == u"138****8888"_s);
+    CHECK(maskPhoneNumber(u"138-1234-8888") == u"138****8888"_s);
+    CHECK(maskPhoneNumber(u"8613812348888") == u"861******8888"_s);
+    CHECK(maskPhoneNumber(u"1234567") == u"12***67"_s);
+    CHECK(maskPhoneNumber(u"123456") == u"******"_s);
+    CHECK(maskPhoneNumber(u"") == QString());
+}
+
 TEST_CASE("day list counts filters and searches", "[review]")
 {
     Outlet outlet;
@@ -277,6 +288,10 @@ TEST_CASE("daily report JSON and masked CSV", "[review]")
     CHECK(csv.contains(u"阿***·***"_s));
     CHECK(!csv.contains(u"阿依古丽"_s));
     CHECK(csv.contains(u",𠮷,"_s));
+    // No full mobile number either: the first 3 and the last 4 digits.
+    REQUIRE(outlet.rareNamePhone.size() == 11);
+    CHECK(!csv.contains(outlet.rareNamePhone));
+    CHECK(csv.contains(u","_s + outlet.rareNamePhone.left(3) + u"****"_s + outlet.rareNamePhone.right(4) + u","_s));
     CHECK(csvCell(u"=cmd()"_s) == u"'=cmd()"_s);
     CHECK(csvCell(u"a,\"b\""_s) == u"\"a,\"\"b\"\"\""_s);
 }

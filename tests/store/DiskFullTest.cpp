@@ -2,6 +2,7 @@
 
 #include "cli/OutletCommands.h"
 #include "core/outlet/ClerkText.h"
+#include "core/outlet/Exports.h"
 #include "core/store/StoreOptions.h"
 
 #include <QDir>
@@ -242,4 +243,25 @@ TEST_CASE("Disk full at sign-in while another session is open: its -wal and -shm
     CHECK(QFile::exists(wal));
     CHECK(QFile::exists(shm));
     CHECK(first->store().registrations().count().value() == 1);
+}
+
+TEST_CASE("Disk full while writing an export: it says so, the older file is intact, no temporary is left",
+          "[store][export]")
+{
+    SmallDisk disk;
+    if (!disk.mounted) {
+        WARN("disk-full test skipped: " << disk.skipMessage().toStdString());
+        return;
+    }
+    const QString path = disk.filePath(u"day.csv"_s);
+    REQUIRE(outlet::writeExportFile(path, "older export\n"));
+    disk.fill(u"filler"_s);
+    auto written = outlet::writeExportFile(path, QByteArray(256 * 1024, 'y'));
+    REQUIRE_FALSE(written.has_value());
+    INFO(written.error().detail.toStdString());
+    CHECK(written.error().code == Error::Code::StorageFailure);
+    CHECK(reasonName(written.error().reason()) == u"disk_full"_s);
+    CHECK(written.error().detail.contains(u"disk full"_s));
+    CHECK(readAll(path) == "older export\n");
+    CHECK(entries(disk.path()) == QStringList{u"day.csv"_s, u"filler"_s});
 }

@@ -29,6 +29,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace shiming;
 using namespace shiming::registration;
@@ -651,11 +653,18 @@ TEST_CASE("Summary: commit writes once, the form saves as PDF, Enter starts the 
     QTemporaryDir dir;
     auto* summary = static_cast<SummaryPage*>(c.wizard.page(SessionStep::Summary));
     const QString pdf = dir.filePath(u"form.pdf"_s);
-    REQUIRE(summary->savePdf(pdf));
+    const mode_t umask = ::umask(022); // a file created with the default mode would be 0644
+    const bool saved = summary->savePdf(pdf);
+    ::umask(umask);
+    REQUIRE(saved);
     QFile file(pdf);
     REQUIRE(file.open(QIODevice::ReadOnly));
     CHECK(file.read(5) == QByteArray("%PDF-"));
     CHECK(file.size() > 5000);
+    // The form holds the customer's name and photos: readable by the counter's own account only.
+    struct stat st {};
+    REQUIRE(::stat(QFile::encodeName(pdf).constData(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0600);
 
     RegistrationSession* old = c.wizard.session();
     pressKey(&c.wizard, Qt::Key_Return);

@@ -2,9 +2,10 @@
 
 #include "core/identity/Validators.h"
 #include "core/outlet/ClerkText.h"
+#include "core/outlet/Exports.h"
 #include "widgets/registration/SessionText.h"
 
-#include <QFile>
+#include <QBuffer>
 #include <QImage>
 #include <QPageSize>
 #include <QPainter>
@@ -118,14 +119,22 @@ void RegistrationForm::render(QPagedPaintDevice* device) const
 
 Result<void> RegistrationForm::savePdf(const QString& path) const
 {
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(300);
-    writer.setTitle(tr("Registration form"));
-    render(&writer);
-    if (!QFile::exists(path) || QFile(path).size() == 0)
-        return fail(Error::storageFailure(u"PDF could not be written"_s));
-    return {};
+    // Drawn in memory and written as an export: the form holds the customer's name and photos, so the file is
+    // the owner's alone (0600) from its first byte, and whole or not there.
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        if (!buffer.open(QIODevice::WriteOnly))
+            return fail(Error::storageFailure(u"cannot start the PDF"_s));
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(300);
+        writer.setTitle(tr("Registration form"));
+        render(&writer);
+    }
+    if (bytes.isEmpty())
+        return fail(Error::storageFailure(u"PDF could not be drawn"_s));
+    return outlet::writeExportFile(path, bytes);
 }
 
 } // namespace shiming

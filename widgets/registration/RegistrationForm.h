@@ -26,7 +26,7 @@ public:
     QTextDocument* document() const;
     /// Renders the form on a printer or PDF writer.
     void render(QPagedPaintDevice* device) const;
-    /// Writes the form as a PDF file (A4).
+    /// Writes the form as a PDF file (A4) through outlet::writeExportFile: mode 0600, whole or not at all.
     Result<void> savePdf(const QString& path) const;
 
 private:

@@ -1,10 +1,10 @@
 #include "widgets/report/DailyReportDocument.h"
 
+#include "core/outlet/Exports.h"
 #include "widgets/report/DailyReportChart.h"
 #include "widgets/review/ReviewText.h"
 
 #include <QBuffer>
-#include <QFile>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
@@ -180,10 +180,7 @@ Result<void> DailyReportDocument::writePdf(const review::DailyReport& report, co
     auto bytes = pdfBytes(report);
     if (!bytes)
         return fail(bytes.error());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*bytes) != bytes->size() || !file.flush())
-        return fail(Error::storageFailure(u"cannot write the PDF: %1"_s.arg(file.errorString())));
-    return {};
+    return outlet::writeExportFile(path, *bytes);
 }
 
 Result<void> DailyReportDocument::print(const review::DailyReport& report, QPrinter& printer)

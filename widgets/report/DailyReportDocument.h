@@ -19,7 +19,8 @@ class DailyReportDocument {
 public:
     /// Draws onto `device` (already begun by `painter`), adding pages as needed.
     static void render(QPainter& painter, QPagedPaintDevice& device, const review::DailyReport& report);
-    /// Writes a PDF file. Needs a QGuiApplication (the offscreen platform is enough).
+    /// Writes a PDF file (outlet::writeExportFile: mode 0600, whole or not at all). Needs a QGuiApplication (the
+    /// offscreen platform is enough). Not audited: exports go through outlet::exportDailyReport.
     static Result<void> writePdf(const review::DailyReport& report, const QString& path);
     /// The PDF bytes (for tests and the command line).
     static Result<QByteArray> pdfBytes(const review::DailyReport& report);
