@@ -12,7 +12,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git ca-certificates
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-serialport-dev qt6-multimedia-dev qt6-charts-dev qt6-svg-dev libgl-dev
-    libsqlcipher-dev sqlcipher libopencv-dev catch2 libsodium-dev
+    libsqlcipher-dev sqlcipher libopencv-dev libjpeg62-turbo-dev catch2 libsodium-dev
     postgresql libpqxx-dev libcpp-httplib-dev libssl-dev openssl
     clang libclang-rt-14-dev
     fonts-noto-cjk xvfb xauth iso-codes

@@ -1,12 +1,11 @@
 #include "core/face/ImageInput.h"
 
+#include "core/common/RegularFile.h"
 #include "core/face/FaceIssue.h"
+#include "core/face/JpegDecoder.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-
-#include <QFile>
-#include <QFileInfo>
 
 #include <algorithm>
 
@@ -175,11 +174,19 @@ Result<cv::Mat> decodeImage(const QByteArray& bytes, const ImageLimits& limits)
     }
 
     cv::Mat decoded;
-    try {
-        const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<char*>(bytes.constData()));
-        decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception&) {
-        return fail(bad(FaceIssue::CorruptImage, u"the image data is corrupt"_s));
+    if (header->format == ImageHeader::Format::Jpeg) {
+        // libjpeg directly: OpenCV hides its warnings, and a warning means part of the photo is made up.
+        auto jpeg = decodeJpeg(bytes, limits);
+        if (!jpeg)
+            return fail(jpeg.error());
+        decoded = std::move(*jpeg);
+    } else {
+        try {
+            const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<char*>(bytes.constData()));
+            decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
+        } catch (const cv::Exception&) {
+            return fail(bad(FaceIssue::CorruptImage, u"the image data is corrupt"_s));
+        }
     }
     if (decoded.empty())
         return fail(bad(FaceIssue::CorruptImage, u"the image data is corrupt"_s));
@@ -197,14 +204,21 @@ Result<cv::Mat> decodeImage(const QByteArray& bytes, const ImageLimits& limits)
 
 Result<cv::Mat> loadImageFile(const QString& path, const ImageLimits& limits)
 {
-    QFile file(path);
-    if (!file.exists())
-        return fail(faceError(Error::Code::NotFound, FaceIssue::FileNotFound, u"the image file does not exist"_s));
-    if (QFileInfo(path).size() > limits.maxFileBytes)
-        return fail(bad(FaceIssue::ImageTooLarge, u"the image file is too large"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(bad(FaceIssue::UnreadableImage, u"cannot read the image file: %1"_s.arg(file.errorString())));
-    return decodeImage(file.readAll(), limits);
+    auto bytes = readRegularFile(path, limits.maxFileBytes);
+    if (!bytes) {
+        switch (bytes.error().problem) {
+        case FileReadProblem::NotFound:
+            return fail(faceError(Error::Code::NotFound, FaceIssue::FileNotFound, u"the image file does not exist"_s));
+        case FileReadProblem::TooLarge:
+            return fail(bad(FaceIssue::ImageTooLarge, u"the image file is too large"_s));
+        case FileReadProblem::NotRegularFile:
+            return fail(bad(FaceIssue::UnreadableImage, u"the image is "_s + bytes.error().detail));
+        case FileReadProblem::Unreadable:
+            break;
+        }
+        return fail(bad(FaceIssue::UnreadableImage, u"cannot read the image file: "_s + bytes.error().detail));
+    }
+    return decodeImage(*bytes, limits);
 }
 
 } // namespace shiming::face

@@ -29,11 +29,15 @@ struct ImageHeader {
 Result<ImageHeader> probeImageHeader(const QByteArray& bytes);
 
 /// Decodes JPEG, PNG or BMP bytes into an 8-bit image (1 or 3 channels). Refuses oversize headers before
-/// decoding, files cut short, and anything OpenCV cannot decode. Grey stays grey, 16-bit is scaled to 8-bit,
-/// CMYK and alpha become BGR.
+/// decoding, files cut short, and anything the decoders cannot decode. JPEG is decoded with libjpeg itself and
+/// any decoder warning is damage: scan data that ends early, even when an end marker follows, is TruncatedImage,
+/// other warnings CorruptImage. PNG and BMP go through OpenCV. Grey stays grey, 16-bit is scaled to 8-bit, CMYK
+/// and alpha become BGR. Every photo compared (the counter's ID photo, shimingctl face compare) comes through here.
 Result<cv::Mat> decodeImage(const QByteArray& bytes, const ImageLimits& limits = {});
 
-/// Reads a file and decodes it with decodeImage().
+/// Reads a regular file of at most limits.maxFileBytes (core/common/RegularFile: never a device, FIFO or
+/// directory, never more than the cap in memory) and decodes it with decodeImage(). FileNotFound when nothing is
+/// there, UnreadableImage for what is not a regular file or cannot be read, ImageTooLarge above the cap.
 Result<cv::Mat> loadImageFile(const QString& path, const ImageLimits& limits = {});
 
 /// Brings any image the pipeline accepts (8- or 16-bit; 1, 3 or 4 channels) to 8-bit BGR.

@@ -15,6 +15,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
+#include <utility>
+
 namespace facetest {
 
 inline QString modelsDir()
@@ -91,6 +99,45 @@ inline void writeFile(const QString& path, const QByteArray& bytes)
     QFile file(path);
     REQUIRE(file.open(QIODevice::WriteOnly));
     REQUIRE(file.write(bytes) == bytes.size());
+}
+
+inline QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+/// Makes a FIFO (named pipe) at `path`.
+inline void makeFifo(const QString& path)
+{
+    REQUIRE(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+}
+
+/// A regular file of `size` bytes that takes no room on disk (a hole).
+inline void makeSparseFile(const QString& path, qint64 size)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(file.resize(size));
+}
+
+/// Runs `work` on a thread of its own and waits up to `limit` for it. If it has not returned by then (an open()
+/// or read() waiting for a writer on the FIFO at `fifo`), the FIFO's writing end is opened and closed, which
+/// releases the blocked call with end of file: a regression fails the test instead of hanging it. Returns what
+/// `work` returned and whether it returned in time. `work` must not use Catch's macros (they are not
+/// thread-safe).
+template <typename Work>
+auto runReleasingFifo(Work work, const QString& fifo, std::chrono::milliseconds limit = std::chrono::seconds(3))
+{
+    auto future = std::async(std::launch::async, std::move(work));
+    const bool inTime = future.wait_for(limit) == std::future_status::ready;
+    if (!inTime) {
+        const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+        if (fd >= 0)
+            ::close(fd);
+    }
+    return std::pair{future.get(), inTime};
 }
 
 } // namespace facetest

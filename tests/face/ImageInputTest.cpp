@@ -3,6 +3,7 @@
 #include "core/face/FaceIssue.h"
 #include "core/face/ImageInput.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -87,10 +88,11 @@ TEST_CASE("Image files that are not usable images each give their own error", "[
             corrupt[i] = char(0xFF); // markers everywhere: the decoder must give up, not crash
         facetest::writeFile(dir.filePath(u"garbage.jpg"_s), corrupt);
         auto result = loadImageFile(dir.filePath(u"garbage.jpg"_s));
-        // libjpeg may still produce pixels from the first blocks; it must never crash, and when it refuses the
-        // error names corrupt data.
-        if (!result)
-            CHECK(faceIssueOf(result.error()) == FaceIssue::CorruptImage);
+        // libjpeg produces pixels from the first blocks and warns that the data ends early: never a crash, and
+        // the photo is refused as damaged.
+        REQUIRE_FALSE(result.has_value());
+        const auto issue = faceIssueOf(result.error());
+        CHECK((issue == FaceIssue::CorruptImage || issue == FaceIssue::TruncatedImage));
     }
     SECTION("random bytes behind a JPEG signature")
     {
@@ -101,6 +103,108 @@ TEST_CASE("Image files that are not usable images each give their own error", "[
         const auto issue = issueOfLoading(dir.filePath(u"noise.jpg"_s));
         CHECK((issue == FaceIssue::CorruptImage || issue == FaceIssue::TruncatedImage));
     }
+}
+
+TEST_CASE("Only regular files are read as images, and never more than the size limit", "[face]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QElapsedTimer timer;
+    timer.start();
+
+    SECTION("an endless device is refused without reading it")
+    {
+        CHECK(issueOfLoading(u"/dev/zero"_s) == FaceIssue::UnreadableImage);
+        CHECK(timer.elapsed() < 1000);
+    }
+    SECTION("an empty device is not an empty file")
+    {
+        CHECK(issueOfLoading(u"/dev/null"_s) == FaceIssue::UnreadableImage);
+    }
+    SECTION("a directory")
+    {
+        CHECK(issueOfLoading(dir.path()) == FaceIssue::UnreadableImage);
+    }
+    SECTION("a FIFO is refused without waiting for a writer")
+    {
+        const QString fifo = dir.filePath(u"photo.jpg"_s);
+        facetest::makeFifo(fifo);
+        const auto [result, inTime] = facetest::runReleasingFifo([&] { return loadImageFile(fifo); }, fifo);
+        CHECK(inTime);
+        REQUIRE_FALSE(result.has_value());
+        CHECK(faceIssueOf(result.error()) == FaceIssue::UnreadableImage);
+    }
+    SECTION("a file one byte over the limit")
+    {
+        const QByteArray jpeg = facetest::encode(gradient(120, 90), ".jpg");
+        facetest::writeFile(dir.filePath(u"photo.jpg"_s), jpeg);
+        CHECK(loadImageFile(dir.filePath(u"photo.jpg"_s), ImageLimits{.maxFileBytes = jpeg.size()}).has_value());
+        auto over = loadImageFile(dir.filePath(u"photo.jpg"_s), ImageLimits{.maxFileBytes = jpeg.size() - 1});
+        REQUIRE_FALSE(over.has_value());
+        CHECK(faceIssueOf(over.error()) == FaceIssue::ImageTooLarge);
+    }
+    SECTION("a huge sparse file under the default limit's name")
+    {
+        facetest::makeSparseFile(dir.filePath(u"huge.jpg"_s), ImageLimits{}.maxFileBytes + 1);
+        CHECK(issueOfLoading(dir.filePath(u"huge.jpg"_s)) == FaceIssue::ImageTooLarge);
+        CHECK(timer.elapsed() < 1000);
+    }
+    SECTION("a symbolic link to a photo is followed")
+    {
+        facetest::writeFile(dir.filePath(u"photo.jpg"_s), facetest::encode(gradient(120, 90), ".jpg"));
+        REQUIRE(QFile::link(dir.filePath(u"photo.jpg"_s), dir.filePath(u"link.jpg"_s)));
+        CHECK(loadImageFile(dir.filePath(u"link.jpg"_s)).has_value());
+    }
+}
+
+TEST_CASE("A JPEG whose data is cut short but closed with an end marker is refused", "[face]")
+{
+    // libjpeg only warns when the scan data ends early and fills the rest with grey; compared as a whole, a photo
+    // with two thirds missing once scored "pass".
+    const auto people = facetest::lfwPeopleWithTwoPhotos(1);
+    const QByteArray camera = facetest::readFile(QDir(facetest::lfwDir()).filePath(people[0].first));
+    const QByteArray encoded = facetest::encode(gradient(320, 240), ".jpg");
+    for (const QByteArray& whole : {camera, encoded}) {
+        REQUIRE(decodeImage(whole).has_value());
+        const QByteArray cut = whole.left(whole.size() / 3) + QByteArray("\xFF\xD9", 2);
+        auto result = decodeImage(cut);
+        REQUIRE_FALSE(result.has_value());
+        CHECK(faceIssueOf(result.error()) == FaceIssue::TruncatedImage);
+    }
+}
+
+TEST_CASE("A JPEG the decoder warns about is refused as corrupt", "[face]")
+{
+    // Bytes between the scan data and the end marker: libjpeg skips them with a warning.
+    const QByteArray jpeg = facetest::encode(gradient(120, 90), ".jpg");
+    REQUIRE(jpeg.endsWith("\xFF\xD9"));
+    const QByteArray stray = jpeg.left(jpeg.size() - 2) + QByteArray(64, 'x') + QByteArray("\xFF\xD9", 2);
+    auto result = decodeImage(stray);
+    REQUIRE_FALSE(result.has_value());
+    CHECK(faceIssueOf(result.error()) == FaceIssue::CorruptImage);
+}
+
+TEST_CASE("JPEG photos decode to exactly the pixels OpenCV's decoder gives", "[face]")
+{
+    const auto same = [](const QByteArray& bytes) {
+        const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<char*>(bytes.constData()));
+        const cv::Mat expected = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
+        auto decoded = decodeImage(bytes);
+        REQUIRE(decoded.has_value());
+        REQUIRE(decoded->type() == expected.type());
+        REQUIRE(decoded->size() == expected.size());
+        CHECK(cv::norm(*decoded, expected, cv::NORM_INF) == 0.0);
+    };
+    const auto people = facetest::lfwPeopleWithTwoPhotos(1);
+    same(facetest::readFile(QDir(facetest::lfwDir()).filePath(people[0].first)));
+    same(facetest::encode(gradient(121, 87), ".jpg"));
+    cv::Mat grey(61, 47, CV_8UC1);
+    cv::randu(grey, 0, 255);
+    same(facetest::encode(grey, ".jpg"));
+    std::vector<uchar> progressive;
+    cv::imencode(".jpg", gradient(200, 150), progressive, {cv::IMWRITE_JPEG_PROGRESSIVE, 1});
+    same(QByteArray(reinterpret_cast<const char*>(progressive.data()), qsizetype(progressive.size())));
+    same(facetest::readFile(facetest::fixture(u"cmyk.jpg"_s)));
 }
 
 TEST_CASE("A header claiming 50000x50000 is refused before decoding", "[face]")
