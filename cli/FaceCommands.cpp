@@ -3,17 +3,18 @@
 #include "cli/Options.h"
 #include "core/common/Json.h"
 #include "core/common/Paths.h"
+#include "core/common/RegularFile.h"
 #include "core/face/FaceEngine.h"
 #include "core/face/FaceIssue.h"
 #include "core/face/ImageInput.h"
 #include "core/outlet/ClerkText.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonObject>
 #include <QRegularExpression>
 
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace shiming::face;
@@ -22,11 +23,13 @@ namespace shiming::cli {
 
 namespace {
 
-const QString kUsage = u"shimingctl face compare LIVE_IMAGE ID_IMAGE [--json] [--models DIR]\n"
-                       "       shimingctl face compare --pairs FILE [--json] [--models DIR]\n"
-                       "FILE holds one pair per line: the live photo's path, whitespace (or a tab), the ID photo's "
-                       "path.\nExit status 0 when the comparison ran, whatever its decision; 1 when face comparison "
-                       "is unavailable; 2 on a usage error."_s;
+const QString kUsage =
+    u"shimingctl face compare LIVE_IMAGE ID_IMAGE [--json] [--models DIR]\n"
+    "       shimingctl face compare --pairs FILE [--json] [--models DIR]\n"
+    "FILE holds one pair per line: the live photo's path, whitespace (or a tab), the ID photo's "
+    "path.\nExit status 0 when every comparison ran, whatever its decision; 1 when an image could not "
+    "be compared (missing, not a regular file, too large, damaged, no usable face) or face "
+    "comparison is unavailable; 2 on a usage error or a pairs file that cannot be read."_s;
 
 QString codeOf(const Error& error)
 {
@@ -77,6 +80,17 @@ QJsonObject comparePaths(FaceEngine& engine, const QString& livePath, const QStr
     return json;
 }
 
+bool isError(const QJsonObject& result)
+{
+    return result.value(u"decision"_s).toString() == u"error"_s;
+}
+
+QJsonObject errorJson(const QString& code, const QString& message)
+{
+    return QJsonObject{{u"decision"_s, u"error"_s},
+                       {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
+}
+
 int runCompare(const QStringList& args, const cli::Io& io)
 {
     const auto options =
@@ -89,10 +103,18 @@ int runCompare(const QStringList& args, const cli::Io& io)
     const QStringList& positional = options->positional();
     if (pairsFile.isEmpty() ? positional.size() != 2 : !positional.isEmpty())
         return options->usageError(io);
-    QFile pairs(pairsFile);
-    if (!pairsFile.isEmpty() && !pairs.open(QIODevice::ReadOnly)) {
-        io.error(u"face compare: cannot read the pairs file: %1"_s.arg(pairs.errorString()));
-        return cli::ExitUsage;
+    // The pairs file is read whole, and only if it is a regular file under the cap: a FIFO or a device would
+    // block or never end.
+    QByteArray pairs;
+    if (!pairsFile.isEmpty()) {
+        auto read = readRegularFile(pairsFile, kMaxPairsFileBytes);
+        if (!read) {
+            io.error(u"face compare: cannot read the pairs file: %1"_s.arg(read.error().detail));
+            if (json)
+                io.out(compactJson(errorJson(u"pairs_file_unreadable"_s, read.error().detail)) + '\n');
+            return cli::ExitUsage;
+        }
+        pairs = std::move(*read);
     }
 
     auto engine = FaceEngine::load(modelsDir.isEmpty() ? paths::modelSearchDirs() : QStringList{modelsDir});
@@ -104,7 +126,9 @@ int runCompare(const QStringList& args, const cli::Io& io)
         return cli::ExitFailure;
     }
 
+    bool failed = false;
     const auto report = [&](const QJsonObject& object, const QString& text) {
+        failed = failed || isError(object);
         if (json)
             io.out(compactJson(object) + '\n');
         else
@@ -113,28 +137,30 @@ int runCompare(const QStringList& args, const cli::Io& io)
     QString text;
     if (pairsFile.isEmpty()) {
         report(comparePaths(**engine, positional[0], positional[1], &text), text);
-        return cli::ExitOk;
+        return failed ? cli::ExitFailure : cli::ExitOk;
     }
     static const QRegularExpression separator(u"\\t|\\s+"_s);
+    QList<QByteArray> lines = pairs.split('\n');
+    if (lines.last().isEmpty())
+        lines.removeLast(); // the newline that ends the last line
     qint64 lineNumber = 0;
-    while (!pairs.atEnd()) {
-        QString line = QString::fromUtf8(pairs.readLine());
+    for (const QByteArray& bytes : std::as_const(lines)) {
+        QString line = QString::fromUtf8(bytes);
         ++lineNumber;
-        while (line.endsWith(u'\n') || line.endsWith(u'\r'))
+        while (line.endsWith(u'\r'))
             line.chop(1);
         // A tab separates paths that contain spaces; otherwise any whitespace does.
         const QStringList parts =
             line.contains(u'\t') ? line.split(u'\t', Qt::SkipEmptyParts) : line.split(separator, Qt::SkipEmptyParts);
         if (parts.size() != 2) {
             const Error error = Error::invalidInput(u"line %1 does not hold exactly two paths"_s.arg(lineNumber));
-            QJsonObject object = comparisonErrorJson(error);
-            object.insert(u"error"_s, QJsonObject{{u"code"_s, u"invalid_line"_s}, {u"message"_s, error.detail}});
-            report(object, u"error: "_s + error.detail);
+            report(errorJson(u"invalid_line"_s, error.detail), u"error: "_s + error.detail);
             continue;
         }
         report(comparePaths(**engine, parts[0].trimmed(), parts[1].trimmed(), &text), text);
     }
-    return cli::ExitOk;
+    // Every line was answered; the status says whether all of them could be compared.
+    return failed ? cli::ExitFailure : cli::ExitOk;
 }
 
 } // namespace

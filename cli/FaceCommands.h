@@ -7,6 +7,9 @@
 
 namespace shiming::cli {
 
+/// The largest `--pairs` file read (a line per pair: some hundred thousand pairs).
+inline constexpr qint64 kMaxPairsFileBytes = 16 * 1024 * 1024;
+
 /// `shimingctl face compare LIVE ID [--json]` and `shimingctl face compare --pairs FILE [--json]`.
 QList<Command> faceCommands();
 
