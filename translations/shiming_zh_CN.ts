@@ -110,7 +110,7 @@
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../widgets/registration/RegistrationForm.cpp" line="+34"/>
+        <location filename="../widgets/registration/RegistrationForm.cpp" line="+35"/>
         <source>Mobile number real-name registration form</source>
         <translation>移动电话号码实名登记表</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>客户已完整阅读服务协议及防诈骗风险告知书并签字确认。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>Registration form</source>
         <translation>登记表</translation>
     </message>
@@ -771,12 +771,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+150"/>
+        <location line="+153"/>
         <source>The rules do not allow this registration.</source>
         <translation>规则不允许办理此登记。</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <source>Unexpected error.</source>
         <translation>发生意外错误。</translation>
     </message>
@@ -1058,6 +1058,11 @@
         <location line="+3"/>
         <source>Face comparison is unavailable. The registration goes to manager review.</source>
         <translation>人证比对不可用，本次登记将转店长审核。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk is full: free space and try again. Nothing was lost.</source>
+        <translation>磁盘已满：请释放空间后重试。数据未丢失。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2577,7 +2582,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>读卡器厂商驱动库缺失或加载失败。请检查读卡器设置。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>The card reader&apos;s answer did not match the request. Lift the card and place it again; if this repeats, check the cable and the port settings.</source>
+        <translation>读卡器的应答与请求不符。请拿起证件重新放置；如反复出现，请检查连接线和端口设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The card reader did not understand the request. Check the cable and the port settings, then try again.</source>
         <translation>读卡器无法识别该请求。请检查连接线和端口设置，然后重试。</translation>
     </message>
@@ -2751,7 +2761,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::AccountDialog</name>
     <message>
-        <location filename="../widgets/review/AccountDialog.cpp" line="+30"/>
+        <location filename="../widgets/review/AccountDialog.cpp" line="+31"/>
         <source>as the account name</source>
         <translation>与账号名相同</translation>
     </message>
@@ -2776,7 +2786,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>再次输入同一密码：</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+26"/>
         <source>Enter the account name the clerk signs in with.</source>
         <translation>请输入营业员登录用的账号名。</translation>
     </message>
@@ -2877,12 +2887,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>账号 %1 已添加。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Password of %1 reset.</source>
         <translation>%1 的密码已重置。</translation>
     </message>
@@ -3014,7 +3024,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DailyReport</name>
     <message>
-        <location filename="../core/review/DailyReport.cpp" line="+258"/>
+        <location filename="../core/review/DailyReport.cpp" line="+260"/>
         <source>daily report</source>
         <translation>日报</translation>
     </message>
@@ -3035,14 +3045,14 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>登记数</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+35"/>
+        <location line="-48"/>
+        <location line="+37"/>
         <location line="+12"/>
         <source>voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>sequence</source>
         <translation>序号</translation>
     </message>
@@ -3187,7 +3197,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>号码已在他处登记</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>unsynced</source>
         <translation>未上传</translation>
     </message>
@@ -3237,26 +3247,26 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+85"/>
+        <location line="-81"/>
+        <location line="+87"/>
         <source>clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+82"/>
+        <location line="-83"/>
+        <location line="+84"/>
         <source>package</source>
         <translation>套餐</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+84"/>
+        <location line="-85"/>
+        <location line="+86"/>
         <source>customer_type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+82"/>
+        <location line="-83"/>
+        <location line="+84"/>
         <source>face_band</source>
         <translation>人脸结果</translation>
     </message>
@@ -3422,7 +3432,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DecisionDialog</name>
     <message>
-        <location filename="../widgets/review/DecisionDialog.cpp" line="+35"/>
+        <location filename="../widgets/review/DecisionDialog.cpp" line="+37"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
