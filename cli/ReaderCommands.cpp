@@ -2,13 +2,13 @@
 
 #include "cli/Options.h"
 #include "core/common/Json.h"
+#include "core/common/PrivateFile.h"
 #include "core/identity/Validators.h"
 #include "core/reader/Ga467Link.h"
 #include "core/reader/Ga467Reader.h"
 #include "core/reader/LibraryWltDecoder.h"
 
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonObject>
 #include <QTimer>
 
@@ -127,9 +127,9 @@ int runRead(const QStringList& args, const cli::Io& io)
     reader.stop();
 
     if (readout && parser->has(u"--photo-out"_s) && !readout->photo.isEmpty()) {
-        QFile file(parser->value(u"--photo-out"_s));
-        if (!file.open(QIODevice::WriteOnly) || file.write(readout->photo) != readout->photo.size()) {
-            io.error(u"shimingctl reader read: cannot write the photo: %1"_s.arg(file.errorString()));
+        // The card holder's photo: personal data, so the owner's alone (0600) like every export.
+        if (auto written = writePrivateFile(parser->value(u"--photo-out"_s), readout->photo); !written) {
+            io.error(u"shimingctl reader read: cannot write the photo: %1"_s.arg(written.error().detail));
             return cli::ExitFailure;
         }
     }

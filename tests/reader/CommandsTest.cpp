@@ -6,8 +6,11 @@
 
 #include "ReaderTestSupport.h"
 
+#include <QFile>
 #include <QImage>
+
 #include <QJsonArray>
+#include <sys/stat.h>
 
 using namespace shiming;
 using namespace Qt::StringLiterals;
@@ -49,6 +52,10 @@ TEST_CASE("shimingctl reader read --json prints the document and exits 0", "[rea
     CHECK(d.value(u"valid_to"_s).toString() == u"2036-03-15"_s);
     CHECK(d.value(u"authority"_s).toString() == u"乌鲁木齐市公安局天山区分局"_s);
     CHECK(QImage(photo).size() == QSize(102, 126));
+    // The holder's photo is personal data: readable by its owner only.
+    struct stat st {};
+    REQUIRE(::stat(QFile::encodeName(photo).constData(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0600);
     // The raw bytes are UTF-8 (not \u escapes lost on the way).
     CHECK(c.out.contains("阿依古丽·买买提"));
 }
