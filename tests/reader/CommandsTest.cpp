@@ -1,6 +1,7 @@
 #include "support/CatchQt.h"
 
 #include "support/CapturedIo.h"
+#include "support/FileMode.h"
 
 #include "cli/ReaderCommands.h"
 
@@ -53,9 +54,7 @@ TEST_CASE("shimingctl reader read --json prints the document and exits 0", "[rea
     CHECK(d.value(u"authority"_s).toString() == u"乌鲁木齐市公安局天山区分局"_s);
     CHECK(QImage(photo).size() == QSize(102, 126));
     // The holder's photo is personal data: readable by its owner only.
-    struct stat st {};
-    REQUIRE(::stat(QFile::encodeName(photo).constData(), &st) == 0);
-    CHECK((st.st_mode & 07777) == 0600);
+    CHECK(testing::modeOf(photo) == 0600);
     // The raw bytes are UTF-8 (not \u escapes lost on the way).
     CHECK(c.out.contains("阿依古丽·买买提"));
 }

@@ -2,6 +2,7 @@
 // role refusal, usage).
 #include "ReviewTestSupport.h"
 #include "support/CapturedIo.h"
+#include "support/FileMode.h"
 
 #include "cli/ReportCommands.h"
 #include "core/identity/Validators.h"
@@ -23,6 +24,8 @@
 using namespace shiming;
 using namespace shiming::review;
 using namespace shiming::review::test;
+using shiming::testing::modeOf;
+using shiming::testing::UsualUmask;
 
 namespace {
 
@@ -39,21 +42,6 @@ QByteArray readAll(const QString& path)
     REQUIRE(file.open(QIODevice::ReadOnly));
     return file.readAll();
 }
-
-/// The permission bits of `path` (-1 when it cannot be read).
-int modeOf(const QString& path)
-{
-    struct stat st {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return int(st.st_mode & 07777);
-}
-
-/// The usual umask (022) for the scope: a file created with the default mode would be 0644.
-struct UsualUmask {
-    mode_t previous = ::umask(022);
-    ~UsualUmask() { ::umask(previous); }
-};
 
 // Marks every text asked of it under the daily report's context: shows what the CSV puts through translation.
 class MarkingTranslator : public QTranslator {

@@ -1,3 +1,4 @@
+#include "OutletCli.h"
 #include "StoreTestSupport.h"
 
 #include "cli/OutletCommands.h"
@@ -5,28 +6,6 @@
 using namespace shiming;
 using namespace shiming::testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& args, const QByteArray& stdinText)
-{
-    Run result;
-    QList<QByteArray> lines = stdinText.split('\n');
-    cli::Io io{[&](const QByteArray& b) { result.out += b; }, [&](const QByteArray& b) { result.err += b; },
-               [&]() {
-                   return lines.isEmpty() ? QByteArray() : lines.takeFirst();
-               }};
-    result.status = cli::runCommandLine(cli::outletCommands(), args, io);
-    return result;
-}
-
-} // namespace
 
 TEST_CASE("shimingctl db init, demo seed, check, export, audit verify, and a wrong password changes nothing",
           "[store][cli]")

@@ -1,3 +1,4 @@
+#include "OutletCli.h"
 #include "StoreTestSupport.h"
 
 #include "cli/OutletCommands.h"
@@ -138,28 +139,6 @@ TEST_CASE("Disk full: the commit fails clearly, the database stays intact, work 
     CHECK(reopened->store().registrations().count().value() == committed + 1);
     CHECK(reopened->store().check()->ok());
 }
-
-namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& args, const QByteArray& stdinText)
-{
-    Run result;
-    QList<QByteArray> lines = stdinText.split('\n');
-    cli::Io io{[&](const QByteArray& b) { result.out += b; }, [&](const QByteArray& b) { result.err += b; },
-               [&]() {
-                   return lines.isEmpty() ? QByteArray() : lines.takeFirst();
-               }};
-    result.status = cli::runCommandLine(cli::outletCommands(), args, io);
-    return result;
-}
-
-} // namespace
 
 // 0 bytes free when the counter starts: SQLite cannot create the write-ahead log's index (-shm) and fails the first
 // read with an I/O error whose errno is ENOSPC. That is a full disk, not a wrong key.

@@ -1,6 +1,8 @@
 // The day's records leaving the outlet (outlet::exportDayRecords, `shimingctl db export`): what the masked and
 // the unmasked CSV hold, what is audited, and that the file written is the owner's alone (0600) from the start.
+#include "OutletCli.h"
 #include "StoreTestSupport.h"
+#include "support/FileMode.h"
 
 #include "cli/OutletCommands.h"
 #include "core/outlet/Exports.h"
@@ -15,21 +17,6 @@ using namespace shiming::testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-/// The permission bits of `path` (-1 when it cannot be read).
-int modeOf(const QString& path)
-{
-    struct stat st {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return int(st.st_mode & 07777);
-}
-
-/// Sets the usual umask (022) for the scope, so that a file created with the default mode would be 0644.
-struct UsualUmask {
-    mode_t previous = ::umask(022);
-    ~UsualUmask() { ::umask(previous); }
-};
 
 /// Three records of 2026-11-28: the test fixture's name (阿依古丽·买买提𠮷), a one-character surname outside
 /// the BMP (𠮷) and a name with the middle dot (阿依古丽·买买提), each with its own mobile number.
@@ -61,24 +48,6 @@ int auditCount(store::OutletStore& store, QStringView action, const QString& rec
             ++n;
     }
     return n;
-}
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& args, const QByteArray& stdinText)
-{
-    Run result;
-    QList<QByteArray> lines = stdinText.split('\n');
-    cli::Io io{[&](const QByteArray& b) { result.out += b; }, [&](const QByteArray& b) { result.err += b; },
-               [&]() {
-                   return lines.isEmpty() ? QByteArray() : lines.takeFirst();
-               }};
-    result.status = cli::runCommandLine(cli::outletCommands(), args, io);
-    return result;
 }
 
 } // namespace
