@@ -74,6 +74,7 @@ constexpr std::array kNames{
     std::pair{Reason::ComparisonFailed, "comparison_failed"},
     std::pair{Reason::ModelsUnavailable, "models_unavailable"},
     std::pair{Reason::DiskFull, "disk_full"},
+    std::pair{Reason::DatabaseDamaged, "database_damaged"},
 };
 
 } // namespace

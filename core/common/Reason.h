@@ -84,7 +84,8 @@ enum class Reason {
     ModelsUnavailable,
 
     // The outlet's computer (after the face-image range, which isFaceImageReason tests as one span).
-    DiskFull, ///< no space left on the disk holding the database or the file being written (ENOSPC, SQLITE_FULL)
+    DiskFull,        ///< no space left on the disk holding the database or the file being written (ENOSPC, SQLITE_FULL)
+    DatabaseDamaged, ///< a page of the outlet database failed its integrity check (SQLITE_CORRUPT, quick_check)
 };
 
 /// Stable machine name: "document_missing", "identity_limit", "no_face", ...; "unspecified" for Unspecified.

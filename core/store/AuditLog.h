@@ -29,6 +29,7 @@ inline constexpr QStringView Override = u"override";
 inline constexpr QStringView OverrideRefused = u"override_refused";
 inline constexpr QStringView Purge = u"purge";
 inline constexpr QStringView Rekey = u"rekey";
+inline constexpr QStringView RecordUnreadable = u"record_unreadable";
 } // namespace audit
 
 struct AuditEntry {

@@ -46,7 +46,8 @@ Error errorFor(sqlite3* db, int rc, const QString& what)
             u"disk full while %1: free space and try again (%2, code %3)"_s.arg(what, message).arg(rc));
     switch (primary) {
     case SQLITE_CORRUPT:
-        return Error::storageFailure(
+        return Error::because(
+            Error::Code::StorageFailure, Cause{Reason::DatabaseDamaged},
             u"database damaged while %1: a page failed its integrity check (%2)"_s.arg(what, message));
     case SQLITE_NOTADB:
         return Error::storageFailure(u"not an encrypted database or wrong key while %1 (%2)"_s.arg(what, message));
@@ -289,6 +290,34 @@ Result<void> Database::checkpoint()
     if (rc != SQLITE_OK)
         return fail(errorFor(m_db, rc, u"checkpointing the write-ahead log"_s));
     return {};
+}
+
+Result<QStringList> Database::pageProblems(bool quick, int limit)
+{
+    auto check = prepare((quick ? u"PRAGMA quick_check(%1)"_s : u"PRAGMA integrity_check(%1)"_s).arg(limit));
+    if (!check)
+        return fail(check.error());
+    QStringList problems;
+    for (;;) {
+        auto row = check->step();
+        if (!row) {
+            // A page that fails its HMAC ends the check: that is the finding, not a failure to check.
+            if (row.error().reason() != Reason::DatabaseDamaged)
+                return fail(row.error());
+            problems.append(row.error().detail);
+            break;
+        }
+        if (!*row)
+            break;
+        QString line = check->text(0);
+        if (line == u"ok"_s)
+            continue;
+        // The first finding comes after a "*** in database main ***" header line: the finding is what counts.
+        if (line.startsWith(u"***"_s) && line.contains(u'\n'))
+            line = line.mid(line.indexOf(u'\n') + 1);
+        problems.append(line);
+    }
+    return problems;
 }
 
 bool Database::inTransaction() const

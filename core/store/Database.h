@@ -55,6 +55,11 @@ public:
     Result<void> rekey(const QByteArray& newKey);
     /// Checkpoints the WAL into the main file and truncates it.
     Result<void> checkpoint();
+    /// What SQLite's page check finds, at most `limit` lines; empty when every page reads and is consistent.
+    /// `quick` runs quick_check (every page read and authenticated, no index-to-table cross check: what the
+    /// counter runs at sign-in and before a sync pass); otherwise integrity_check. A page that fails its
+    /// SQLCipher HMAC stops the check with a "database damaged" line.
+    Result<QStringList> pageProblems(bool quick, int limit = 5);
 
     bool inTransaction() const;
     qint64 lastInsertRowId() const;

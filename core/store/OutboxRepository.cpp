@@ -17,10 +17,9 @@ constexpr qint64 kFieldAllowance = 4096;
 
 Result<QList<OutboxItem>> OutboxRepository::select(const QString& where, const QString& bind, int limit)
 {
-    auto stmt = m_db.prepare(uR"(SELECT o.seq, r.uuid, o.attempts, o.created_at,
-        (SELECT coalesce(sum(m.size), 0) FROM media m WHERE m.registration_id = r.id)
-        FROM outbox o JOIN registrations r ON r.id = o.registration_id WHERE )"_s +
-                             where + u" ORDER BY o.seq LIMIT ?"_s);
+    // The outbox alone: its rows name their records, so a damaged registration or media page cannot stop it.
+    auto stmt = m_db.prepare(u"SELECT o.seq, o.record_uuid, o.attempts, o.created_at FROM outbox o WHERE "_s + where +
+                             u" ORDER BY o.seq LIMIT ?"_s);
     if (!stmt)
         return fail(stmt.error());
     int index = 1;
@@ -34,10 +33,29 @@ Result<QList<OutboxItem>> OutboxRepository::select(const QString& where, const Q
             return fail(row.error());
         if (!*row)
             break;
-        items.append(
-            {stmt->int64(0), stmt->text(1), stmt->int64(4) + kFieldAllowance, int(stmt->int64(2)), stmt->dateTime(3)});
+        items.append({stmt->int64(0), stmt->text(1), kFieldAllowance, int(stmt->int64(2)), stmt->dateTime(3)});
     }
     return items;
+}
+
+Result<void> OutboxRepository::addMediaSizes(QList<OutboxItem>& items)
+{
+    auto size = m_db.prepare(uR"(SELECT coalesce(sum(m.size), 0) FROM media m
+        WHERE m.registration_id = (SELECT registration_id FROM outbox WHERE seq = ?))"_s);
+    if (!size)
+        return fail(size.error());
+    for (OutboxItem& item : items) {
+        size->reset();
+        size->bind(1, item.seq);
+        auto row = size->step();
+        if (!row && row.error().reason() == Reason::DatabaseDamaged)
+            continue;
+        if (!row)
+            return fail(row.error());
+        if (*row)
+            item.payloadBytes += size->int64(0);
+    }
+    return {};
 }
 
 Result<OutboxBatch> OutboxRepository::nextBatch(int maxCount, qint64 maxBytes)
@@ -56,12 +74,16 @@ Result<OutboxBatch> OutboxRepository::nextBatch(int maxCount, qint64 maxBytes)
         if (!items)
             return fail(items.error());
         batch.items = *items;
+        if (auto r = addMediaSizes(batch.items); !r)
+            return fail(r.error());
     } else if (inFlight.error().code != Error::Code::NotFound) {
         return fail(inFlight.error());
     } else {
-        auto items = select(u"o.state = 'pending'"_s, QString(), maxCount);
+        auto items = select(u"o.state = 'pending' AND o.unreadable_at IS NULL"_s, QString(), maxCount);
         if (!items)
             return fail(items.error());
+        if (auto r = addMediaSizes(*items); !r)
+            return fail(r.error());
         qint64 bytes = 0;
         for (const OutboxItem& item : std::as_const(*items)) {
             if (!batch.items.isEmpty() && bytes + item.payloadBytes > maxBytes)
@@ -86,7 +108,8 @@ Result<OutboxBatch> OutboxRepository::nextBatch(int maxCount, qint64 maxBytes)
             return fail(r.error());
         status->reset();
         status->bind(1, item.seq);
-        if (auto r = status->run(); !r)
+        // A damaged registration page: the record's status stays; reading its payload sets it aside.
+        if (auto r = status->run(); !r && (r.error().reason() != Reason::DatabaseDamaged || !m_db.inTransaction()))
             return fail(r.error());
         ++item.attempts;
     }
@@ -165,6 +188,86 @@ Result<void> OutboxRepository::releaseBatch(const QString& batchId)
         return fail(stmt.error());
     stmt->bind(1, batchId);
     return stmt->run();
+}
+
+Result<void> OutboxRepository::setAsideUnreadable(const QList<OutboxItem>& items, const QString& why)
+{
+    if (items.isEmpty())
+        return {};
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return fail(tx.error());
+    auto stmt = m_db.prepare(uR"(UPDATE outbox SET state = 'pending', batch_id = NULL, unreadable_at = ?
+        WHERE seq = ? AND state != 'done')"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    for (const OutboxItem& item : items) {
+        stmt->reset();
+        stmt->bind(1, m_clock.now()).bind(2, item.seq);
+        if (auto r = stmt->run(); !r)
+            return fail(r.error());
+        if (auto r = m_audit.append(audit::RecordUnreadable, u"sync"_s, item.recordUuid, why); !r)
+            return fail(r.error());
+    }
+    return tx->commit();
+}
+
+Result<QList<UnreadableRecord>> OutboxRepository::unreadable(int limit, bool unreportedOnly)
+{
+    auto stmt = m_db.prepare(uR"(SELECT seq, record_uuid, unreadable_at, unreadable_reported_at FROM outbox
+        WHERE unreadable_at IS NOT NULL AND state != 'done')"_s +
+                             (unreportedOnly ? u" AND unreadable_reported_at IS NULL"_s : QString()) +
+                             u" ORDER BY seq LIMIT ?"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    stmt->bind(1, limit);
+    QList<UnreadableRecord> records;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return fail(row.error());
+        if (!*row)
+            break;
+        records.append(
+            {stmt->int64(0), stmt->text(1), stmt->dateTime(2), stmt->isNull(3) ? QDateTime() : stmt->dateTime(3)});
+    }
+    return records;
+}
+
+Result<void> OutboxRepository::markUnreadableReported(const QStringList& recordUuids)
+{
+    if (recordUuids.isEmpty())
+        return {};
+    std::optional<Transaction> tx;
+    if (!m_db.inTransaction()) {
+        auto begun = Transaction::begin(m_db);
+        if (!begun)
+            return fail(begun.error());
+        tx.emplace(std::move(*begun));
+    }
+    auto stmt = m_db.prepare(uR"(UPDATE outbox SET unreadable_reported_at = ?
+        WHERE record_uuid = ? AND unreadable_at IS NOT NULL AND unreadable_reported_at IS NULL)"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    for (const QString& uuid : recordUuids) {
+        stmt->reset();
+        stmt->bind(1, m_clock.now()).bind(2, uuid);
+        if (auto r = stmt->run(); !r)
+            return fail(r.error());
+    }
+    return tx ? tx->commit() : Result<void>();
+}
+
+Result<UnreadableCounts> OutboxRepository::unreadableCounts()
+{
+    auto stmt = m_db.prepare(uR"(SELECT count(*), count(unreadable_reported_at) FROM outbox
+        WHERE unreadable_at IS NOT NULL AND state != 'done')"_s);
+    if (!stmt)
+        return fail(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return fail(row.error());
+    return UnreadableCounts{stmt->int64(0), stmt->int64(1)};
 }
 
 Result<qint64> OutboxRepository::queueLength()

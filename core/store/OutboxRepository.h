@@ -35,6 +35,23 @@ struct OutboxBatch {
     bool isEmpty() const { return items.isEmpty(); }
 };
 
+/// An outbox row whose record could not be read (a damaged page): set aside, never in a batch, reported to HQ by
+/// id (docs/store.md "Damaged pages").
+struct UnreadableRecord {
+    qint64 seq = 0;
+    QString recordUuid;
+    QDateTime foundAt;
+    QDateTime reportedAt; ///< invalid until HQ took the report
+};
+
+/// How many records are set aside as unreadable, and how many of them HQ has been told of.
+struct UnreadableCounts {
+    qint64 total = 0;
+    qint64 reported = 0;
+
+    bool operator==(const UnreadableCounts&) const = default;
+};
+
 /// HQ's verdict on one record of a batch.
 struct OutboxResult {
     enum class Outcome { Accepted, Duplicate, Rejected };
@@ -70,13 +87,25 @@ public:
     /// Returns a batch's rows to pending (HQ refused the whole batch); the next batch gets a new id.
     Result<void> releaseBatch(const QString& batchId);
 
-    /// Rows not yet answered by HQ (pending and in flight).
+    /// Sets records aside whose payload cannot be read (a damaged page): they leave the batch in flight (which
+    /// keeps its id for the others), stay unanswered, and no later batch takes them. One audit entry each.
+    Result<void> setAsideUnreadable(const QList<OutboxItem>& items, const QString& why);
+    /// Records set aside as unreadable, oldest first; only those HQ has not been told of when `unreportedOnly`.
+    Result<QList<UnreadableRecord>> unreadable(int limit, bool unreportedOnly);
+    /// HQ took the report of these records (its answer to the batch that carried them).
+    Result<void> markUnreadableReported(const QStringList& recordUuids);
+    Result<UnreadableCounts> unreadableCounts();
+
+    /// Rows not yet answered by HQ (pending, in flight and set aside as unreadable).
     Result<qint64> queueLength();
     /// Commit time of the oldest row not yet answered; nullopt when the queue is empty.
     Result<std::optional<QDateTime>> oldestUnsent();
 
 private:
     Result<QList<OutboxItem>> select(const QString& where, const QString& bind, int limit);
+    /// Adds each item's media size to its payload estimate; a damaged media page leaves the estimate as it is
+    /// (the payload read then fails and sets the record aside).
+    Result<void> addMediaSizes(QList<OutboxItem>& items);
 
     Database& m_db;
     AuditLog& m_audit;

@@ -62,7 +62,27 @@ Result<std::unique_ptr<OutletStore>> OutletStore::open(const QString& path, cons
                         : outlet.error());
     std::unique_ptr<OutletStore> store(new OutletStore(std::move(*db), *outlet, clock, options));
     store->m_keyId = keyIdOf(dataKey);
+    // A damaged page must not go unnoticed until the sync trips over it: the sign-in screen, the manager and
+    // the sync status say so from the start. The database still opens (the readable records still count).
+    if (auto checked = store->checkPages(); !checked)
+        return fail(checked.error());
     return store;
+}
+
+Result<StoreHealth> OutletStore::checkPages()
+{
+    auto problems = m_db.pageProblems(true);
+    if (!problems)
+        return fail(problems.error());
+    StoreHealth health;
+    health.checkedAt = m_clock.now();
+    health.damaged = !problems->isEmpty();
+    if (health.damaged)
+        health.problem = u"database damaged: "_s + problems->join(u"; "_s);
+    if (health.damaged && !m_health.damaged)
+        qCWarning(lcStore).noquote() << "outlet" << health.problem;
+    m_health = health;
+    return health;
 }
 
 QByteArray OutletStore::readDatabaseSalt(const QString& path)
@@ -108,24 +128,11 @@ Result<StoreCheck> OutletStore::check()
         version ? QString::number(*version) : version.error().detail);
 
     // integrity_check reads every page: with SQLCipher a page that fails its HMAC shows up here.
-    auto integrity = m_db.prepare(u"PRAGMA integrity_check"_s);
-    if (!integrity) {
+    auto integrity = m_db.pageProblems(false);
+    if (!integrity)
         add(u"integrity"_s, false, integrity.error().detail);
-    } else {
-        QStringList problems;
-        for (;;) {
-            auto row = integrity->step();
-            if (!row) {
-                problems.append(row.error().detail);
-                break;
-            }
-            if (!*row)
-                break;
-            if (integrity->text(0) != u"ok"_s)
-                problems.append(integrity->text(0));
-        }
-        add(u"integrity"_s, problems.isEmpty(), problems.isEmpty() ? u"ok"_s : problems.mid(0, 5).join(u"; "_s));
-    }
+    else
+        add(u"integrity"_s, integrity->isEmpty(), integrity->isEmpty() ? u"ok"_s : integrity->join(u"; "_s));
     auto fk = m_db.prepare(u"PRAGMA foreign_key_check"_s);
     if (fk) {
         auto row = fk->step();

@@ -34,6 +34,14 @@ struct StoreCheck {
     }
 };
 
+/// The last page check of an outlet database (OutletStore::checkPages): what the counter tells the clerk and
+/// the manager, and what the sync status carries.
+struct StoreHealth {
+    QDateTime checkedAt; ///< invalid before the first check
+    bool damaged = false;
+    QString problem; ///< English, no personal data: the first lines SQLite reported
+};
+
 /// An outlet's open, unlocked database with its repositories. Obtain one through auth::Authenticator (which
 /// unwraps the data key from the account's key slot) or, in tests and tools, with a data key directly.
 class OutletStore {
@@ -72,6 +80,10 @@ public:
 
     /// Integrity check, cipher settings, schema version, foreign keys, outbox completeness, audit chain.
     Result<StoreCheck> check();
+    /// SQLite's quick check of every page (run at open and by the sync, see SyncEngine::Options); the result is kept in
+    /// health(). Fails only when the check itself cannot run; a damaged page is a finding, not a failure.
+    Result<StoreHealth> checkPages();
+    const StoreHealth& health() const { return m_health; }
 
     /// Re-encrypts the database with a fresh data key and rewraps every account slot (and the recovery slot)
     /// in the slot file beside it. Crash-safe: the slot file holds both keys until the rekey committed.
@@ -85,6 +97,7 @@ private:
     QString m_keyId;
     const Clock& m_clock;
     StoreOptions m_options;
+    StoreHealth m_health;
     AuditLog m_audit;
     AccountRepository m_accounts;
     RegistrationRepository m_registrations;

@@ -224,12 +224,12 @@ Result<Registration> RegistrationRepository::insert(Registration record)
             return fail(r.error());
     }
 
-    auto outboxCached =
-        m_db.cached(u"INSERT INTO outbox (registration_id, state, created_at) VALUES (?, 'pending', ?)"_s);
+    auto outboxCached = m_db.cached(
+        u"INSERT INTO outbox (registration_id, record_uuid, state, created_at) VALUES (?, ?, 'pending', ?)"_s);
     if (!outboxCached)
         return fail(outboxCached.error());
     StatementLease outbox(*outboxCached);
-    outbox->bind(1, id).bind(2, m_clock.now());
+    outbox->bind(1, id).bind(2, record.uuid).bind(3, m_clock.now());
     if (auto r = outbox->run(); !r)
         return fail(r.error());
 

@@ -138,6 +138,14 @@ CREATE INDEX audit_record ON audit(record_uuid, id);
         uR"sql(
 ALTER TABLE registrations ADD COLUMN face_points INTEGER;
 )sql"_s,
+        // 6: the outbox names its record itself, so a damaged registration page cannot hide which record waits;
+        // a row whose record cannot be read is set aside (unreadable_at) and reported to HQ by id.
+        uR"sql(
+ALTER TABLE outbox ADD COLUMN record_uuid TEXT;
+UPDATE outbox SET record_uuid = (SELECT uuid FROM registrations r WHERE r.id = outbox.registration_id);
+ALTER TABLE outbox ADD COLUMN unreadable_at TEXT;
+ALTER TABLE outbox ADD COLUMN unreadable_reported_at TEXT;
+)sql"_s,
     };
     return list;
 }

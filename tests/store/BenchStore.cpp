@@ -4,7 +4,10 @@
 //   day list — one day's registrations out of 1,000,000 (goal <= 50 ms); the database is seeded once into
 //             <build>/bench-cache/store-1m.db (photos shared from a pool); baseline: counting that day's rows.
 //   unlock  — Argon2id (production parameters) + open (goal <= 600 ms); baseline: Argon2id alone.
-// Usage: bench_store [--records N] [--skip-daylist]
+//   page check — the quick_check the counter runs at sign-in and before each sync pass, on a database of a week
+//             at a busy counter (2,100 registrations, every photo its own; --check-records N); baseline: reading
+//             the same file from the page cache.
+// Usage: bench_store [--records N] [--skip-daylist] [--check-records N]
 #include "core/auth/Authenticator.h"
 #include "core/demo/DemoData.h"
 
@@ -12,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -68,6 +72,9 @@ int main(int argc, char* argv[])
     if (const qsizetype i = args.indexOf(u"--records"_s); i > 0 && i + 1 < args.size())
         records = args.at(i + 1).toLongLong();
     const bool skipDayList = args.contains(u"--skip-daylist"_s);
+    qint64 checkRecords = 2100;
+    if (const qsizetype i = args.indexOf(u"--check-records"_s); i > 0 && i + 1 < args.size())
+        checkRecords = args.at(i + 1).toLongLong();
     SystemClock clock;
     auth::Authenticator::Options options;
     options.store.freeSpaceFloorBytes = 0;
@@ -165,6 +172,50 @@ int main(int argc, char* argv[])
         std::printf("%-40s median %8.2f ms   (CPU time of the unlocking thread; wall time above includes waiting "
                     "for a core when the machine is shared; load average %s)\n",
                     "unlock CPU time", median(unlockCpu), qPrintable(loadAverage()));
+    }
+
+    // ---- page check
+    if (checkRecords > 0) {
+        QTemporaryDir dir(QDir::currentPath() + u"/bench-check-XXXXXX"_s);
+        const QString path = dir.filePath(u"check.db"_s);
+        if (!auth::Authenticator::initialize(path, u"BENCH"_s, u"bench"_s, "bench-password", KdfParams::weakForTests(),
+                                             clock))
+            return 1;
+        auth::Authenticator authenticator(path, clock, options);
+        auto session = authenticator.login(u"bench"_s, "bench-password");
+        if (!session)
+            return 1;
+        auto& store = (*session)->store();
+        DemoDataGenerator generator(7, int(checkRecords));
+        if (auto seeded = seedDemoRegistrations(store, u"bench"_s, checkRecords, 7, clock, generator, 500); !seeded) {
+            std::fprintf(stderr, "seeding failed: %s\n", qPrintable(seeded.error().detail));
+            return 1;
+        }
+        if (!store.database().checkpoint())
+            return 1;
+        const qint64 fileBytes = QFileInfo(path).size();
+        QList<double> checks;
+        QList<double> reads;
+        for (int i = 0; i < 7; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            auto health = store.checkPages();
+            checks.append(ms(timer));
+            if (!health || health->damaged) {
+                std::fprintf(stderr, "page check failed\n");
+                return 1;
+            }
+            timer.restart();
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return 1;
+            while (!file.read(1 << 20).isEmpty()) {
+            }
+            reads.append(ms(timer));
+        }
+        std::printf("page check: %lld registrations, %.1f MiB file (%.0f MiB/s checked)\n", checkRecords,
+                    double(fileBytes) / (1 << 20), double(fileBytes) / (1 << 20) / (median(checks) / 1000.0));
+        report("page check (quick_check)", median(checks), "reading the file", median(reads), 300);
     }
 
     // ---- day list

@@ -267,6 +267,8 @@ TEST_CASE("Schema migrates from every earlier version to the latest, keeping dat
         if (from >= 1) {
             CHECK(db->queryText(u"SELECT name FROM documents WHERE registration_id = 1"_s).value() == u"𠮷·名"_s);
             CHECK(db->queryInt(u"SELECT count(*) FROM registrations WHERE purged_at IS NULL"_s).value() == 1);
+            // The outbox names its record from version 6 on: older rows learn it from their registration.
+            CHECK(db->queryText(u"SELECT record_uuid FROM outbox WHERE registration_id = 1"_s).value() == u"u-1"_s);
         }
         CHECK(db->queryInt(u"SELECT count(*) FROM sync_state"_s).value() == 0);
     }
