@@ -288,6 +288,14 @@ int stats(const QStringList& args, const cli::Io& io)
                                      {u"rewoundAt"_s, text(5)}});
         }
         out.insert(u"auditByOutlet"_s, audit);
+        // Records outlets reported unreadable (a damaged page), and how many of them HQ holds all the same.
+        QJsonObject unreadable;
+        for (const auto& row : tx.exec("SELECT u.outlet_id, count(*), count(r.record_uuid) FROM unreadable_records u "
+                                       "LEFT JOIN records r ON r.record_uuid = u.record_uuid GROUP BY 1 ORDER BY 1")) {
+            unreadable.insert(pg::qstr(row[0].as<std::string>()),
+                              QJsonObject{{u"reported"_s, row[1].as<qint64>()}, {u"heldAtHq"_s, row[2].as<qint64>()}});
+        }
+        out.insert(u"unreadableByOutlet"_s, unreadable);
         if (options->flag(u"--json"_s)) {
             io.out(compactJson(out) + '\n');
         } else {
@@ -307,10 +315,73 @@ int stats(const QStringList& args, const cli::Io& io)
                              .arg(o[u"rewoundAt"_s].isNull() ? QString()
                                                              : u" (last "_s + o[u"rewoundAt"_s].toString() + u')'));
             }
+            for (auto it = unreadable.constBegin(); it != unreadable.constEnd(); ++it) {
+                const QJsonObject o = it.value().toObject();
+                io.print(u"outlet %1: %2 records reported unreadable, %3 of them held at HQ"_s.arg(it.key())
+                             .arg(o[u"reported"_s].toInteger())
+                             .arg(o[u"heldAtHq"_s].toInteger()));
+            }
         }
         return ExitOk;
     } catch (const std::exception& e) {
         io.error(u"stats failed: %1"_s.arg(pg::describe(e)));
+        return ExitFailure;
+    }
+}
+
+int unreadable(const QStringList& args, const cli::Io& io)
+{
+    const auto options = cli::parseCommand(args,
+                                           {u"shiming-hq unreadable --pg URL [--outlet ID] [--json]"_s,
+                                            {u"--pg"_s, u"--outlet"_s},
+                                            {u"--json"_s},
+                                            {u"--pg"_s}},
+                                           io);
+    if (!options)
+        return options.error();
+    try {
+        pqxx::connection connection(pg::str(options->value(u"--pg"_s)));
+        pqxx::read_transaction tx(connection);
+        const QString outlet = options->value(u"--outlet"_s);
+        QJsonArray list;
+        for (const auto& row : tx.exec_params(
+                 "SELECT u.outlet_id, u.record_uuid::text, u.outlet_seq, to_char(u.first_reported AT TIME ZONE 'UTC', "
+                 "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), to_char(u.last_reported AT TIME ZONE 'UTC', "
+                 "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), u.reports, r.status, r.hq_ref FROM unreadable_records u "
+                 "LEFT JOIN records r ON r.record_uuid = u.record_uuid WHERE $1 = '' OR u.outlet_id = $1 "
+                 "ORDER BY u.outlet_id, u.outlet_seq",
+                 pg::str(outlet))) {
+            const auto text = [&](int column) {
+                return row[column].is_null() ? QJsonValue() : QJsonValue(pg::qstr(row[column].as<std::string>()));
+            };
+            list.append(QJsonObject{{u"outlet"_s, text(0)},
+                                    {u"record"_s, text(1)},
+                                    {u"seq"_s, row[2].as<qint64>()},
+                                    {u"firstReported"_s, text(3)},
+                                    {u"lastReported"_s, text(4)},
+                                    {u"reports"_s, row[5].as<int>()},
+                                    {u"heldAtHq"_s, !row[6].is_null()},
+                                    {u"status"_s, text(6)},
+                                    {u"hqReference"_s, text(7)}});
+        }
+        if (options->flag(u"--json"_s)) {
+            io.out(compactJson(QJsonObject{{u"unreadable"_s, list}}) + '\n');
+            return ExitOk;
+        }
+        if (list.isEmpty())
+            io.print(u"no record reported unreadable"_s);
+        for (const QJsonValue& value : std::as_const(list)) {
+            const QJsonObject o = value.toObject();
+            io.print(u"outlet %1 seq %2 record %3: reported %4 (%5 times), %6"_s.arg(o[u"outlet"_s].toString())
+                         .arg(o[u"seq"_s].toInteger())
+                         .arg(o[u"record"_s].toString(), o[u"firstReported"_s].toString())
+                         .arg(o[u"reports"_s].toInt())
+                         .arg(o[u"heldAtHq"_s].toBool() ? u"held at HQ ("_s + o[u"status"_s].toString() + u')'
+                                                        : u"not at HQ"_s));
+        }
+        return ExitOk;
+    } catch (const std::exception& e) {
+        io.error(u"unreadable failed: %1"_s.arg(pg::describe(e)));
         return ExitFailure;
     }
 }
@@ -455,6 +526,8 @@ QList<cli::Command> hqCommands()
         {u"serve"_s, u"serve outlets over HTTPS with mutual TLS"_s, serve},
         {u"enroll"_s, u"issue an outlet's credential bundle"_s, enroll},
         {u"stats"_s, u"print ledger totals"_s, stats},
+        {u"unreadable"_s, u"list records outlets reported unreadable (damaged database) and whether HQ holds them"_s,
+         unreadable},
         {u"revoke"_s, u"revoke a certificate (--serial) or every certificate of an outlet so far (--outlet)"_s, revoke},
         {u"publish"_s, u"publish a downlink feed item"_s, publish},
         {u"risk-add"_s, u"put identities (numbers on stdin) on the risk list"_s, riskAdd},

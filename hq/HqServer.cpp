@@ -459,6 +459,10 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
     }
     qCInfo(lcSync).noquote() << "batch" << batch->id.toString(QUuid::WithoutBraces) << "from" << peer->outletId
                              << "records" << batch->records.size() << (result->replayed ? "(replay)" : "");
+    if (!batch->unreadable.isEmpty()) {
+        qCWarning(lcSync).noquote() << "outlet" << peer->outletId << "reported" << batch->unreadable.size()
+                                    << "records it cannot read (a damaged database): see shiming-hq unreadable";
+    }
     switch (fault) {
     case FaultPlan::Fault::FailAfter:
         refuse(response, 500, "INJECTED_AFTER_COMMIT");

@@ -308,6 +308,16 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
                ") AS x (original_uuid, void_uuid) WHERE records.record_uuid = x.original_uuid AND "
                "records.status = 'accepted')";
     }
+    if (!batch.unreadable.isEmpty()) {
+        std::string reports;
+        for (const protocol::UnreadableReport& report : batch.unreadable) {
+            reports += (reports.empty() ? "(" : ", (") + outletParam + ", " + p.text(uuidText(report.id)) + "::uuid, " +
+                       p.integer(report.sequence) + ")";
+        }
+        sql += ", u AS (INSERT INTO unreadable_records (outlet_id, record_uuid, outlet_seq) VALUES " + reports +
+               " ON CONFLICT (outlet_id, record_uuid) DO UPDATE SET last_reported = now(), reports = "
+               "unreadable_records.reports + 1, outlet_seq = EXCLUDED.outlet_seq)";
+    }
     return sql + " " + outletUpsert(p, outletParam, batch);
 }
 

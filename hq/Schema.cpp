@@ -139,6 +139,20 @@ ALTER TABLE outlets ADD COLUMN audit_seq bigint, ADD COLUMN audit_head bytea, AD
     ADD COLUMN audit_device_time timestamptz, ADD COLUMN audit_rewinds integer NOT NULL DEFAULT 0,
     ADD COLUMN audit_rewound_at timestamptz;
 )SQL",
+    // 5: records an outlet committed but could not read any more (a damaged page of its database), reported by
+    // id. Whether HQ holds the record anyway (sent before the damage, or re-sent from a restored backup) is
+    // read from `records` when listed, so the ingest path writes nothing more than the report.
+    R"SQL(
+CREATE TABLE unreadable_records (
+    outlet_id        text NOT NULL,
+    record_uuid      uuid NOT NULL,
+    outlet_seq       bigint NOT NULL,
+    first_reported   timestamptz NOT NULL DEFAULT now(),
+    last_reported    timestamptz NOT NULL DEFAULT now(),
+    reports          integer NOT NULL DEFAULT 1,
+    PRIMARY KEY (outlet_id, record_uuid)
+);
+)SQL",
 };
 
 constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"

@@ -36,6 +36,12 @@ QByteArray encodeBatch(const Batch& batch)
         records.append(entry);
     }
     map.insert("records"_L1, records);
+    if (!batch.unreadable.isEmpty()) {
+        QCborArray unreadable;
+        for (const UnreadableReport& report : batch.unreadable)
+            unreadable.append(QCborMap{{"uuid"_L1, cbor::uuidValue(report.id)}, {"seq"_L1, report.sequence}});
+        map.insert("unreadable"_L1, unreadable);
+    }
     if (batch.audit) {
         QCborMap audit;
         audit.insert("seq"_L1, batch.audit->sequence);
@@ -80,11 +86,26 @@ Result<Batch> decodeBatch(const QByteArray& bytes)
         batch.audit = AuditHead{sequence, *head};
     }
 
+    if (const QCborValue unreadable = map.value("unreadable"_L1); !unreadable.isUndefined()) {
+        if (!unreadable.isArray() || unreadable.toArray().isEmpty() ||
+            unreadable.toArray().size() > kMaxUnreadablePerBatch)
+            return fail(Error::invalidInput(u"batch unreadable reports malformed"_s));
+        QSet<QUuid> reported;
+        for (const QCborValue& entry : unreadable.toArray()) {
+            const auto reportId = entry.isMap() ? cbor::uuid(entry.toMap(), "uuid"_L1) : std::nullopt;
+            const qint64 sequence = entry.isMap() ? cbor::integer(entry.toMap(), "seq"_L1).value_or(-1) : -1;
+            if (!reportId || sequence < 0 || reported.contains(*reportId))
+                return fail(Error::invalidInput(u"batch unreadable report malformed"_s));
+            reported.insert(*reportId);
+            batch.unreadable.append({*reportId, sequence});
+        }
+    }
+
     const QCborValue records = map.value("records"_L1);
     if (!records.isArray())
         return fail(Error::invalidInput(u"batch records malformed"_s));
     const QCborArray array = records.toArray();
-    if (array.isEmpty() || array.size() > kMaxRecordsPerBatch)
+    if ((array.isEmpty() && batch.unreadable.isEmpty()) || array.size() > kMaxRecordsPerBatch)
         return fail(Error::invalidInput(u"batch record count out of bounds"_s));
     QSet<QUuid> seen;
     for (const QCborValue& entry : array) {

@@ -15,6 +15,8 @@ namespace shiming::protocol {
 /// Bounds of one upload. The outlet fills batches up to both; HQ refuses anything larger (413 for bytes).
 inline constexpr qsizetype kMaxRecordsPerBatch = 50;
 inline constexpr qsizetype kMaxBatchBytes = 4 * 1024 * 1024;
+/// Reports of unreadable records one batch may carry.
+inline constexpr qsizetype kMaxUnreadablePerBatch = 500;
 inline constexpr int kProtocolVersion = 1;
 
 /// The head of the outlet's hash-chained audit log when it sent a batch: the last entry's id (ids are
@@ -27,6 +29,15 @@ struct AuditHead {
     bool operator==(const AuditHead&) const = default;
 };
 
+/// A record the outlet committed but can no longer read (a damaged page of its database): reported by id so
+/// that HQ knows what is missing. Wire: `unreadable: [{uuid, seq}]`, optional.
+struct UnreadableReport {
+    QUuid id;
+    qint64 sequence = 0; ///< the record's outbox sequence at the outlet
+
+    bool operator==(const UnreadableReport&) const = default;
+};
+
 /// One upload from an outlet. `id` is the idempotency key: the outlet fixes it when it first assigns records
 /// to the batch and reuses it on every retry, forever; HQ answers a repeated id with the original answers.
 struct Batch {
@@ -37,6 +48,8 @@ struct Batch {
     qint64 deviceTimeMs = 0; // the outlet's clock when the batch was (re)sent, for diagnostics only
     QList<SyncRecord> records;
     std::optional<AuditHead> audit; // wire: `audit: {seq, head}`, optional
+    /// Records the outlet cannot read any more. A batch holds records, reports, or both (never neither).
+    QList<UnreadableReport> unreadable;
 };
 
 QByteArray encodeBatch(const Batch& batch);
