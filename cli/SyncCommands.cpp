@@ -82,6 +82,12 @@ int run(const QStringList& args, const cli::Io& io)
                     u"pending %1, last success %2, last error %3"_s.arg(status->queueLength)
                         .arg(status->lastSuccess.isValid() ? status->lastSuccess.toString(Qt::ISODate) : u"never"_s,
                              status->lastError.isEmpty() ? u"none"_s : status->lastError));
+                if (status->storageDamaged) {
+                    io.print(u"database damaged: %1; %2 records unreadable, %3 of them reported to HQ (recovery: "
+                             u"docs/store.md \"Damaged pages\")"_s.arg(status->storageProblem)
+                                 .arg(status->unreadable)
+                                 .arg(status->unreadableReported));
+                }
             }
             return int(ExitOk);
         }
@@ -96,9 +102,15 @@ int run(const QStringList& args, const cli::Io& io)
         SyncEngine engine(store, client, credentials->operatorCode);
         const SyncReport report = engine.runBlocking();
         if (json) {
-            QJsonObject out{{u"sent"_s, report.sent},         {u"accepted"_s, report.accepted},
-                            {u"rejected"_s, report.rejected}, {u"pending"_s, report.pending},
-                            {u"voids"_s, report.voids},       {u"ok"_s, report.ok}};
+            QJsonObject out{{u"sent"_s, report.sent},
+                            {u"accepted"_s, report.accepted},
+                            {u"rejected"_s, report.rejected},
+                            {u"pending"_s, report.pending},
+                            {u"voids"_s, report.voids},
+                            {u"ok"_s, report.ok},
+                            {u"unreadable"_s, report.unreadable},
+                            {u"unreadableReported"_s, report.unreadableReported},
+                            {u"storageDamaged"_s, report.storageDamaged}};
             if (!report.ok)
                 out.insert(u"error"_s, report.error);
             io.out(compactJson(out) + '\n');
@@ -108,6 +120,11 @@ int run(const QStringList& args, const cli::Io& io)
                          .arg(report.rejected)
                          .arg(report.pending)
                          .arg(report.voids));
+            if (report.storageDamaged) {
+                io.print(u"database damaged: %1 records set aside as unreadable in this pass, %2 reported to HQ"_s
+                             .arg(report.unreadable)
+                             .arg(report.unreadableReported));
+            }
             if (!report.ok)
                 io.error(report.error);
         }

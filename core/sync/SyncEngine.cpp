@@ -17,6 +17,8 @@
 #include <QHash>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace shiming::sync {
@@ -73,6 +75,17 @@ bool SyncEngine::run(std::function<void(const SyncReport&)> done)
     // Voids first, so a number released at the counter before a new registration is released at HQ before
     // that registration is decided; then the outbox; then voids of records HQ answered in this pass.
     m_uploadsDone = false;
+    const QDateTime lastCheck = m_store.health().checkedAt;
+    if (!lastCheck.isValid() || lastCheck.secsTo(m_store.clock().now()) >= m_options.pageCheckSeconds) {
+        if (auto health = m_store.checkPages(); !health) {
+            m_report.storageDamaged = true;
+            m_report.storageProblem = health.error().detail;
+        }
+    }
+    if (!m_report.storageDamaged) {
+        m_report.storageDamaged = m_store.health().damaged;
+        m_report.storageProblem = m_store.health().problem;
+    }
     uploadVoids();
     return true;
 }
@@ -104,7 +117,7 @@ void SyncEngine::uploadNext()
         return;
     }
     if (next->isEmpty()) {
-        uploadVoids();
+        reportUnreadable();
         return;
     }
     protocol::Batch batch;
@@ -113,8 +126,16 @@ void SyncEngine::uploadNext()
     batch.firstSequence = next->items.first().seq;
     batch.lastSequence = next->items.last().seq;
     batch.deviceTimeMs = m_store.clock().now().toMSecsSinceEpoch();
+    QList<store::OutboxItem> unreadable;
+    QString unreadableWhy;
     for (const store::OutboxItem& item : next->items) {
         const auto record = m_store.outbox().payload(item.recordUuid);
+        if (!record && record.error().reason() == Reason::DatabaseDamaged) {
+            // One damaged record must not hold back the others: set it aside and report it to HQ by id.
+            unreadable.append(item);
+            unreadableWhy = record.error().detail;
+            continue;
+        }
         if (!record) {
             finish(false, u"record payload unreadable: "_s + record.error().detail);
             return;
@@ -125,6 +146,22 @@ void SyncEngine::uploadNext()
             return;
         }
         batch.records.append(protocol::makeRecord(QUuid::fromString(item.recordUuid), item.seq, std::move(*content)));
+    }
+    if (!unreadable.isEmpty()) {
+        qCWarning(lcSync).noquote() << unreadable.size()
+                                    << "records cannot be read (damaged database), set aside:" << unreadableWhy;
+        if (auto r = m_store.outbox().setAsideUnreadable(unreadable, unreadableWhy); !r) {
+            finish(false, u"unreadable records could not be set aside: "_s + r.error().detail);
+            return;
+        }
+        m_report.unreadable += int(unreadable.size());
+        m_report.storageDamaged = true;
+        if (batch.records.isEmpty()) {
+            uploadNext(); // nothing readable was left in this batch: the next one
+            return;
+        }
+        batch.firstSequence = batch.records.first().sequence;
+        batch.lastSequence = batch.records.last().sequence;
     }
     if (!attachAuditHead(batch))
         return;
@@ -183,10 +220,56 @@ void SyncEngine::uploadNext()
     });
 }
 
+void SyncEngine::reportUnreadable()
+{
+    const auto waiting = m_store.outbox().unreadable(int(protocol::kMaxUnreadablePerBatch), true);
+    if (!waiting) {
+        finish(false, u"unreadable records could not be listed: "_s + waiting.error().detail);
+        return;
+    }
+    if (waiting->isEmpty()) {
+        uploadVoids();
+        return;
+    }
+    protocol::Batch batch;
+    QList<QByteArray> ids;
+    QStringList uuids;
+    for (const store::UnreadableRecord& record : *waiting) {
+        const QUuid id = QUuid::fromString(record.recordUuid);
+        batch.unreadable.append({id, record.seq});
+        ids << id.toRfc4122();
+        uuids << record.recordUuid;
+    }
+    // The id follows from the reported ids: a resend after a lost answer is a replay of the same report.
+    std::sort(ids.begin(), ids.end());
+    static const QUuid ns = QUuid::fromString(u"0c8f1d52-7e3a-4b69-8d20-5f41a9c6e7b3"_s);
+    batch.id = QUuid::createUuidV5(ns, ids.join());
+    batch.outletId = m_client.outletId();
+    batch.firstSequence = waiting->first().seq;
+    batch.lastSequence = waiting->last().seq;
+    batch.deviceTimeMs = m_store.clock().now().toMSecsSinceEpoch();
+    if (!attachAuditHead(batch))
+        return;
+    qCDebug(lcSync) << "reporting" << uuids.size() << "unreadable records";
+    m_client.post(
+        "/v1/batches", protocol::encodeBatch(batch), [this, uuids, expected = batch.id](const HqReply& reply) {
+            if (!readAnswer(reply, expected, [] {}))
+                return;
+            if (auto r = m_store.outbox().markUnreadableReported(uuids); !r) {
+                finish(false, u"HQ's receipt of the unreadable records could not be stored: "_s + r.error().detail);
+                return;
+            }
+            m_report.unreadableReported += int(uuids.size());
+            m_report.batches += 1;
+            reportUnreadable();
+        });
+}
+
 std::optional<protocol::BatchAnswer> SyncEngine::readAnswer(const HqReply& reply, const QUuid& expected,
                                                             const std::function<void()>& onBatchIdConflict)
 {
     if (reply.isTransportFailure()) {
+        m_report.offline = true;
         finish(false, reply.timedOut ? u"HQ did not answer in time"_s : u"HQ unreachable: "_s + reply.transportError);
         return std::nullopt;
     }
@@ -324,6 +407,7 @@ void SyncEngine::fetchFeed(int index)
     const QByteArray target = "/v1/feeds/" + QByteArray(binding.feed) + "?cursor=" + QByteArray::number(cursor);
     m_client.get(target, [this, index, binding, cursorKey](const HqReply& reply) {
         if (reply.isTransportFailure()) {
+            m_report.offline = true;
             finish(false, u"HQ unreachable: "_s + reply.transportError);
             return;
         }
@@ -382,7 +466,9 @@ void SyncEngine::finish(bool ok, const QString& error)
         qCWarning(lcSync).noquote() << "sync pass failed:" << error;
         (void)stateRepository.setValue(QString::fromLatin1(state::LastError), error.toUtf8());
         (void)stateRepository.setValue(QString::fromLatin1(state::LastErrorAt), now);
-        (void)stateRepository.setValue(QString::fromLatin1(state::Online), m_report.reachedHq ? "1" : "0");
+        // Offline only when HQ could not be reached; a failure on the outlet's side says nothing about the link.
+        if (m_report.offline || m_report.reachedHq)
+            (void)stateRepository.setValue(QString::fromLatin1(state::Online), m_report.offline ? "0" : "1");
     }
     m_running = false;
     auto done = std::move(m_done);

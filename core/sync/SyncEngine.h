@@ -20,7 +20,8 @@ class HqClient;
 struct HqReply;
 struct IdentityFigureUpdate;
 
-/// What one pass did. `reachedHq` false means HQ could not be reached at all (offline).
+/// What one pass did. `offline` means the pass stopped because HQ could not be reached; a pass that failed on
+/// the outlet's side before talking to HQ is neither offline nor `reachedHq`.
 struct SyncReport {
     int sent = 0;     ///< records uploaded (including retries of a batch in flight)
     int accepted = 0; ///< answered accepted (first time or as a duplicate of an accepted record)
@@ -29,8 +30,13 @@ struct SyncReport {
     int voids = 0;      ///< void records HQ acknowledged (a manager's void releasing a number at HQ)
     int batches = 0;
     int feedItems = 0;
+    int unreadable = 0;          ///< records set aside in this pass because their payload cannot be read
+    int unreadableReported = 0;  ///< unreadable records HQ took the report of in this pass
+    bool storageDamaged = false; ///< the page check before the pass found damage (the pass goes on)
+    QString storageProblem;      ///< what that check found (English, no personal data)
     bool ok = true;
     bool reachedHq = false;
+    bool offline = false;  ///< the pass stopped because HQ could not be reached (not for local failures)
     bool retryable = true; ///< false when HQ refused us (certificate revoked, signature): retrying will not help
     QString error;
 };
@@ -40,6 +46,13 @@ struct SyncReport {
 /// restarts, so HQ answers a resend with the original answers), then voids of records answered in this pass,
 /// then read every downlink feed from its cursor, applying each page with its new cursor in
 /// one transaction. Stops at the first failure and leaves everything to the next pass.
+///
+/// A damaged database (docs/store.md "Damaged pages"): a pass starts with the store's page check
+/// (OutletStore::checkPages) when the last one is older than Options::pageCheckSeconds; the report and the
+/// status carry what the last check found. A record whose payload cannot be
+/// read is set aside (OutboxRepository::setAsideUnreadable) and the batch goes on with the others; once the
+/// outbox holds nothing readable, the records HQ has not been told of go in a batch of reports of their own (an
+/// id derived from the reported ids, so a resend is a replay of exactly that report).
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -47,6 +60,10 @@ public:
         int maxRecords = 50;
         qint64 maxBytes = qint64(3) << 20; // below the protocol's 4 MiB with room for the fields
         bool feeds = true;
+        /// A pass runs the store's page check when the last one is older than this (the check at sign-in
+        /// counts): it reads every page on the counter's own thread, 170 ms for a busy week's database
+        /// (docs/store.md "Figures"), too much before each of the passes that follow every registration.
+        int pageCheckSeconds = 15 * 60;
     };
 
     SyncEngine(store::OutletStore& store, HqClient& client, QString operatorCode, Options options,
@@ -67,6 +84,8 @@ signals:
 
 private:
     void uploadNext();
+    /// Tells HQ the ids of records set aside as unreadable that it has not been told of; then the voids.
+    void reportUnreadable();
     void uploadVoids();
     /// Puts the outlet's audit head into the batch (HQ notices a rewound database); false after finishing.
     bool attachAuditHead(protocol::Batch& batch);

@@ -79,7 +79,7 @@ void SyncScheduler::runPass()
             m_online = true;
         } else {
             ++m_failures;
-            m_online = report.reachedHq;
+            m_online = !report.offline;
         }
         if (wasOnline != m_online)
             emit onlineChanged(m_online);

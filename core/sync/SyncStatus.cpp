@@ -44,6 +44,13 @@ QJsonObject SyncStatus::toJson() const
     object.insert(u"online"_s, online);
     object.insert(u"rejected"_s, rejectedTotal);
     object.insert(u"voidsPending"_s, voidsWaiting);
+    object.insert(
+        u"storage"_s,
+        QJsonObject{{u"damaged"_s, storageDamaged},
+                    {u"problem"_s, storageProblem.isEmpty() ? QJsonValue() : QJsonValue(storageProblem)},
+                    {u"checkedAt"_s, storageCheckedAt.isValid() ? QJsonValue(iso(storageCheckedAt)) : QJsonValue()}});
+    object.insert(u"unreadable"_s, unreadable);
+    object.insert(u"unreadableReported"_s, unreadableReported);
     return object;
 }
 
@@ -69,6 +76,17 @@ Result<SyncStatus> readSyncStatus(store::OutletStore& store)
     if (!voids)
         return fail(voids.error());
     status.voidsWaiting = *voids;
+    const store::StoreHealth& health = store.health();
+    status.storageDamaged = health.damaged;
+    status.storageProblem = health.problem;
+    status.storageCheckedAt = health.checkedAt;
+    const auto unreadable = store.outbox().unreadableCounts();
+    if (!unreadable)
+        return fail(unreadable.error());
+    status.unreadable = unreadable->total;
+    status.unreadableReported = unreadable->reported;
+    // Records set aside are damage too, even where the page check has not run since (another connection).
+    status.storageDamaged = status.storageDamaged || status.unreadable > 0;
     return status;
 }
 

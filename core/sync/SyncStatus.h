@@ -25,6 +25,14 @@ struct SyncStatus {
     bool online = true; ///< false after a pass failed without reaching HQ
     qint64 rejectedTotal = 0;
     qint64 voidsWaiting = 0; ///< voided registrations whose release HQ has not acknowledged yet
+    /// The outlet database's last page check (at sign-in, and before a pass when it is older than 15 min): a damaged
+    /// page is said plainly to the clerk and the manager, apart from the link to HQ (`online` is about the network
+    /// only).
+    bool storageDamaged = false;
+    QString storageProblem; ///< English, no personal data
+    QDateTime storageCheckedAt;
+    qint64 unreadable = 0;         ///< records set aside because they cannot be read (counted in queueLength)
+    qint64 unreadableReported = 0; ///< of those, how many HQ has been told of by id
 
     QJsonObject toJson() const;
 };

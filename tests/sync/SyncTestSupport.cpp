@@ -1,4 +1,5 @@
 #include "SyncTestSupport.h"
+#include "support/DamagedPage.h"
 
 #include "core/identity/CheckDigits.h"
 #include "core/store/KeySlots.h"
@@ -76,6 +77,18 @@ QString TestOutlet::commit(int identity, int serial)
     }
     record.number = u"139%1"_s.arg(serial, 8, 10, QChar(u'0'));
     record.iccid = u"898600%1"_s.arg(serial, 14, 10, QChar(u'0'));
+    auto stored = m_store->registrations().commit(record);
+    if (!stored)
+        qFatal("commit failed: %s", qPrintable(stored.error().detail));
+    return stored->uuid;
+}
+
+QString TestOutlet::commitLarge(int serial, int attachmentBytes)
+{
+    registration::Registration record = m_generator.registration(u"clerk01"_s, QDateTime::currentDateTime());
+    record.number = u"139%1"_s.arg(serial, 8, 10, QChar(u'0'));
+    record.iccid = u"898600%1"_s.arg(serial, 14, 10, QChar(u'0'));
+    addLargeAttachment(record, attachmentBytes);
     auto stored = m_store->registrations().commit(record);
     if (!stored)
         qFatal("commit failed: %s", qPrintable(stored.error().detail));

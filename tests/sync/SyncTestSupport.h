@@ -24,6 +24,9 @@ public:
     /// Commits a demo registration; `identity` >= 0 fixes the customer's document number, `serial` the number
     /// and SIM. Returns the record uuid.
     QString commit(int identity, int serial);
+    /// Commits a demo registration (number and SIM from `serial`) with an attachment of `attachmentBytes`
+    /// random bytes; returns the record uuid.
+    QString commitLarge(int serial, int attachmentBytes);
     /// Commits `count` registrations with distinct identities and numbers from `firstSerial`.
     void commitMany(int count, int firstSerial);
 
