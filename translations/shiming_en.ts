@@ -56,7 +56,15 @@
 <context>
     <name>shiming::MainWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/MainWindow.cpp" line="+324"/>
+        <location filename="../widgets/MainWindow.cpp" line="+322"/>
+        <source>database damaged: %n records cannot be read, tell the manager</source>
+        <translation>
+            <numerusform>database damaged: %n record cannot be read, tell the manager</numerusform>
+            <numerusform>database damaged: %n records cannot be read, tell the manager</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
         <source>To HQ: %n waiting · demo outlet, no HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · demo outlet, no HQ</numerusform>
@@ -64,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>To HQ: %n waiting · not enrolled with HQ</source>
         <translation>
             <numerusform>To HQ: %n waiting · not enrolled with HQ</numerusform>
@@ -86,7 +94,7 @@
 <context>
     <name>shiming::review::AuditPage</name>
     <message numerus="yes">
-        <location filename="../widgets/review/AuditPage.cpp" line="+141"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+142"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>
@@ -102,6 +110,25 @@
         <translation>
             <numerusform>%n registration</numerusform>
             <numerusform>%n registrations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::ManagerWindow</name>
+    <message numerus="yes">
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+210"/>
+        <source>%n records cannot be read and cannot go to HQ;</source>
+        <translation>
+            <numerusform>%n record cannot be read and cannot go to HQ;</numerusform>
+            <numerusform>%n records cannot be read and cannot go to HQ;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>HQ has been told of %n of them by id.</source>
+        <translation>
+            <numerusform>HQ has been told of %n of them by id.</numerusform>
+            <numerusform>HQ has been told of %n of them by id.</numerusform>
         </translation>
     </message>
 </context>

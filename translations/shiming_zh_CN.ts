@@ -445,6 +445,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Record unreadable (damaged database), reported to HQ</source>
+        <translation>记录无法读取（数据库损坏），已报总部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Manager window opened</source>
         <translation>打开店长窗口</translation>
     </message>
@@ -771,12 +776,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+153"/>
+        <location line="+156"/>
         <source>The rules do not allow this registration.</source>
         <translation>规则不允许办理此登记。</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-154"/>
         <source>Unexpected error.</source>
         <translation>发生意外错误。</translation>
     </message>
@@ -1066,6 +1071,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>This counter&apos;s database is damaged. Tell the store manager: the records that can still be read keep going to HQ, and the manager restores the last backup.</source>
+        <translation>本柜台的数据库已损坏。请告知店长：仍可读取的记录会继续上报总部，由店长恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This step is not complete.</source>
         <translation>此步骤尚未完成。</translation>
     </message>
@@ -1768,27 +1778,39 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>database damaged: %n records cannot be read, tell the manager</source>
+        <translation>
+            <numerusform>数据库已损坏：%n 条记录无法读取，请告知店长</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>database damaged, tell the manager</source>
+        <translation>数据库已损坏，请告知店长</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>To HQ: shown after sign-in</source>
         <translation>待报总部：登录后显示</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>To HQ: %n waiting · demo outlet, no HQ</source>
         <translation>
             <numerusform>待报总部：%n 条 · 演示营业厅，无总部</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>To HQ: %n waiting · not enrolled with HQ</source>
         <translation>
             <numerusform>待报总部：%n 条 · 未在总部登记</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>last attempt failed</source>
         <translation>上次同步失败</translation>
     </message>
@@ -1798,7 +1820,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>离线</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+22"/>
         <source>Manager review</source>
         <translation>店长审核</translation>
@@ -2087,7 +2114,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>从未同步</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -2968,7 +2995,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::AuditPage</name>
     <message>
-        <location filename="../widgets/review/AuditPage.cpp" line="+71"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+72"/>
         <location line="+1"/>
         <source>Any</source>
         <translation>全部</translation>
@@ -3649,12 +3676,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message>
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+52"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+55"/>
         <source>Store manager — %1</source>
         <translation>店长 — %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>Day list</source>
         <translation>当日登记列表</translation>
     </message>
@@ -3684,7 +3711,36 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
+        <source>This counter&apos;s database cannot be read completely (%1). Restore the last backup as the recovery guide says (&quot;Damaged pages&quot;).</source>
+        <translation>本柜台的数据库无法完整读取（%1）。请按恢复指南（“损坏的页”）恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This counter&apos;s database is damaged.</source>
+        <translation>本柜台的数据库已损坏。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n records cannot be read and cannot go to HQ;</source>
+        <translation>
+            <numerusform>%n 条记录无法读取，无法上报总部；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>HQ has been told of %n of them by id.</source>
+        <translation>
+            <numerusform>已按编号告知总部其中 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The readable records keep going to HQ. Restore the last backup as the recovery guide says (&quot;Damaged pages&quot;): the records in it are then sent again.</source>
+        <translation>可读取的记录会继续上报总部。请按恢复指南（“损坏的页”）恢复最近的备份：其中的记录随后会重新上报。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Pending review (%1)</source>
         <translation>待审核（%1）</translation>
     </message>

@@ -314,25 +314,49 @@ void MainWindow::showSyncStatus()
 {
     const OutletSync* link = m_services.sync;
     const sync::SyncStatus& status = link->status();
+    // A damaged database is said whatever the link to HQ: in the status bar for as long as it lasts, and once
+    // per sign-in in a notice the clerk cannot miss.
+    QString damage;
+    if (link->state() != OutletSync::State::SignedOut && status.storageDamaged) {
+        damage = status.unreadable > 0 ? tr("database damaged: %n records cannot be read, tell the manager", nullptr,
+                                            int(status.unreadable))
+                                       : tr("database damaged, tell the manager");
+    }
+    const auto withDamage = [&](const QString& text) {
+        return damage.isEmpty() ? text : text + u" · "_s + damage;
+    };
     switch (link->state()) {
     case OutletSync::State::SignedOut:
+        m_storageNoticeShown = false;
         m_status->setSyncText(tr("To HQ: shown after sign-in"), true);
         break;
     case OutletSync::State::NotEnrolled:
         // The demo outlet is never enrolled: that is how it is meant to be, not a warning.
         if (!m_services.demoAccounts.isEmpty())
-            m_status->setSyncText(tr("To HQ: %n waiting · demo outlet, no HQ", nullptr, int(status.queueLength)), true);
+            m_status->setSyncText(
+                withDamage(tr("To HQ: %n waiting · demo outlet, no HQ", nullptr, int(status.queueLength))),
+                damage.isEmpty());
         else
-            m_status->setSyncText(tr("To HQ: %n waiting · not enrolled with HQ", nullptr, int(status.queueLength)),
-                                  false);
+            m_status->setSyncText(
+                withDamage(tr("To HQ: %n waiting · not enrolled with HQ", nullptr, int(status.queueLength))), false);
         break;
     case OutletSync::State::Running: {
-        QString problem;
-        if (!status.lastError.isEmpty())
+        QString problem = damage;
+        if (problem.isEmpty() && !status.lastError.isEmpty())
             problem = status.online ? tr("last attempt failed") : tr("offline");
         m_status->setSync(int(status.queueLength), status.lastSuccess.toLocalTime(), problem);
         break;
     }
+    }
+    if (!damage.isEmpty())
+        m_status->markSyncSevere();
+    if (!damage.isEmpty() && !m_storageNoticeShown) {
+        m_storageNoticeShown = true;
+        auto* notice = new QMessageBox(QMessageBox::Warning, tr("Database damaged"),
+                                       ClerkText::of(Cause{Reason::DatabaseDamaged}), QMessageBox::Ok, this);
+        notice->setObjectName(u"storageDamagedNotice"_s);
+        notice->setAttribute(Qt::WA_DeleteOnClose);
+        notice->open();
     }
 }
 

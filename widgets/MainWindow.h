@@ -108,6 +108,7 @@ private:
     CustomerDisplay* m_customerDisplay = nullptr;
     LockOverlay* m_lock = nullptr;
     bool m_lockingByHand = false;
+    bool m_storageNoticeShown = false; ///< the damaged-database notice was shown in this sign-in
     bool m_customerDisplayWasVisible = false;
     QList<QPointer<QObject>> m_disabledWhileLocked;
     bool m_largeText = false;

@@ -175,6 +175,9 @@ QString ClerkText::of(const Cause& cause)
 
     case Reason::DiskFull:
         return tr("The disk is full: free space and try again. Nothing was lost.");
+    case Reason::DatabaseDamaged:
+        return tr("This counter's database is damaged. Tell the store manager: the records that can still be "
+                  "read keep going to HQ, and the manager restores the last backup.");
     }
     return tr("This step is not complete.");
 }

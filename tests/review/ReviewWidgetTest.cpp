@@ -72,6 +72,8 @@ TEST_CASE("a clerk cannot open the manager's window and the refusal is audited",
     auto admin = ManagerWindow::login(*outlet.authenticator, u"admin"_s, kPassword);
     REQUIRE(admin);
     CHECK(outlet.auditCount(audit::WindowOpened.toString()) == 2);
+    // A sound database: no damage banner.
+    CHECK_FALSE((*boss)->storageBanner().isVisibleTo(boss->get()));
 }
 
 TEST_CASE("day list model fetches in pages and passes the model tester", "[review]")

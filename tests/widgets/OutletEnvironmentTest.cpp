@@ -1,4 +1,5 @@
 #include "WidgetFixture.h"
+#include "support/DamagedPage.h"
 
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
@@ -9,6 +10,7 @@
 #include "core/identity/CheckDigits.h"
 #include "core/outlet/AccountGate.h"
 #include "core/outlet/AuthAccountGate.h"
+#include "core/outlet/ClerkText.h"
 #include "core/outlet/OutletConfig.h"
 #include "core/outlet/OutletSync.h"
 #include "core/outlet/StoreSessionServices.h"
@@ -25,6 +27,7 @@
 #include "widgets/common/StatusPanel.h"
 #include "widgets/outlet/OutletEnvironment.h"
 #include "widgets/registration/RegistrationWizard.h"
+#include "widgets/review/ManagerWindow.h"
 
 #include <QDialog>
 #include <QDir>
@@ -32,6 +35,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -435,6 +439,53 @@ TEST_CASE("Status bar: an enrolled outlet shows its queue growing on commit and 
     env->gate().logout();
     CHECK(env->sync().scheduler() == nullptr);
     CHECK(status->syncText() == MainWindow::tr("To HQ: shown after sign-in"));
+}
+
+TEST_CASE("A damaged database: the clerk is told at sign-in and in the status bar, the manager above the tabs",
+          "[widgets]")
+{
+    Counter counter;
+    qint64 page = -1;
+    counter.withAdminStore([&](store::OutletStore& store) {
+        REQUIRE(store.registrations().commit(minimalRecord(u"110105198803121017"_s, u"13800138000"_s)).has_value());
+        page = middlePageAppendedBy(store, [&] {
+            Registration record = minimalRecord(u"110105198803121017"_s, u"13800138001"_s);
+            addLargeAttachment(record, 256 * 1024);
+            REQUIRE(store.registrations().commit(record).has_value());
+        });
+    });
+    REQUIRE(page > 0);
+    REQUIRE(damagePage(counter.dir.filePath(u"outlet.db"_s), page));
+
+    auto env = counter.start();
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
+    showAndSignIn(window);
+    StatusPanel* status = window.statusPanel();
+    // Not enrolled here, so no pass ever runs: the page check at sign-in is what found it.
+    REQUIRE(QTest::qWaitFor(
+        [&] { return status->syncText().contains(MainWindow::tr("database damaged, tell the manager")); }, 5000));
+    const auto notices = [&] {
+        int visible = 0;
+        for (QMessageBox* box : window.findChildren<QMessageBox*>(u"storageDamagedNotice"_s))
+            visible += box->isVisible() ? 1 : 0;
+        return visible;
+    };
+    REQUIRE(notices() == 1);
+    QMessageBox* notice = window.findChild<QMessageBox*>(u"storageDamagedNotice"_s);
+    CHECK(notice->text() == ClerkText::of(Cause{Reason::DatabaseDamaged}));
+    notice->accept();
+    // Once per sign-in: a later status read keeps it in the status bar only.
+    env->sync().refresh();
+    CHECK(notices() == 0);
+    CHECK(status->syncText().contains(MainWindow::tr("database damaged, tell the manager")));
+
+    // The manager's window says it above the tabs, with what to do.
+    auth::Authenticator authenticator(counter.dir.filePath(u"outlet.db"_s), counter.clock);
+    auto manager = review::ManagerWindow::login(authenticator, u"admin"_s, kAdminPassword);
+    REQUIRE(manager.has_value());
+    CHECK((*manager)->storageBanner().isVisibleTo(manager->get()));
+    CHECK(
+        (*manager)->storageBanner().text().contains(review::ManagerWindow::tr("This counter's database is damaged.")));
 }
 
 TEST_CASE("Policy at the counter: the risk list HQ sent refuses the customer with the reason shown", "[widgets]")

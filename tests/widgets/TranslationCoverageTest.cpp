@@ -129,7 +129,7 @@ TEST_CASE("Chinese screens: every reason, face hint and liveness request the cle
     const QSet<QString> sources = translatedSources();
     ChineseCatalogue chinese;
     QStringList english;
-    for (int i = int(Reason::Unspecified) + 1; i <= int(Reason::DiskFull); ++i) {
+    for (int i = int(Reason::Unspecified) + 1; i <= int(Reason::DatabaseDamaged); ++i) {
         const auto reason = Reason(i);
         if (reason == Reason::SessionCancelled || reason == Reason::SessionDone)
             continue;

@@ -74,6 +74,11 @@ void StatusPanel::setSyncText(const QString& text, bool ok)
     setTone(m_sync, ok ? Tone::Normal : Tone::Warning);
 }
 
+void StatusPanel::markSyncSevere()
+{
+    setTone(m_sync, Tone::Error);
+}
+
 void StatusPanel::setClerk(const QString& clerk)
 {
     m_clerk->setText(clerk.isEmpty() ? tr("Not signed in") : tr("Clerk: %1").arg(clerk));

@@ -25,6 +25,8 @@ public:
     void setSync(int queue, const QDateTime& lastSync, const QString& error = {});
     /// The sync part as a whole sentence (signed out, not enrolled); `ok` false shows it as a warning.
     void setSyncText(const QString& text, bool ok);
+    /// Shows the sync part, as last set, as an error (red): the outlet database is damaged.
+    void markSyncSevere();
     void setClerk(const QString& clerk);
     void setOutlet(const QString& outlet);
 

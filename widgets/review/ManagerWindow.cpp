@@ -3,6 +3,7 @@
 #include "core/common/Logging.h"
 #include "core/outlet/ClerkText.h"
 #include "core/outlet/ManagerAccess.h"
+#include "core/sync/SyncStatus.h"
 #include "widgets/common/WindowSize.h"
 #include "widgets/report/DailyReportView.h"
 #include "widgets/review/AccountsPage.h"
@@ -13,9 +14,11 @@
 #include "widgets/review/RecordListModel.h"
 #include "widgets/review/ReviewQueuePage.h"
 
+#include <QLabel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -65,7 +68,18 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_storageBanner = new QLabel(central);
+    m_storageBanner->setObjectName(u"storageBanner"_s);
+    m_storageBanner->setWordWrap(true);
+    m_storageBanner->setMargin(8);
+    m_storageBanner->setStyleSheet(u"QLabel { background: #fdecea; color: #8a1c13; font-weight: bold; }"_s);
+    m_storageBanner->hide();
+    column->addWidget(m_storageBanner);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     const auto confirm = [this](const QString& action, const QString& uuid, const QString& title, const QString& text,
                                 QString* reason) {
@@ -116,6 +130,7 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
         showError(r.error());
     if (auto r = refreshQueues(); !r)
         showError(r.error());
+    showStorageHealth();
     m_accountsPage->refresh();
     m_auditPage->refresh();
     (void)m_report->showDate(m_session->store().clock().today());
@@ -173,6 +188,33 @@ AccountsModel& ManagerWindow::accountsModel()
 Result<void> ManagerWindow::applyFilter()
 {
     return m_dayListPage->applyFilter();
+}
+
+void ManagerWindow::showStorageHealth()
+{
+    const auto status = sync::readSyncStatus(m_session->store());
+    if (!status) {
+        // The status itself cannot be read: that is damage too, and the manager must know.
+        m_storageBanner->setText(tr("This counter's database cannot be read completely (%1). Restore the last "
+                                    "backup as the recovery guide says (\"Damaged pages\").")
+                                     .arg(status.error().detail));
+        m_storageBanner->show();
+        return;
+    }
+    if (!status->storageDamaged) {
+        m_storageBanner->hide();
+        return;
+    }
+    QString text = tr("This counter's database is damaged.");
+    if (status->unreadable > 0) {
+        text += u' ' + tr("%n records cannot be read and cannot go to HQ;", nullptr, int(status->unreadable)) + u' ' +
+                tr("HQ has been told of %n of them by id.", nullptr, int(status->unreadableReported));
+    }
+    text += u' ' + tr("The readable records keep going to HQ. Restore the last backup as the recovery guide says "
+                      "(\"Damaged pages\"): the records in it are then sent again.");
+    m_storageBanner->setText(text);
+    m_storageBanner->setToolTip(status->storageProblem);
+    m_storageBanner->show();
 }
 
 Result<void> ManagerWindow::refreshQueues()

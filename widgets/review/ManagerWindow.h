@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
 class QTabWidget;
 
 namespace shiming::report {
@@ -76,6 +77,8 @@ public:
     AccountsModel& accountsModel();
     DetailPane& detailPane() { return *m_detail; }
     report::DailyReportView& reportView() { return *m_report; }
+    /// The damaged-database banner (hidden while the database is sound).
+    QLabel& storageBanner() { return *m_storageBanner; }
 
     /// Shows one record in the detail pane (audited record_viewed).
     Result<void> showRecord(const QString& uuid);
@@ -104,6 +107,9 @@ private:
     void afterDecision(const QString& uuid);
     void showError(const Error& error);
     void showStatus(const QString& message);
+    /// The banner above the tabs: shown while the outlet database is damaged (its page check at sign-in, or
+    /// records the sync set aside as unreadable), with what is lost and what to do.
+    void showStorageHealth();
     Result<std::optional<QString>> confirmedManager(const QString& action, const QString& uuid, const QString& title,
                                                     const QString& text, QString* reason);
 
@@ -113,6 +119,7 @@ private:
     AuditQuery m_auditQuery;
     DecisionPrompt m_prompt;
 
+    QLabel* m_storageBanner = nullptr;
     QTabWidget* m_tabs = nullptr;
     DetailPane* m_detail = nullptr;
     DayListPage* m_dayListPage = nullptr;

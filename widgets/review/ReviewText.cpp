@@ -146,6 +146,8 @@ QString ReviewText::auditAction(const QString& action)
         return tr("Photos removed (retention)");
     if (action == u"rekey")
         return tr("Database key changed");
+    if (action == u"record_unreadable")
+        return tr("Record unreadable (damaged database), reported to HQ");
     if (action == u"manager_window_opened")
         return tr("Manager window opened");
     if (action == u"manager_window_refused")
