@@ -10,27 +10,32 @@ using namespace Qt::StringLiterals;
 
 namespace shiming::cli {
 
-static void printUsage(const QList<Command>& commands, const Io& io)
+static void printUsage(const QString& program, const QList<Command>& commands, const Io& io)
 {
-    QString text = u"usage: shimingctl COMMAND [ARGS...]\n\ncommands:\n"_s;
+    QString text = u"usage: "_s + program + u" COMMAND [ARGS...]\n\ncommands:\n"_s;
     for (const Command& command : commands)
         text += u"  "_s + command.name.leftJustified(12) + command.summary + u"\n"_s;
-    text += u"\nRun `shimingctl COMMAND --help` for a command's options."_s;
+    text += u"\nRun `"_s + program + u" COMMAND --help` for a command's options; `"_s + program +
+            u" --version` for the version."_s;
     io.error(text);
 }
 
-int runCommandLine(const QList<Command>& commands, const QStringList& args, const Io& io)
+int runCommandLine(const QList<Command>& commands, const QStringList& args, const Io& io, const QString& program)
 {
     if (args.isEmpty() || args.first() == u"--help"_s || args.first() == u"-h"_s) {
-        printUsage(commands, io);
+        printUsage(program, commands, io);
         return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == u"--version"_s) {
+        io.print(program + u" "_s + QStringLiteral(SHIMING_VERSION));
+        return ExitOk;
     }
     for (const Command& command : commands) {
         if (command.name == args.first())
             return command.run(args.mid(1), io);
     }
-    io.error(u"shimingctl: unknown command '%1'"_s.arg(args.first()));
-    printUsage(commands, io);
+    io.error(u"%1: unknown command '%2'"_s.arg(program, args.first()));
+    printUsage(program, commands, io);
     return ExitUsage;
 }
 

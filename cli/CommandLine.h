@@ -35,8 +35,10 @@ struct Command {
 };
 
 /// Dispatches `args` (without the program name) to the matching command; prints usage on no or unknown
-/// command and returns ExitUsage.
-int runCommandLine(const QList<Command>& commands, const QStringList& args, const Io& io);
+/// command and returns ExitUsage; `--version` prints "<program> <version>". `program` names the program in
+/// what it prints (shimingctl, shiming-hq).
+int runCommandLine(const QList<Command>& commands, const QStringList& args, const Io& io,
+                   const QString& program = QStringLiteral("shimingctl"));
 
 /// Io bound to the process's stdout, stderr and stdin.
 Io processIo();

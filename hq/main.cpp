@@ -10,5 +10,6 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("shiming-hq"));
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
-    return shiming::cli::runCommandLine(shiming::hq::hqCommands(), args, shiming::cli::processIo());
+    return shiming::cli::runCommandLine(shiming::hq::hqCommands(), args, shiming::cli::processIo(),
+                                        QStringLiteral("shiming-hq"));
 }

@@ -33,6 +33,23 @@ TEST_CASE("Command line dispatches by name and refuses unknown commands", "[cli]
     CHECK(cli::runCommandLine(commands, {}, captured.io()) == cli::ExitUsage);
 }
 
+TEST_CASE("Each program names itself in its usage, its errors and its version", "[cli]")
+{
+    const QList<cli::Command> commands{{u"serve"_s, u"serves"_s, [](const QStringList&, const cli::Io&) {
+                                            return int(cli::ExitOk);
+                                        }}};
+    CapturedIo help;
+    CHECK(cli::runCommandLine(commands, {u"--help"_s}, help.io(), u"shiming-hq"_s) == cli::ExitOk);
+    CHECK(help.err.startsWith("usage: shiming-hq COMMAND"));
+    CHECK_FALSE(help.err.contains("shimingctl"));
+    CapturedIo unknown;
+    CHECK(cli::runCommandLine(commands, {u"nope"_s}, unknown.io(), u"shiming-hq"_s) == cli::ExitUsage);
+    CHECK(unknown.err.startsWith("shiming-hq: unknown command 'nope'"));
+    CapturedIo version;
+    CHECK(cli::runCommandLine(commands, {u"--version"_s}, version.io()) == cli::ExitOk);
+    CHECK(version.out == QByteArray("shimingctl " SHIMING_VERSION "\n"));
+}
+
 TEST_CASE("Secrets come from a file or stdin, without the line end", "[cli]")
 {
     CapturedIo captured;
