@@ -16,6 +16,7 @@ packages=(
     postgresql libpqxx-dev libcpp-httplib-dev libssl-dev openssl
     clang libclang-rt-14-dev
     fonts-noto-cjk xvfb xauth iso-codes
+    lintian librsvg2-bin file systemd adduser man-db dpkg-dev
 )
 
 missing=()
