@@ -9,8 +9,6 @@
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncStatus.h"
 
-#include <QFile>
-
 using namespace Qt::StringLiterals;
 using namespace shiming::sync;
 
@@ -33,12 +31,7 @@ int setup(const QStringList& args, const cli::Io& io, const Clock& clock)
                                      io);
     if (!parsed)
         return parsed.error();
-    QFile file(parsed->value(u"--bundle"_s));
-    if (!file.open(QIODevice::ReadOnly)) {
-        io.error(u"cannot read the bundle"_s);
-        return ExitFailure;
-    }
-    const auto bundle = protocol::CredentialBundle::fromJson(file.read(1 << 20));
+    const auto bundle = protocol::CredentialBundle::readFile(parsed->value(u"--bundle"_s));
     if (!bundle) {
         io.error(bundle.error().detail);
         return ExitFailure;

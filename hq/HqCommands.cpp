@@ -190,8 +190,7 @@ int enroll(const QStringList& args, const cli::Io& io)
     if (!options)
         return options.error();
     const QString outlet = options->value(u"--outlet"_s);
-    static const QRegularExpression validId(u"^[A-Za-z0-9._-]{1,64}$"_s);
-    if (!validId.match(outlet).hasMatch()) {
+    if (!protocol::isValidOutletId(outlet)) {
         io.error(u"outlet id: 1-64 of A-Z a-z 0-9 . _ -"_s);
         return ExitUsage;
     }

@@ -47,6 +47,31 @@ Result<void> checkNewPassword(const QByteArray& password)
                                u"the password needs at least %1 characters"_s.arg(kMinimumPasswordLength)));
 }
 
+Result<void> checkAdminPassword(const QByteArray& password, const QString& accountName)
+{
+    if (auto r = checkNewPassword(password); !r)
+        return r;
+    const QString text = QString::fromUtf8(password);
+    bool letters = false;
+    bool digits = false;
+    bool others = false;
+    for (const QChar c : text) {
+        if (c.isLetter())
+            letters = true;
+        else if (c.isDigit())
+            digits = true;
+        else
+            others = true;
+    }
+    if (int(letters) + int(digits) + int(others) < 2)
+        return fail(Error::because(Error::Code::InvalidInput, Cause{Reason::PasswordTooSimple},
+                                   u"the password needs more than one kind of character"_s));
+    if (const QString name = accountName.trimmed(); name.size() >= 3 && text.contains(name, Qt::CaseInsensitive))
+        return fail(Error::because(Error::Code::InvalidInput, Cause{Reason::PasswordHasName},
+                                   u"the password holds the account name"_s));
+    return {};
+}
+
 Result<void> Authenticator::initialize(const QString& databasePath, const QString& outletId, const QString& adminName,
                                        const QByteArray& password, const KdfParams& kdf, const Clock& clock,
                                        const QByteArray& recoveryPublicKey)

@@ -16,6 +16,10 @@ namespace shiming::auth {
 inline constexpr int kMinimumPasswordLength = 8;
 /// Refuses a new password shorter than kMinimumPasswordLength (Reason::PasswordTooShort).
 Result<void> checkNewPassword(const QByteArray& password);
+/// The administrator's password, which unlocks every account's management: checkNewPassword, and more than one
+/// kind of character (not only letters, not only digits: Reason::PasswordTooSimple), and not the account's own
+/// name inside it, in any case (Reason::PasswordHasName).
+Result<void> checkAdminPassword(const QByteArray& password, const QString& accountName);
 
 /// Logging in to an outlet database: unwraps the account's key slot (Argon2id), opens the database with the
 /// data key, checks the account is active, and applies the lockout policy (5 wrong passwords lock the account

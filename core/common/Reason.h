@@ -42,6 +42,9 @@ enum class Reason {
     AccountNameInvalid, ///< empty, or holds a character an account name may not
     AccountNameTaken,   ///< subject: the name
     PasswordTooShort,   ///< figure: the minimum length
+    PasswordTooSimple,  ///< an administrator's password of one kind of character only (all digits, all letters)
+    PasswordHasName,    ///< an administrator's password that holds the account's own name
+    PasswordMismatch,   ///< the password typed twice differs
 
     // The rules on a person's document (registration::Policy).
     DocumentInvalid,

@@ -98,6 +98,12 @@ QString ClerkText::of(const Cause& cause)
         return tr("An account named %1 exists already: choose another name.").arg(cause.subject);
     case Reason::PasswordTooShort:
         return tr("The password needs at least %n character(s).", nullptr, cause.figure);
+    case Reason::PasswordTooSimple:
+        return tr("The administrator's password must mix letters with digits or signs.");
+    case Reason::PasswordHasName:
+        return tr("The password must not contain the account's name.");
+    case Reason::PasswordMismatch:
+        return tr("The two passwords differ: type the same password twice.");
 
     case Reason::DocumentInvalid:
         return tr("The document is not valid (number, dates or check character).");

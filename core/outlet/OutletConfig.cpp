@@ -1,9 +1,17 @@
 #include "core/outlet/OutletConfig.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <cstdio>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -108,6 +116,79 @@ Result<OutletConfig> OutletConfig::load(const QString& path)
         return fail(Error::invalidInput(u"sync/interval_seconds must be 10 to 86400"_s));
     config.syncIntervalSeconds = *interval;
     return config;
+}
+
+Result<void> OutletConfig::save(const QString& path) const
+{
+    if (databasePath.isEmpty())
+        return fail(Error::invalidInput(u"a configuration needs outlet/database"_s));
+    const QFileInfo target(path);
+    if (!QDir().mkpath(target.absolutePath()))
+        return fail(Error::storageFailure(u"cannot create the configuration folder %1"_s.arg(target.absolutePath())));
+    QString temporaryPath;
+    {
+        // Only the name is taken from QTemporaryFile (unique in the same folder, so the rename stays atomic);
+        // QSettings writes the file.
+        QTemporaryFile reserve(target.absoluteFilePath() + u".XXXXXX"_s);
+        reserve.setAutoRemove(false);
+        if (!reserve.open())
+            return fail(
+                Error::storageFailure(u"cannot write in %1: %2"_s.arg(target.absolutePath(), reserve.errorString())));
+        temporaryPath = reserve.fileName();
+    }
+    auto discard = [&](Error error) {
+        QFile::remove(temporaryPath);
+        return fail(std::move(error));
+    };
+    {
+        QSettings ini(temporaryPath, QSettings::IniFormat);
+        const auto absolute = [](const QString& file) {
+            return QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+        };
+        ini.setValue(u"outlet/database"_s, absolute(databasePath));
+        if (!outletId.isEmpty())
+            ini.setValue(u"outlet/id"_s, outletId);
+        ini.setValue(u"outlet/operator"_s, catalog::simOperatorKey(simOperator));
+        if (!catalogPath.isEmpty())
+            ini.setValue(u"catalog/file"_s, absolute(catalogPath));
+        if (!poolStatePath.isEmpty() &&
+            absolute(poolStatePath) != QFileInfo(absolute(databasePath)).absoluteDir().filePath(u"pool-state.json"_s))
+            ini.setValue(u"catalog/pool_state"_s, absolute(poolStatePath));
+        ini.setValue(u"reader/port"_s, readerPort);
+        if (!wltLibrary.isEmpty())
+            ini.setValue(u"reader/wlt_library"_s, absolute(wltLibrary));
+        if (wltSymbol != u"unpack"_s)
+            ini.setValue(u"reader/wlt_symbol"_s, wltSymbol);
+        ini.setValue(u"camera/device"_s, cameraDevice);
+        if (!modelDirs.isEmpty()) {
+            QStringList dirs;
+            for (const QString& dir : modelDirs)
+                dirs.append(absolute(dir));
+            ini.setValue(u"face/model_dirs"_s, dirs.join(u','));
+        }
+        if (idleLockSeconds != 5 * 60)
+            ini.setValue(u"counter/idle_lock_minutes"_s, idleLockSeconds / 60);
+        if (syncIntervalSeconds != 60)
+            ini.setValue(u"sync/interval_seconds"_s, syncIntervalSeconds);
+        ini.sync();
+        if (ini.status() != QSettings::NoError)
+            return discard(Error::storageFailure(u"cannot write the configuration file (disk full?)"_s));
+    }
+    // On disk before it takes the name: a power cut after the rename must not leave an empty file.
+    const QByteArray native = QFile::encodeName(temporaryPath);
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int error = errno;
+        if (fd >= 0)
+            ::close(fd);
+        return discard(Error::storageFailure(u"cannot flush the configuration file: %1"_s.arg(qt_error_string(error))));
+    }
+    ::close(fd);
+    QFile::setPermissions(temporaryPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    if (std::rename(native.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
+        return discard(
+            Error::storageFailure(u"cannot put the configuration in place: %1"_s.arg(qt_error_string(errno))));
+    return {};
 }
 
 QString OutletConfig::locate()

@@ -52,6 +52,11 @@ struct OutletConfig {
     /// operator, and on any key that looks like a secret (passwords and keys never belong in this file).
     static Result<OutletConfig> load(const QString& path);
 
+    /// Writes the configuration to `path` atomically: a temporary file in the same folder, flushed to disk, then
+    /// renamed over `path`, so a crash or a full disk leaves the old file (or none), never half of one. Paths are
+    /// written absolute; keys at their defaults are left out. The file is 0644: it holds no secrets.
+    Result<void> save(const QString& path) const;
+
     /// The file the counter reads without --config: $SHIMING_CONFIG, else outlet.ini in the user's or the
     /// system's configuration folders (~/.config/Shiming/shiming, /etc/xdg/Shiming/shiming). Empty when none exists.
     static QString locate();

@@ -1,5 +1,6 @@
 #include "core/protocol/CredentialBundle.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -49,6 +50,32 @@ Result<CredentialBundle> CredentialBundle::fromJson(const QByteArray& json)
         bundle.caCertificatePem.isEmpty() || bundle.requestKey.size() < 16)
         return fail(Error::invalidInput(u"bundle incomplete"_s));
     return bundle;
+}
+
+Result<CredentialBundle> CredentialBundle::readFile(const QString& path)
+{
+    constexpr qint64 kMaxBytes = 1 << 20;
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return fail(Error::notFound(u"cannot read the bundle file: %1"_s.arg(file.errorString())));
+    const QByteArray json = file.read(kMaxBytes + 1);
+    if (json.size() > kMaxBytes)
+        return fail(Error::invalidInput(u"the bundle file is larger than 1 MiB"_s));
+    return fromJson(json);
+}
+
+bool isValidOutletId(QStringView id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' ||
+                        u == u'_' || u == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
 }
 
 } // namespace shiming::protocol

@@ -22,6 +22,12 @@ struct CredentialBundle {
 
     QByteArray toJson() const;
     static Result<CredentialBundle> fromJson(const QByteArray& json);
+    /// Reads and parses a bundle file (at most 1 MiB). Fails with NotFound when the file cannot be opened and
+    /// InvalidInput when it is too large or is not a bundle; the detail never quotes the file's contents.
+    static Result<CredentialBundle> readFile(const QString& path);
 };
+
+/// An outlet id as HQ issues certificates for it: 1 to 64 of A-Z a-z 0-9 . _ -
+bool isValidOutletId(QStringView id);
 
 } // namespace shiming::protocol
