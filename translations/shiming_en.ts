@@ -56,7 +56,7 @@
 <context>
     <name>shiming::MainWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/MainWindow.cpp" line="+322"/>
+        <location filename="../widgets/MainWindow.cpp" line="+321"/>
         <source>database damaged: %n records cannot be read, tell the manager</source>
         <translation>
             <numerusform>database damaged: %n record cannot be read, tell the manager</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>shiming::review::AuditPage</name>
     <message numerus="yes">
-        <location filename="../widgets/review/AuditPage.cpp" line="+142"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+129"/>
         <source>The hash chain verifies: %n entries, none altered or removed.</source>
         <translation>
             <numerusform>The hash chain verifies: %n entry, not altered or removed.</numerusform>

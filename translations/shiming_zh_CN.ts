@@ -674,7 +674,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/shiming/main.cpp" line="+39"/>
+        <location filename="../app/shiming/main.cpp" line="+41"/>
         <source>Real-name registration at the counter</source>
         <translation>营业厅实名登记</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>营业厅配置文件（默认：配置目录中的 outlet.ini）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+50"/>
         <source>The configuration %1 cannot be used: %2</source>
         <translation>配置 %1 无法使用：%2</translation>
     </message>
@@ -776,12 +776,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+156"/>
+        <location line="+162"/>
         <source>The rules do not allow this registration.</source>
         <translation>规则不允许办理此登记。</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-160"/>
         <source>Unexpected error.</source>
         <translation>发生意外错误。</translation>
     </message>
@@ -913,6 +913,21 @@
         <translation>
             <numerusform>密码至少需要 %n 个字符。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The administrator&apos;s password must mix letters with digits or signs.</source>
+        <translation>管理员密码须同时包含字母和数字或符号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password must not contain the account&apos;s name.</source>
+        <translation>密码中不能包含账号名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入两次相同的密码。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1779,7 +1794,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>退出登录(&amp;S)</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+13"/>
         <source>database damaged: %n records cannot be read, tell the manager</source>
         <translation>
             <numerusform>数据库已损坏：%n 条记录无法读取，请告知店长</numerusform>
@@ -2059,6 +2074,461 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+14"/>
         <source>Cancel this registration? Nothing is saved and the number is released.</source>
         <translation>确定取消本次登记？所有内容都不会保存，号码将被释放。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::SetupWizard</name>
+    <message>
+        <location filename="../widgets/setup/SetupWizard.cpp" line="+79"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The outlet id as HQ issued it, the operator, where the encrypted database is kept and the catalogue of packages and numbers.</source>
+        <translation>总部分配的网点编号、运营商、加密数据库的存放位置，以及套餐和号码目录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>China Mobile</source>
+        <translation>中国移动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>China Unicom</source>
+        <translation>中国联通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>China Telecom</source>
+        <translation>中国电信</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none: packages and numbers cannot be chosen</source>
+        <translation>无：不能选择套餐和号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+773"/>
+        <source>Outlet id:</source>
+        <translation>网点编号：</translation>
+    </message>
+    <message>
+        <location line="-772"/>
+        <location line="+773"/>
+        <source>Operator:</source>
+        <translation>运营商：</translation>
+    </message>
+    <message>
+        <location line="-772"/>
+        <location line="+773"/>
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <location line="-772"/>
+        <location line="+773"/>
+        <source>Catalogue:</source>
+        <translation>目录：</translation>
+    </message>
+    <message>
+        <location line="-770"/>
+        <source>Catalogue</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogues (*.json)</source>
+        <translation>目录文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The outlet id is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, exactly as HQ issued it (for example GD-SZ-0042).</source>
+        <translation>网点编号为 1 至 64 个字母、数字、“.”、“_”或“-”，须与总部分配的完全一致（例如 GD-SZ-0042）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database file needs a full path, such as /var/lib/shiming/outlet.db.</source>
+        <translation>数据库文件须填写完整路径，例如 /var/lib/shiming/outlet.db。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is an outlet database at %1 already. The setup never overwrites one: choose another file, or start the counter with its configuration.</source>
+        <translation>%1 已有网点数据库。设置向导不会覆盖已有数据库：请选择其他文件，或用该数据库的配置启动柜台。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The catalogue %1 cannot be used: %2</source>
+        <translation>目录 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The administrator adds the managers and clerks. Choose a password of at least %1 characters that mixes letters with digits or signs, and keep it safe: it unlocks the outlet database.</source>
+        <translation>管理员负责添加店长和营业员。请设置至少 %1 位、同时包含字母和数字或符号的密码，并妥善保管：它可以解锁网点数据库。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Account name:</source>
+        <translation>账号名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The password is strong enough.</source>
+        <translation>密码强度足够。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HQ&apos;s credential bundle lets this outlet send its registrations to headquarters. An outlet without one works offline and is enrolled later with shimingctl sync setup.</source>
+        <translation>总部凭据包让本网点把登记记录报送总部。没有凭据包的网点离线工作，以后用 shimingctl sync setup 接入。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bundle file:</source>
+        <translation>凭据包文件：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HQ credential bundle</source>
+        <translation>总部凭据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles (*.bundle *.json)</source>
+        <translation>凭据包 (*.bundle *.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HQ address:</source>
+        <translation>总部地址：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bundle holds this outlet&apos;s private key: delete the file (and the USB copy) once the setup is finished. The database keeps it encrypted.</source>
+        <translation>凭据包含有本网点的私钥：设置完成后请删除该文件（以及 U 盘上的副本）。数据库中会加密保存。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This bundle is for outlet %1, not %2: ask HQ for this outlet&apos;s bundle, or go back and correct the outlet id.</source>
+        <translation>此凭据包属于网点 %1，而不是 %2：请向总部索取本网点的凭据包，或返回修改网点编号。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HQ&apos;s address must be https://HOST:PORT, as HQ gave it.</source>
+        <translation>总部地址须为 https://主机:端口，以总部提供的为准。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import HQ&apos;s credential bundle</source>
+        <translation>导入总部凭据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline outlet: enrol later</source>
+        <translation>离线网点：以后再接入</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose the bundle file HQ sent for this outlet, or choose &quot;Offline outlet&quot;.</source>
+        <translation>请选择总部发给本网点的凭据包文件，或选择“离线网点”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The file %1 cannot be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file %1 is not an HQ credential bundle.</source>
+        <translation>文件 %1 不是总部凭据包。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The serial port of the second-generation ID card reader. Place a card and test it before going on.</source>
+        <translation>二代身份证读卡器所在的串口。继续之前请放一张证件测试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none: the photo page is photographed instead</source>
+        <translation>无：改为拍摄证件照片页</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other port:</source>
+        <translation>其他端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo decoder library:</source>
+        <translation>照片解码库：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Photo decoder library</source>
+        <translation>照片解码库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Libraries (*.so *.so.*)</source>
+        <translation>库文件 (*.so *.so.*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No card was read within %1 seconds. Check the cable and the port, then test again.</source>
+        <translation>%1 秒内未读到证件。请检查连接线和端口，然后再试。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Other port…</source>
+        <translation>其他端口…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No card reader (documents are typed in)</source>
+        <translation>不用读卡器（手工录入证件）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Type the reader&apos;s port, or choose &quot;No card reader&quot;.</source>
+        <translation>请输入读卡器的端口，或选择“不用读卡器”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+54"/>
+        <source>There is no serial port %1 on this computer.</source>
+        <translation>本机没有串口 %1。</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>The photo decoder library %1 cannot be loaded.</source>
+        <translation>无法加载照片解码库 %1。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Read a card now</source>
+        <translation>现在读一张证件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose or type the reader&apos;s port first.</source>
+        <translation>请先选择或输入读卡器的端口。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>chip photo decoded</source>
+        <translation>芯片照片已解码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chip photo not decoded</source>
+        <translation>芯片照片未解码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reader works: read %1, %2 (%3).</source>
+        <translation>读卡器工作正常：读到 %1，%2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to the reader on %1…</source>
+        <translation>正在连接 %1 上的读卡器…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The camera that photographs the customer. The picture below is live: check that a face at the counter is sharp and well lit.</source>
+        <translation>用于拍摄客户的摄像头。下方为实时画面：请确认柜台前的人脸清晰、光线充足。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+315"/>
+        <source>Camera:</source>
+        <translation>摄像头：</translation>
+    </message>
+    <message>
+        <location line="-300"/>
+        <source>No camera</source>
+        <translation>不用摄像头</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The camera %1 gives no picture: choose another one, or &quot;No camera&quot;.</source>
+        <translation>摄像头 %1 没有画面：请选择其他摄像头，或选择“不用摄像头”。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No camera: attachments are scanned from files.</source>
+        <translation>不用摄像头：附件从文件导入。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The camera %1 cannot be opened.</source>
+        <translation>无法打开摄像头 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening the camera…</source>
+        <translation>正在打开摄像头…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Face models</source>
+        <translation>人脸模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The models that compare the customer&apos;s face with the document photo. Without them the counter still registers, and every face goes to a manager.</source>
+        <translation>用于比对客户人脸与证件照片的模型。没有模型时柜台仍可登记，但每次人脸核验都交由店长复核。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>default: where the shiming-face-models package puts them</source>
+        <translation>默认：shiming-face-models 软件包的安装位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model folder:</source>
+        <translation>模型文件夹：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The folder %1 does not hold the face models (or they are damaged): choose another folder, or leave it empty.</source>
+        <translation>文件夹 %1 中没有人脸模型（或模型已损坏）：请选择其他文件夹，或留空。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Face models found and checked in %1: faces are compared at the counter.</source>
+        <translation>已在 %1 找到并校验人脸模型：在柜台进行人脸比对。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Face models missing: every face goes to a manager until they are installed (package shiming-face-models).</source>
+        <translation>缺少人脸模型：安装之前每次人脸核验都交由店长复核（软件包 shiming-face-models）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ready to set up</source>
+        <translation>准备完成设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been written yet. Finish creates the encrypted database, stores HQ&apos;s credentials in it and writes the configuration.</source>
+        <translation>目前尚未写入任何内容。点击“完成”将创建加密数据库、在其中保存总部凭据并写入配置文件。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Cancel the setup</source>
+        <translation>取消设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the setup? Nothing has been written; the counter closes.</source>
+        <translation>取消设置吗？不会写入任何内容，柜台程序将关闭。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set up this counter</source>
+        <translation>设置本柜台</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The setup could not be finished, and nothing was kept: %1 (%2)</source>
+        <translation>设置未能完成，已撤销全部内容：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Administrator:</source>
+        <translation>管理员：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HQ:</source>
+        <translation>总部：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>offline, enrolled later</source>
+        <translation>离线，以后接入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card reader:</source>
+        <translation>读卡器：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none (documents are typed in)</source>
+        <translation>无（手工录入证件）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Face models:</source>
+        <translation>人脸模型：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>missing (faces go to a manager)</source>
+        <translation>缺少（人脸交由店长复核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Configuration file:</source>
+        <translation>配置文件：</translation>
     </message>
 </context>
 <context>
@@ -2995,7 +3465,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::AuditPage</name>
     <message>
-        <location filename="../widgets/review/AuditPage.cpp" line="+72"/>
+        <location filename="../widgets/review/AuditPage.cpp" line="+59"/>
         <location line="+1"/>
         <source>Any</source>
         <translation>全部</translation>

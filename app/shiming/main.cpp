@@ -10,10 +10,12 @@
 #include "widgets/outlet/OutletEnvironment.h"
 #include "widgets/registration/DemoEnvironment.h"
 #include "widgets/registration/DemoTour.h"
+#include "widgets/setup/SetupWizard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -61,20 +63,33 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     shiming::SystemClock clock;
-    // The first screen shown ("login" or "first_run") and how long it took to get there.
+    // The first screen shown ("login", "setup" or "first_run") and how long it took to get there.
     auto printStartupTime = [&](const char* screen) {
         QTimer::singleShot(0, &app, [&, screen] {
             std::printf("startup_screen %s\n", screen);
             std::printf("startup_to_login_ms %lld\n", static_cast<long long>(startup.elapsed()));
             std::fflush(stdout);
-            app.quit();
+            QApplication::exit(0); // not quit(): that asks every window to close, and the setup asks first
         });
     };
     if (!parser.isSet(demoOption)) {
         // A deployed counter: its outlet configuration names the database, the reader, the camera and the models.
-        // Without one (or with one that does not work) the first-run screen says how to set it up.
-        const QString configPath =
-            parser.isSet(configOption) ? parser.value(configOption) : shiming::OutletConfig::locate();
+        // Without one the setup wizard makes one; with one that does not work the first-run screen says why.
+        QString configPath = parser.isSet(configOption) ? parser.value(configOption) : shiming::OutletConfig::locate();
+        if (configPath.isEmpty() || (parser.isSet(configOption) && !QFileInfo::exists(configPath))) {
+            shiming::SetupWizardOptions setupOptions;
+            setupOptions.clock = &clock;
+            setupOptions.configPath = parser.isSet(configOption) ? parser.value(configOption) : QString();
+            shiming::SetupWizard wizard(setupOptions);
+            if (parser.isSet(timingOption)) {
+                wizard.show();
+                printStartupTime("setup");
+                return app.exec();
+            }
+            if (wizard.exec() != QDialog::Accepted)
+                return 0; // cancelled: nothing was written
+            configPath = wizard.configPath();
+        }
         shiming::FirstRunInfo firstRun;
         firstRun.lookedAt =
             parser.isSet(configOption)

@@ -3,6 +3,7 @@
 // Helpers shared by the face tests: the pinned models, the LFW calibration photos beside the project, and
 // synthetic frames built from them (never committed).
 #include "support/CatchQt.h"
+#include "support/TestFiles.h"
 
 #include "core/face/FaceEngine.h"
 #include "core/face/ImageInput.h"
@@ -24,6 +25,9 @@
 #include <utility>
 
 namespace facetest {
+
+using shiming::testing::readFile;
+using shiming::testing::writeFile;
 
 inline QString modelsDir()
 {
@@ -92,20 +96,6 @@ inline QByteArray encode(const cv::Mat& image, const char* extension)
     std::vector<uchar> bytes;
     cv::imencode(extension, image, bytes);
     return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
-}
-
-inline void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
-
-inline QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
 }
 
 /// Makes a FIFO (named pipe) at `path`.

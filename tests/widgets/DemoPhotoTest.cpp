@@ -1,4 +1,5 @@
 #include "WidgetFixture.h"
+#include "support/TestFiles.h"
 
 #include "core/common/Paths.h"
 #include "core/face/FaceEngine.h"
@@ -14,15 +15,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace shiming;
+using shiming::testing::readFile;
 
 namespace {
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
 
 QString demoFace(const QString& name)
 {

@@ -14,6 +14,7 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTranslator>
 
 #include <algorithm>
 
@@ -246,5 +247,40 @@ TEST_CASE("Large text switched on at the package step: every price and term stil
             INFO(text.toStdString());
             CHECK(table->columnWidth(column) >= metrics.horizontalAdvance(text));
         }
+    }
+}
+
+TEST_CASE("The demo mode's login hint shows to its last line at 1366x768, in English and in Chinese", "[widgets]")
+{
+    for (const auto& [chinese, large] : {std::pair{false, false}, {true, false}, {false, true}, {true, true}}) {
+        INFO((chinese ? "zh_CN" : "en") << (large ? ", large text" : ""));
+        QTranslator translator;
+        if (chinese) {
+            REQUIRE(translator.load(QLocale(QLocale::Chinese, QLocale::China), u"shiming"_s, u"_"_s, u":/i18n"_s));
+            REQUIRE(QCoreApplication::installTranslator(&translator));
+        }
+        QTemporaryDir dir;
+        SystemClock clock;
+        auto demo = startDemo(dir, clock, false);
+        auto services = MainWindowServices::of(demo->outlet(), clock);
+        services.demoAccounts = demo->accountsText(); // the real hint: several lines
+        MainWindow window(services);
+        window.setLargeText(large);
+        window.resize(1366, 768);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(20);
+        auto* hint = findChild<QLabel>(&window, u"demoAccountsLabel"_s);
+        REQUIRE(hint->isVisible());
+        // What the text needs at the width it has, inside the label's padding and border, against what it got.
+        const QRect inside = hint->contentsRect();
+        const QRect needed = hint->fontMetrics().boundingRect(QRect(0, 0, inside.width(), 10000),
+                                                              Qt::TextWordWrap | Qt::AlignLeft, hint->text());
+        INFO("hint " << hint->width() << "x" << hint->height() << " inside " << inside.width() << "x" << inside.height()
+                     << " needs " << needed.height() << " hfw " << hint->heightForWidth(hint->width()));
+        CHECK(needed.height() <= inside.height());
+        CHECK(window.rect().contains(QRect(hint->mapTo(&window, QPoint(0, 0)), hint->size())));
+        if (chinese)
+            QCoreApplication::removeTranslator(&translator);
     }
 }

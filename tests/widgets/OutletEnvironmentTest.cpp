@@ -1,5 +1,6 @@
 #include "WidgetFixture.h"
 #include "support/DamagedPage.h"
+#include "support/TestFiles.h"
 
 #include "core/auth/Authenticator.h"
 #include "core/auth/Session.h"
@@ -32,6 +33,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,13 +61,6 @@ const QByteArray kIdentityKey = QByteArray(32, '\x5a');
 QString demoDir()
 {
     return QStringLiteral(SHIMING_DEMO_DIR);
-}
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
 }
 
 /// A real outlet database with an admin and a clerk (weak KDF: the test's passwords are public).
@@ -732,7 +727,8 @@ TEST_CASE("Configured counter: the vendor photo decoder named in the configurati
 #endif
 
 #ifdef SHIMING_APP_BINARY
-TEST_CASE("shiming process: no configuration, a broken one and a working one all reach a window", "[widgets]")
+TEST_CASE("shiming process: no configuration opens the setup; a broken one says why; a working one signs in",
+          "[widgets]")
 {
     Counter counter;
     const QString broken = counter.dir.filePath(u"broken.ini"_s);
@@ -756,7 +752,10 @@ TEST_CASE("shiming process: no configuration, a broken one and a working one all
         CHECK(process.exitCode() == 0);
         return QString::fromUtf8(process.readAllStandardOutput());
     };
-    CHECK(run({}).contains(u"startup_screen first_run"_s));
+    CHECK(run({}).contains(u"startup_screen setup"_s));
+    const QString notYet = counter.dir.filePath(u"not-yet/outlet.ini"_s);
+    CHECK(run({u"--config"_s, notYet}).contains(u"startup_screen setup"_s));
+    CHECK_FALSE(QFileInfo::exists(notYet)); // shown, not written: only Finish writes
     CHECK(run({u"--config"_s, broken}).contains(u"startup_screen first_run"_s));
     CHECK(run({u"--config"_s, missingDatabase}).contains(u"startup_screen first_run"_s));
     const QString configured = run({u"--config"_s, counter.configPath});

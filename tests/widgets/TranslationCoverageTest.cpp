@@ -14,16 +14,19 @@
 #include "widgets/common/Localization.h"
 #include "widgets/registration/DemoEnvironment.h"
 #include "widgets/registration/RegistrationWizard.h"
+#include "widgets/setup/SetupWizard.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRadioButton>
 #include <QSet>
 #include <QSettings>
 #include <QTabWidget>
@@ -192,6 +195,56 @@ TEST_CASE("Chinese screens: every text the catalogue translates is shown in Chin
     CHECK(untranslated(managerWindows().first(), sources) == QStringList());
     for (review::ManagerWindow* managerWindow : managerWindows())
         delete managerWindow;
+}
+
+TEST_CASE("Chinese screens: the first-run setup, on every page and in its refusals", "[widgets]")
+{
+    const QSet<QString> sources = translatedSources();
+    ChineseCatalogue chinese;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SystemClock clock;
+    SetupWizardOptions options;
+    options.clock = &clock;
+    options.configPath = dir.filePath(u"outlet.ini"_s);
+    options.databasePath = dir.filePath(u"outlet.db"_s);
+    options.serialPorts = [] {
+        return QStringList();
+    };
+    options.cameras = [] {
+        return QList<VideoDevice>();
+    };
+    options.modelDirs = {dir.filePath(u"no-models"_s)};
+    SetupWizard wizard(options);
+    wizard.show();
+    CHECK(untranslated(&wizard, sources) == QStringList());
+    // Each page once refused (its error shown), then answered.
+    auto next = [&] {
+        wizard.button(QWizard::NextButton)->click();
+        CHECK(untranslated(&wizard, sources) == QStringList());
+    };
+    findChild<QLineEdit>(&wizard, u"outletIdEdit"_s)->setText(u"GD SZ"_s);
+    next();
+    findChild<QLineEdit>(&wizard, u"outletIdEdit"_s)->setText(u"GD-SZ-0042"_s);
+    next();
+    REQUIRE(wizard.currentId() == SetupWizard::AdminPageId);
+    findChild<QLineEdit>(&wizard, u"adminPasswordEdit"_s)->setText(u"Counter-2026!"_s);
+    next();
+    findChild<QLineEdit>(&wizard, u"adminRepeatEdit"_s)->setText(u"Counter-2026!"_s);
+    next();
+    REQUIRE(wizard.currentId() == SetupWizard::HqPageId);
+    next();
+    findChild<QRadioButton>(&wizard, u"offlineRadio"_s)->setChecked(true);
+    next();
+    REQUIRE(wizard.currentId() == SetupWizard::ReaderPageId);
+    next(); // no port found: "Other port" is chosen and empty
+    auto* ports = findChild<QComboBox>(&wizard, u"portCombo"_s);
+    ports->setCurrentIndex(ports->findData(QString()));
+    next();
+    REQUIRE(wizard.currentId() == SetupWizard::CameraPageId);
+    next();
+    next();
+    REQUIRE(wizard.currentId() == SetupWizard::SummaryPageId);
 }
 
 TEST_CASE("Chinese screens: Qt's own dialogs (file dialog, message box buttons) are in Chinese", "[widgets]")
