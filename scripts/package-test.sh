@@ -145,8 +145,8 @@ start_app() {
     grep -qx "startup_screen $screen" <<<"$out" || fail "installed shiming $* showed '$out', not $screen"
     echo "installed shiming $* -> $screen in $(sed -n 's/^startup_to_login_ms //p' <<<"$out") ms"
 }
-# Unconfigured: the first-run screen.
-start_app first_run
+# Unconfigured: the setup wizard.
+start_app setup
 # Configured from the example the package ships, with a database made by the installed shimingctl.
 data=$scratch/var/lib/shiming
 mkdir -p "$data" "$XDG_CONFIG_HOME/Shiming/shiming"

@@ -332,6 +332,49 @@ TEST_CASE("setup wizard: an offline outlet without reader or camera; typed value
     CHECK_FALSE(sync::loadCredentials((*session)->store()).has_value()); // enrolled later
 }
 
+TEST_CASE("setup wizard: the keyboard alone sets an offline outlet up, Enter going on", "[widgets]")
+{
+    NewCounter counter;
+    SetupWizard wizard(counter.options());
+    wizard.show();
+    wizard.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&wizard));
+    // Each page puts the keyboard on its first answer once it is shown.
+    const auto typed = [&](const QString& text) {
+        QTest::qWait(10);
+        REQUIRE(QApplication::focusWidget());
+        QTest::keyClicks(QApplication::focusWidget(), text);
+    };
+    const auto key = [&](Qt::Key k, int page) {
+        QTest::qWait(10);
+        REQUIRE(QApplication::focusWidget());
+        QTest::keyClick(QApplication::focusWidget(), k);
+        if (page >= 0)
+            REQUIRE(wizard.currentId() == page);
+    };
+    typed(kOutlet);
+    key(Qt::Key_Return, SetupWizard::AdminPageId);
+    typed(kPassword);
+    key(Qt::Key_Tab, -1);
+    typed(kPassword);
+    key(Qt::Key_Return, SetupWizard::HqPageId);
+    key(Qt::Key_Down, -1); // from the bundle to "offline outlet"
+    CHECK(findChild<QRadioButton>(&wizard, u"offlineRadio"_s)->isChecked());
+    key(Qt::Key_Return, SetupWizard::ReaderPageId);
+    key(Qt::Key_End, -1); // the last choice: no reader
+    key(Qt::Key_Return, SetupWizard::CameraPageId);
+    key(Qt::Key_End, -1);
+    key(Qt::Key_Return, SetupWizard::FacePageId);
+    key(Qt::Key_Return, SetupWizard::SummaryPageId);
+    key(Qt::Key_Return, -1);
+    REQUIRE(wizard.result() == QDialog::Accepted);
+    auto config = OutletConfig::load(counter.configPath);
+    REQUIRE(config.has_value());
+    CHECK(config->outletId == kOutlet);
+    CHECK(config->readerPort.isEmpty());
+    CHECK(config->cameraDevice.isEmpty());
+}
+
 TEST_CASE("setup wizard: every page says what is wrong and stays until it is put right", "[widgets]")
 {
     NewCounter counter;

@@ -62,6 +62,12 @@ void showError(QLabel* label, const QString& text)
     label->setVisible(!text.isEmpty());
 }
 
+/// Each page starts with the keyboard on its first answer, as the counter's own screens do (Enter goes on).
+void focusLater(QWidget* widget)
+{
+    QTimer::singleShot(0, widget, [widget] { widget->setFocus(Qt::OtherFocusReason); });
+}
+
 QLabel* noteLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
@@ -122,6 +128,8 @@ public:
         for (QLineEdit* edit : {idEdit, databaseEdit, catalogEdit})
             connect(edit, &QLineEdit::textEdited, error, &QLabel::hide);
     }
+
+    void initializePage() override { focusLater(idEdit); }
 
     bool validatePage() override
     {
@@ -212,6 +220,8 @@ public:
         }
         updateStrength();
     }
+
+    void initializePage() override { focusLater(adminName().isEmpty() ? nameEdit : passwordEdit); }
 
     bool validatePage() override
     {
@@ -312,6 +322,8 @@ public:
         connect(hqUrlEdit, &QLineEdit::textEdited, error, &QLabel::hide);
         updateEnabled();
     }
+
+    void initializePage() override { focusLater(offlineRadio->isChecked() ? offlineRadio : bundleRadio); }
 
     bool validatePage() override
     {
@@ -451,6 +463,7 @@ public:
         m_shown = true;
         portCombo->setCurrentIndex(index >= 0 ? index : 0);
         emit portCombo->currentIndexChanged(portCombo->currentIndex());
+        focusLater(portCombo);
     }
 
     void cleanupPage() override { stopTest(); }
@@ -594,6 +607,7 @@ public:
         m_shown = true;
         cameraCombo->setCurrentIndex(index >= 0 ? index : 0);
         startPreview();
+        focusLater(cameraCombo);
     }
 
     void cleanupPage() override { stopPreview(); }
@@ -684,7 +698,11 @@ public:
         connect(folderEdit, &QLineEdit::editingFinished, this, [this] { check(); });
     }
 
-    void initializePage() override { check(); }
+    void initializePage() override
+    {
+        check();
+        focusLater(folderEdit);
+    }
 
     bool validatePage() override
     {
