@@ -28,6 +28,13 @@ Session::~Session()
     }
 }
 
+void Session::setIdleSeconds(int seconds)
+{
+    m_idleSeconds = seconds;
+    if (m_idleSeconds > 0 && !m_timer.isActive())
+        m_timer.start();
+}
+
 void Session::touch()
 {
     if (!m_locked)

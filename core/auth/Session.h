@@ -36,7 +36,8 @@ public:
     /// Unlocks with the account's own password (subject to the lockout policy).
     Result<void> unlock(const QByteArray& password);
     int idleSeconds() const { return m_idleSeconds; }
-    void setIdleSeconds(int seconds) { m_idleSeconds = seconds; }
+    /// From now on (HQ's idle-lock setting applied during a session); 0 or less: never locks by itself.
+    void setIdleSeconds(int seconds);
 
 signals:
     void locked();

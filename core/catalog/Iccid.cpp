@@ -21,6 +21,20 @@ QString simOperatorKey(SimOperator op)
     return u"unknown"_s;
 }
 
+QString simOperatorCode(SimOperator op)
+{
+    switch (op) {
+    case SimOperator::ChinaUnicom:
+        return u"CUCC"_s;
+    case SimOperator::ChinaTelecom:
+        return u"CTCC"_s;
+    case SimOperator::ChinaMobile:
+    case SimOperator::Unknown:
+        break;
+    }
+    return u"CMCC"_s;
+}
+
 IccidCheck checkIccid(QStringView scanned, SimOperator expected)
 {
     IccidCheck check;

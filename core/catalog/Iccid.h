@@ -10,6 +10,8 @@ enum class SimOperator { Unknown, ChinaMobile, ChinaUnicom, ChinaTelecom };
 
 /// "china_mobile", "china_unicom", "china_telecom", "unknown".
 QString simOperatorKey(SimOperator op);
+/// The operator's code as HQ and the sync name it: "CMCC", "CUCC", "CTCC" (Unknown: "CMCC", the default outlet).
+QString simOperatorCode(SimOperator op);
 
 /// The outcome of checking a scanned ICCID.
 struct IccidCheck {

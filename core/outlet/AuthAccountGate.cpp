@@ -84,6 +84,17 @@ Result<QString> AuthAccountGate::approveAsManager(const QString& user, const QBy
     return account->name;
 }
 
+void AuthAccountGate::setIdleSeconds(int seconds)
+{
+    if (m_session)
+        m_session->setIdleSeconds(seconds);
+}
+
+int AuthAccountGate::idleSeconds() const
+{
+    return m_session ? m_session->idleSeconds() : 0;
+}
+
 store::OutletStore* AuthAccountGate::store() const
 {
     return m_session && !m_session->isLocked() ? &m_session->store() : nullptr;

@@ -35,6 +35,11 @@ public:
     void touch() override;
     Result<QString> approveAsManager(const QString& user, const QByteArray& password, const QString& action) override;
 
+    /// The idle time after which the session in progress locks itself (HQ's idle-lock setting); a session signed
+    /// in later starts with the configured time until the setting is applied again at sign-in.
+    void setIdleSeconds(int seconds);
+    int idleSeconds() const;
+
     /// The open store while logged in (and not locked), else nullptr.
     store::OutletStore* store() const;
 

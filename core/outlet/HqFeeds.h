@@ -4,12 +4,17 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace shiming::catalog {
 class Catalog;
 class NumberPool;
 } // namespace shiming::catalog
 namespace shiming::face {
 class FaceEngine;
+}
+namespace shiming::registration {
+class Policy;
 }
 namespace shiming::store {
 class OutletStore;
@@ -30,6 +35,18 @@ enum class FeedOutcome {
 /// Without the item the defaults apply; an item that is not a JSON object of numbers, or is inconsistent, is
 /// refused. Applied at sign-in and after each sync pass.
 FeedOutcome applyHqFaceSettings(store::OutletStore& store, face::FaceEngine& engine);
+
+/// HQ's settings feed, its "policy" item: the numbers one identity may hold with this outlet's operator,
+/// {"per_identity_limit": N} or per operator {"per_identity_limit": {"CMCC": N, "CUCC": N, "CTCC": N}} (an item
+/// without this outlet's operator is refused). N is 1 to 5: 一证五号 is the national ceiling, HQ may only lower it.
+/// Without the item: `configured` (the policy the outlet started with). Applied at sign-in and after each sync pass.
+FeedOutcome applyHqPolicySettings(store::OutletStore& store, registration::Policy& policy, const QString& operatorCode,
+                                  int configuredLimit);
+
+/// HQ's settings feed, its "counter" item: {"idle_lock_minutes": N}, 1 to 120 as in outlet.ini, given to
+/// `setIdleSeconds`. Without the item: `configuredSeconds` (outlet.ini's). Applied at sign-in and after each pass.
+FeedOutcome applyHqIdleLock(store::OutletStore& store, const std::function<void(int)>& setIdleSeconds,
+                            int configuredSeconds);
 
 /// HQ's catalog and number-pool feeds, once HQ has sent them, replace the configured packages and numbers.
 /// Applied at sign-in only: during a registration the session holds its reserved number in the pool. Each feed

@@ -163,6 +163,19 @@ Result<std::unique_ptr<Outlet>> Outlet::create(const OutletConfig& config, const
                          if (store::OutletStore* store = gate->store())
                              applyHqCatalogue(*store, *catalogue, *pool, statePath);
                      });
+    // HQ's policy and idle-lock settings, over what the outlet started with; at sign-in and after each pass.
+    const auto applyCounterSettings =
+        [gate, policy = p.policy.get(), code = catalog::simOperatorCode(config.simOperator),
+         configuredLimit = p.policy->settings().perIdentityLimit, configuredIdle = config.idleLockSeconds] {
+            store::OutletStore* store = gate->store();
+            if (!store)
+                return;
+            applyHqPolicySettings(*store, *policy, code, configuredLimit);
+            applyHqIdleLock(
+                *store, [gate](int seconds) { gate->setIdleSeconds(seconds); }, configuredIdle);
+        };
+    QObject::connect(gate, &AccountGate::loggedIn, gate, applyCounterSettings);
+    QObject::connect(p.sync.get(), &OutletSync::statusChanged, gate, applyCounterSettings);
     if (p.engine) {
         const auto applyFaceSettings = [gate, engine = p.engine.get()] {
             if (store::OutletStore* store = gate->store())

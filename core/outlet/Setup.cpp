@@ -38,20 +38,6 @@ void removeOutletFiles(const QString& databasePath)
 
 } // namespace
 
-QString operatorCode(catalog::SimOperator op)
-{
-    switch (op) {
-    case catalog::SimOperator::ChinaUnicom:
-        return u"CUCC"_s;
-    case catalog::SimOperator::ChinaTelecom:
-        return u"CTCC"_s;
-    case catalog::SimOperator::ChinaMobile:
-    case catalog::SimOperator::Unknown:
-        break;
-    }
-    return u"CMCC"_s;
-}
-
 QString defaultDatabasePath()
 {
     const QFileInfo packageDir(kPackageDataDir);
@@ -140,7 +126,8 @@ Result<void> setUpOutlet(const SetupPlan& plan, const Clock& clock)
         auto session = authenticator.login(plan.adminName, plan.password);
         if (!session)
             return undo(session.error());
-        const QString code = plan.operatorCode.isEmpty() ? operatorCode(plan.config.simOperator) : plan.operatorCode;
+        const QString code =
+            plan.operatorCode.isEmpty() ? catalog::simOperatorCode(plan.config.simOperator) : plan.operatorCode;
         auto stored = sync::storeCredentials((*session)->store(), *plan.bundle, hqUrlOf(plan), code);
         session->reset(); // the database is closed before anything is removed
         if (!stored)

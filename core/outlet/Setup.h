@@ -24,12 +24,9 @@ struct SetupPlan {
     QByteArray password; ///< checked by auth::checkAdminPassword
     std::optional<protocol::CredentialBundle> bundle;
     QUrl hqUrl;           ///< https; from the bundle when empty
-    QString operatorCode; ///< the HQ code of config.simOperator when empty
+    QString operatorCode; ///< catalog::simOperatorCode(config.simOperator) when empty
     store::KdfParams kdf = store::KdfParams::production();
 };
-
-/// The HQ operator code of a SIM operator ("CMCC", "CUCC", "CTCC").
-QString operatorCode(catalog::SimOperator op);
 
 /// Where the first-run setup proposes the database: /var/lib/shiming/outlet.db when the package's data
 /// directory is there and writable by this account, else outlet.db in the account's data folder.

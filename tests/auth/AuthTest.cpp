@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <sodium.h>
 
@@ -79,6 +80,33 @@ TEST_CASE("An idle session locks itself and only its own password unlocks it", "
     REQUIRE(session->unlock(outlet.adminPassword).has_value());
     CHECK_FALSE(session->isLocked());
     CHECK(session->store().registrations().commit(fullRegistration(u"admin"_s)).has_value());
+}
+
+TEST_CASE("An idle time set during a session (HQ's setting) applies at once, also to one that never locked", "[auth]")
+{
+    TestOutlet outlet;
+    outlet.options.idleSeconds = 0; // never locks by itself
+    auto authenticator = outlet.authenticator();
+    auto session = outlet.login(authenticator);
+    outlet.clock.advanceSeconds(3600);
+    session->checkIdle();
+    CHECK_FALSE(session->isLocked());
+    session->touch();
+    session->setIdleSeconds(60);
+    CHECK(session->idleSeconds() == 60);
+    outlet.clock.advanceSeconds(61);
+    // The session's own once-a-second check, started by the new idle time.
+    CHECK(QTest::qWaitFor([&] { return session->isLocked(); }, 3000));
+
+    // Shortened while signed in: the shorter time counts from the last activity.
+    REQUIRE(session->unlock(outlet.adminPassword).has_value());
+    session->setIdleSeconds(300);
+    outlet.clock.advanceSeconds(120);
+    session->checkIdle();
+    CHECK_FALSE(session->isLocked());
+    session->setIdleSeconds(60);
+    session->checkIdle();
+    CHECK(session->isLocked());
 }
 
 TEST_CASE("Accounts: a manager adds clerks, approves an override without logging the clerk out", "[auth]")

@@ -807,6 +807,58 @@ TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in; nonsense i
     CHECK(env->faceSettings()->reviewCosine == face::FaceSettings{}.reviewCosine);
 }
 
+TEST_CASE("HQ settings: the identity limit and the idle lock HQ sent apply; nonsense is refused whole; withdrawn, "
+          "the configured ones",
+          "[widgets]")
+{
+    Counter counter("[counter]\nidle_lock_minutes=7\n");
+    const auto put = [](store::OutletStore& store, const QString& key, const QByteArray& json) {
+        REQUIRE(store.downlink().upsert({store::downlink::Settings.toString(), key, json, u"1"_s, {}}).has_value());
+    };
+    counter.withAdminStore([&](store::OutletStore& store) {
+        put(store, u"policy"_s, R"({"per_identity_limit":3})");
+        put(store, u"counter"_s, R"({"idle_lock_minutes":2})");
+    });
+    auto env = counter.start();
+    const registration::Policy& policy = *env->context().services.policy;
+    auto& gate = static_cast<AuthAccountGate&>(env->gate());
+    CHECK(policy.settings().perIdentityLimit == 5); // nobody signed in: the database is closed
+    MainWindow window(MainWindowServices::of(*env, counter.clock));
+    showAndSignIn(window);
+    CHECK(policy.settings().perIdentityLimit == 3);
+    CHECK(gate.idleSeconds() == 2 * 60);
+
+    store::OutletStore* store = gate.store();
+    REQUIRE(store != nullptr);
+    const auto afterPass = [&](const QString& key, const QByteArray& json) {
+        put(*store, key, json);
+        emit env->sync().statusChanged();
+    };
+    // Per operator: this outlet is China Mobile's.
+    afterPass(u"policy"_s, R"({"per_identity_limit":{"CMCC":4,"CUCC":5}})");
+    CHECK(policy.settings().perIdentityLimit == 4);
+    // Above the national ceiling, not whole, not this operator's, not a number, not JSON: refused, 4 stays.
+    for (const QByteArray& json : {R"({"per_identity_limit":6})"_ba, R"({"per_identity_limit":2.5})"_ba,
+                                   R"({"per_identity_limit":{"CUCC":3}})"_ba, R"({"per_identity_limit":"3"})"_ba,
+                                   R"({"per_identity_limit":0})"_ba, "not json"_ba}) {
+        INFO(json.toStdString());
+        afterPass(u"policy"_s, json);
+        CHECK(policy.settings().perIdentityLimit == 4);
+    }
+    for (const QByteArray& json :
+         {R"({"idle_lock_minutes":0})"_ba, R"({"idle_lock_minutes":121})"_ba, R"({"idle_lock":3})"_ba, "[]"_ba}) {
+        INFO(json.toStdString());
+        afterPass(u"counter"_s, json);
+        CHECK(gate.idleSeconds() == 2 * 60);
+    }
+    // Withdrawn: what outlet.ini and the policy's defaults say.
+    REQUIRE(store->downlink().remove(store::downlink::Settings.toString(), u"policy"_s).has_value());
+    REQUIRE(store->downlink().remove(store::downlink::Settings.toString(), u"counter"_s).has_value());
+    emit env->sync().statusChanged();
+    CHECK(policy.settings().perIdentityLimit == 5);
+    CHECK(gate.idleSeconds() == 7 * 60);
+}
+
 TEST_CASE("HQ catalogue: the packages and number leases HQ sent replace the configured ones at sign-in", "[widgets]")
 {
     Counter counter;
