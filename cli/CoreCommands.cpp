@@ -4,6 +4,7 @@
 #include "cli/IdentityCommands.h"
 #include "cli/OutletCommands.h"
 #include "cli/ReaderCommands.h"
+#include "cli/ReviewCommands.h"
 #include "cli/SyncCommands.h"
 
 namespace shiming::cli {
@@ -16,6 +17,7 @@ QList<Command> coreCommands()
     commands += faceCommands();
     commands += outletCommands();
     commands += syncCommands();
+    commands += reviewCommands();
     return commands;
 }
 

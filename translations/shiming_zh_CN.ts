@@ -776,12 +776,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+162"/>
+        <location line="+166"/>
         <source>The rules do not allow this registration.</source>
         <translation>规则不允许办理此登记。</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-164"/>
         <source>Unexpected error.</source>
         <translation>发生意外错误。</translation>
     </message>
@@ -1086,6 +1086,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The day&apos;s spot check is drawn once the hall has closed (%1): until then it would check only the day&apos;s first registrations.</source>
+        <translation>当天的抽查在营业厅关门（%1）后抽取：在此之前抽取只会抽到当天最早的登记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This counter&apos;s database is damaged. Tell the store manager: the records that can still be read keep going to HQ, and the manager restores the last backup.</source>
         <translation>本柜台的数据库已损坏。请告知店长：仍可读取的记录会继续上报总部，由店长恢复最近的备份。</translation>
     </message>
@@ -2079,7 +2084,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::SetupWizard</name>
     <message>
-        <location filename="../widgets/setup/SetupWizard.cpp" line="+79"/>
+        <location filename="../widgets/setup/SetupWizard.cpp" line="+85"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -2115,40 +2120,40 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+773"/>
+        <location line="+781"/>
         <source>Outlet id:</source>
         <translation>网点编号：</translation>
     </message>
     <message>
-        <location line="-772"/>
-        <location line="+773"/>
+        <location line="-780"/>
+        <location line="+781"/>
         <source>Operator:</source>
         <translation>运营商：</translation>
     </message>
     <message>
-        <location line="-772"/>
-        <location line="+773"/>
+        <location line="-780"/>
+        <location line="+781"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location line="-772"/>
-        <location line="+773"/>
+        <location line="-780"/>
+        <location line="+781"/>
         <source>Catalogue:</source>
         <translation>目录：</translation>
     </message>
     <message>
-        <location line="-770"/>
+        <location line="-778"/>
         <source>Catalogue</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Catalogues (*.json)</source>
         <translation>目录文件 (*.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The outlet id is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, exactly as HQ issued it (for example GD-SZ-0042).</source>
         <translation>网点编号为 1 至 64 个字母、数字、“.”、“_”或“-”，须与总部分配的完全一致（例如 GD-SZ-0042）。</translation>
     </message>
@@ -2163,12 +2168,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>%1 已有网点数据库。设置向导不会覆盖已有数据库：请选择其他文件，或用该数据库的配置启动柜台。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The catalogue %1 cannot be used: %2</source>
         <translation>目录 %1 无法使用：%2</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -2193,7 +2198,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>The password is strong enough.</source>
         <translation>密码强度足够。</translation>
     </message>
@@ -2233,7 +2238,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>凭据包含有本网点的私钥：设置完成后请删除该文件（以及 U 盘上的副本）。数据库中会加密保存。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>This bundle is for outlet %1, not %2: ask HQ for this outlet&apos;s bundle, or go back and correct the outlet id.</source>
         <translation>此凭据包属于网点 %1，而不是 %2：请向总部索取本网点的凭据包，或返回修改网点编号。</translation>
     </message>
@@ -2323,7 +2328,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>不用读卡器（手工录入证件）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Type the reader&apos;s port, or choose &quot;No card reader&quot;.</source>
         <translation>请输入读卡器的端口，或选择“不用读卡器”。</translation>
     </message>
@@ -2349,7 +2354,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>请先选择或输入读卡器的端口。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>chip photo decoded</source>
         <translation>芯片照片已解码</translation>
     </message>
@@ -2359,12 +2364,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>芯片照片未解码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The reader works: read %1, %2 (%3).</source>
         <translation>读卡器工作正常：读到 %1，%2（%3）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Connecting to the reader on %1…</source>
         <translation>正在连接 %1 上的读卡器…</translation>
     </message>
@@ -2380,22 +2385,22 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
     <message>
         <location line="+8"/>
-        <location line="+315"/>
+        <location line="+319"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-304"/>
         <source>No camera</source>
         <translation>不用摄像头</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>The camera %1 gives no picture: choose another one, or &quot;No camera&quot;.</source>
         <translation>摄像头 %1 没有画面：请选择其他摄像头，或选择“不用摄像头”。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>No camera: attachments are scanned from files.</source>
         <translation>不用摄像头：附件从文件导入。</translation>
     </message>
@@ -2435,17 +2440,17 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>The folder %1 does not hold the face models (or they are damaged): choose another folder, or leave it empty.</source>
         <translation>文件夹 %1 中没有人脸模型（或模型已损坏）：请选择其他文件夹，或留空。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Face models found and checked in %1: faces are compared at the counter.</source>
         <translation>已在 %1 找到并校验人脸模型：在柜台进行人脸比对。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Face models missing: every face goes to a manager until they are installed (package shiming-face-models).</source>
         <translation>缺少人脸模型：安装之前每次人脸核验都交由店长复核（软件包 shiming-face-models）。</translation>
     </message>
@@ -2475,7 +2480,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>设置本柜台</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>The setup could not be finished, and nothing was kept: %1 (%2)</source>
         <translation>设置未能完成，已撤销全部内容：%1（%2）</translation>
     </message>

@@ -17,13 +17,6 @@ Error badCredentials()
     return Error::wrongKey(u"wrong user name or password"_s);
 }
 
-Result<void> asVoid(const Result<qint64>& result)
-{
-    if (!result)
-        return fail(result.error());
-    return {};
-}
-
 void removeDatabaseFiles(const QString& path)
 {
     for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})

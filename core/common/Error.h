@@ -51,4 +51,13 @@ inline std::unexpected<Error> fail(Error error)
     return std::unexpected<Error>(std::move(error));
 }
 
+/// A result whose value is not needed (an audit entry's id, say): its error, or success.
+template <typename T>
+Result<void> asVoid(const Result<T>& result)
+{
+    if (!result)
+        return fail(result.error());
+    return {};
+}
+
 } // namespace shiming

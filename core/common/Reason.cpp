@@ -76,6 +76,7 @@ constexpr std::array kNames{
     std::pair{Reason::NotLive, "not_live"},
     std::pair{Reason::ComparisonFailed, "comparison_failed"},
     std::pair{Reason::ModelsUnavailable, "models_unavailable"},
+    std::pair{Reason::SpotCheckTooEarly, "spot_check_too_early"},
     std::pair{Reason::DiskFull, "disk_full"},
     std::pair{Reason::DatabaseDamaged, "database_damaged"},
 };

@@ -86,6 +86,9 @@ enum class Reason {
     ComparisonFailed, ///< the pipeline stopped with an internal error on this image (OpenCV, memory)
     ModelsUnavailable,
 
+    // The manager's daily routine (core/outlet/SpotChecks).
+    SpotCheckTooEarly, ///< subject: the hall's closing time; a day's sample is drawn once the hall has closed
+
     // The outlet's computer (after the face-image range, which isFaceImageReason tests as one span).
     DiskFull,        ///< no space left on the disk holding the database or the file being written (ENOSPC, SQLITE_FULL)
     DatabaseDamaged, ///< a page of the outlet database failed its integrity check (SQLITE_CORRUPT, quick_check)

@@ -181,6 +181,10 @@ QString ClerkText::of(const Cause& cause)
 
     case Reason::DiskFull:
         return tr("The disk is full: free space and try again. Nothing was lost.");
+    case Reason::SpotCheckTooEarly:
+        return tr("The day's spot check is drawn once the hall has closed (%1): until then it would check only the "
+                  "day's first registrations.")
+            .arg(cause.subject);
     case Reason::DatabaseDamaged:
         return tr("This counter's database is damaged. Tell the store manager: the records that can still be "
                   "read keep going to HQ, and the manager restores the last backup.");

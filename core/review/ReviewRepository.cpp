@@ -187,13 +187,6 @@ Result<QList<ReviewRow>> runRows(store::Database& db, const QString& sql, const 
     return rows;
 }
 
-Result<void> asVoid(const Result<qint64>& result)
-{
-    if (!result)
-        return fail(result.error());
-    return {};
-}
-
 } // namespace
 
 ReviewRepository::ReviewRepository(store::OutletStore& store)

@@ -146,6 +146,28 @@ UPDATE outbox SET record_uuid = (SELECT uuid FROM registrations r WHERE r.id = o
 ALTER TABLE outbox ADD COLUMN unreadable_at TEXT;
 ALTER TABLE outbox ADD COLUMN unreadable_reported_at TEXT;
 )sql"_s,
+        // 7: the duty manager's daily spot check: one draw per day (with its seed, so it can be recomputed) and
+        // the sampled records with the manager's verdict; sent_at: the verdict has gone to HQ.
+        uR"sql(
+CREATE TABLE spot_checks (
+    day TEXT PRIMARY KEY,
+    drawn_at TEXT NOT NULL,
+    drawn_by TEXT NOT NULL,
+    share REAL NOT NULL,
+    seed BLOB NOT NULL,
+    population INTEGER NOT NULL
+);
+CREATE TABLE spot_check_items (
+    day TEXT NOT NULL REFERENCES spot_checks(day),
+    record_uuid TEXT NOT NULL,
+    verdict TEXT NOT NULL DEFAULT 'unchecked' CHECK (verdict IN ('unchecked', 'ok', 'problem')),
+    note TEXT,
+    checked_by TEXT,
+    checked_at TEXT,
+    sent_at TEXT,
+    PRIMARY KEY (day, record_uuid)
+);
+)sql"_s,
     };
     return list;
 }
