@@ -62,7 +62,17 @@
         <translation>人脸比对通过率：%1%（%2/%3）   平均每笔登记用时：%4 秒</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Spot check: %1 sampled, %2 checked, %3 problems</source>
+        <translation>抽查：抽取 %1 笔，已查 %2 笔，问题 %3 笔</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spot check: not drawn yet</source>
+        <translation>抽查：尚未抽取</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Registrations</source>
         <translation>登记量</translation>
     </message>
@@ -3526,7 +3536,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DailyReport</name>
     <message>
-        <location filename="../core/review/DailyReport.cpp" line="+260"/>
+        <location filename="../core/review/DailyReport.cpp" line="+274"/>
         <source>daily report</source>
         <translation>日报</translation>
     </message>
@@ -3542,19 +3552,19 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>registrations</source>
         <translation>登记数</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <location line="+37"/>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-85"/>
         <source>sequence</source>
         <translation>序号</translation>
     </message>
@@ -3729,6 +3739,21 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>每笔平均用时（秒）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>spot_check_sampled</source>
+        <translation>抽查抽取数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>spot_check_checked</source>
+        <translation>抽查已查数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>spot_check_problems</source>
+        <translation>抽查问题数</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>face_passed</source>
         <translation>人脸通过</translation>
@@ -3749,26 +3774,26 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+87"/>
+        <location line="-87"/>
+        <location line="+93"/>
         <source>clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+84"/>
+        <location line="-89"/>
+        <location line="+90"/>
         <source>package</source>
         <translation>套餐</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+86"/>
+        <location line="-91"/>
+        <location line="+92"/>
         <source>customer_type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+84"/>
+        <location line="-89"/>
+        <location line="+90"/>
         <source>face_band</source>
         <translation>人脸结果</translation>
     </message>

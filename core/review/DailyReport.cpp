@@ -2,6 +2,7 @@
 
 #include "core/identity/Validators.h"
 #include "core/review/ReviewRepository.h"
+#include "core/review/SpotCheck.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -155,6 +156,15 @@ WHERE r.device_date = ? ORDER BY r.device_date, r.sequence
     report.perClerk = clerks.sorted();
     report.perPackage = packages.sorted();
     report.perCustomerType = types.sorted();
+    auto spot = SpotCheckRepository(store).load(date);
+    if (!spot)
+        return fail(spot.error());
+    if (*spot) {
+        report.spotCheckDrawn = true;
+        report.spotSampled = (*spot)->items.size();
+        report.spotChecked = (*spot)->checked();
+        report.spotProblems = (*spot)->problems();
+    }
     report.perBand = bands.lines.values();
     std::sort(report.perBand.begin(), report.perBand.end(), [](const ReportLine& a, const ReportLine& b) {
         static const QStringList order{u"pass"_s, u"manual_review"_s, u"fail"_s, u"not_compared"_s};
@@ -185,7 +195,11 @@ QByteArray DailyReport::toJson() const
                              {u"per_package"_s, linesJson(perPackage, false)},
                              {u"per_customer_type"_s, linesJson(perCustomerType, false)},
                              {u"per_band"_s, linesJson(perBand, false)},
-                             {u"per_hour"_s, hours}};
+                             {u"per_hour"_s, hours},
+                             {u"spot_check"_s, QJsonObject{{u"drawn"_s, spotCheckDrawn},
+                                                           {u"sampled"_s, spotSampled},
+                                                           {u"checked"_s, spotChecked},
+                                                           {u"problems"_s, spotProblems}}}};
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -271,6 +285,12 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
           QString::number(passRate(), 'f', 4)});
     line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "average_seconds_per_registration")),
           QString::number(averageSeconds, 'f', 1)});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "spot_check_sampled")),
+          spotCheckDrawn ? QString::number(spotSampled) : QString()});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "spot_check_checked")),
+          spotCheckDrawn ? QString::number(spotChecked) : QString()});
+    line({label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "spot_check_problems")),
+          spotCheckDrawn ? QString::number(spotProblems) : QString()});
     auto section = [&](const QString& name, const QList<ReportLine>& lines) {
         out += u"\n"_s;
         line({name, label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "registrations")),

@@ -42,6 +42,12 @@ struct DailyReport {
     QList<ReportLine> perCustomerType;
     QList<ReportLine> perBand; ///< pass, manual_review, fail, not_compared (always all four, in that order)
     QList<int> perHour;        ///< 24 counts (registrations by local hour)
+    /// The day's spot check (core/review/SpotCheck): whether it was drawn, its sample, how many are marked and
+    /// how many of those are problems.
+    bool spotCheckDrawn = false;
+    qint64 spotSampled = 0;
+    qint64 spotChecked = 0;
+    qint64 spotProblems = 0;
 
     double passRate() const { return compared > 0 ? double(passed) / double(compared) : 0.0; }
 

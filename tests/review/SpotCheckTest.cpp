@@ -7,6 +7,7 @@
 #include "core/auth/Session.h"
 #include "core/outlet/SpotChecks.h"
 #include "core/review/ComplianceSettings.h"
+#include "core/review/DailyReport.h"
 #include "core/review/SpotCheck.h"
 #include "core/store/DownlinkRepository.h"
 
@@ -266,4 +267,29 @@ TEST_CASE("shimingctl review spotcheck: a manager draws, marks and prints the da
     // A problem without a note, and a verdict that is not one, are refused.
     CHECK(run(day + QStringList{u"--user"_s, u"boss"_s, u"--mark"_s, uuid, u"--verdict"_s, u"problem"_s}).first != 0);
     CHECK(run(day + QStringList{u"--user"_s, u"boss"_s, u"--mark"_s, uuid, u"--verdict"_s, u"fine"_s}).first != 0);
+}
+
+TEST_CASE("Daily report: the spot check's sample, checked and problems, and 'not drawn' before", "[review]")
+{
+    Outlet outlet;
+    auto before = DailyReport::build(outlet.store(), outlet.today);
+    REQUIRE(before.has_value());
+    CHECK_FALSE(before->spotCheckDrawn);
+    CHECK(QJsonDocument::fromJson(before->toJson()).object().value(u"spot_check"_s).toObject().value(u"drawn"_s) ==
+          false);
+
+    outlet.clock.advanceSeconds(3 * 3600);
+    auto check = outlet::openSpotCheck(outlet.store(), outlet.admin->account(), outlet.today, {});
+    REQUIRE(check.has_value());
+    REQUIRE(outlet::markSpotCheck(outlet.store(), outlet.admin->account(), outlet.today, check->items[0].uuid,
+                                  SpotVerdict::Problem, u"no signature"_s));
+    auto after = DailyReport::build(outlet.store(), outlet.today);
+    REQUIRE(after.has_value());
+    CHECK(after->spotCheckDrawn);
+    CHECK(after->spotSampled == check->items.size());
+    CHECK(after->spotChecked == 1);
+    CHECK(after->spotProblems == 1);
+    const QJsonObject spot = QJsonDocument::fromJson(after->toJson()).object().value(u"spot_check"_s).toObject();
+    CHECK(spot.value(u"problems"_s).toInt() == 1);
+    CHECK(after->toCsv().contains("spot_check_problems,1"));
 }

@@ -137,6 +137,11 @@ void DailyReportDocument::render(QPainter& painter, QPagedPaintDevice& device, c
                   .arg(report.passed)
                   .arg(report.compared)
                   .arg(report.averageSeconds, 0, 'f', 0));
+    page.text(report.spotCheckDrawn ? tr("Spot check: %1 sampled, %2 checked, %3 problems")
+                                          .arg(report.spotSampled)
+                                          .arg(report.spotChecked)
+                                          .arg(report.spotProblems)
+                                    : tr("Spot check: not drawn yet"));
     page.chart(report);
     const auto same = [](const QString& key) {
         return key;
