@@ -4176,12 +4176,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message>
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+55"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+56"/>
         <source>Store manager — %1</source>
         <translation>店长 — %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Day list</source>
         <translation>当日登记列表</translation>
     </message>
@@ -4194,6 +4194,11 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+1"/>
         <source>HQ rejections</source>
         <translation>总部驳回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spot check</source>
+        <translation>抽查</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4211,7 +4216,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+97"/>
         <source>This counter&apos;s database cannot be read completely (%1). Restore the last backup as the recovery guide says (&quot;Damaged pages&quot;).</source>
         <translation>本柜台的数据库无法完整读取（%1）。请按恢复指南（“损坏的页”）恢复最近的备份。</translation>
     </message>
@@ -4369,6 +4374,114 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+1"/>
         <source>Describe what was done with the customer.</source>
         <translation>请说明对客户的处理情况。</translation>
+    </message>
+</context>
+<context>
+    <name>shiming::review::SpotCheckPage</name>
+    <message>
+        <location filename="../widgets/review/SpotCheckPage.cpp" line="+29"/>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Problem found</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is wrong with this registration?</source>
+        <translation>这笔登记有什么问题？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Each day a share of the registrations is drawn for checking, once the hall has closed, and never drawn again. Open each record, compare it with the documents and mark it.</source>
+        <translation>每天在营业厅关门后按比例抽取一部分登记进行检查，抽取后不再重抽。逐笔打开记录，与证件资料核对后标记结果。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the spot check</source>
+        <translation>打开抽查</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checked, OK</source>
+        <translation>已查，合格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem…</source>
+        <translation>有问题…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Marked as checked, no problem.</source>
+        <translation>已标记为合格。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Marked as a problem.</source>
+        <translation>已标记为有问题。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a day and open its spot check.</source>
+        <translation>请选择日期并打开当天的抽查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 of %3 registrations drawn (%4%) by %5 at %6. Checked %7, problems %8.</source>
+        <translation>%1：从 %3 笔登记中抽取 %2 笔（%4%），由 %5 于 %6 抽取。已查 %7 笔，问题 %8 笔。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(record removed)</source>
+        <translation>（记录已删除）</translation>
     </message>
 </context>
 </TS>

@@ -3,8 +3,10 @@
 #include "ReviewTestSupport.h"
 
 #include "core/identity/Validators.h"
+#include "core/outlet/ClerkText.h"
 #include "core/review/AuditQuery.h"
 #include "core/review/ReviewRepository.h"
+#include "core/review/SpotCheck.h"
 #include "widgets/report/DailyReportView.h"
 #include "widgets/review/AccountsModel.h"
 #include "widgets/review/AuditModel.h"
@@ -13,13 +15,16 @@
 #include "widgets/review/ManagerWindow.h"
 #include "widgets/review/RecordListModel.h"
 #include "widgets/review/ReviewText.h"
+#include "widgets/review/SpotCheckPage.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
@@ -358,4 +363,66 @@ TEST_CASE("the audit page says whether the hash chain verifies and where it brea
     REQUIRE(apply);
     QTest::mouseClick(apply, Qt::LeftButton);
     CHECK(window->auditModel().rowCount() > 0);
+}
+
+TEST_CASE("manager window: the spot check tab draws after closing, shows each record, marks OK and problems",
+          "[review]")
+{
+    Outlet outlet;
+    auto window = openAs(outlet, u"boss"_s);
+    window->show();
+    SpotCheckPage& page = window->spotCheckPage();
+    auto* summary = page.findChild<QLabel*>(u"spotCheckSummaryLabel"_s);
+    REQUIRE(summary);
+
+    // Today, 18:00: the hall is open until 21:00, so nothing is drawn and the page says why.
+    REQUIRE(page.open(outlet.today));
+    CHECK(page.model().rowCount() == 0);
+    CHECK(summary->text() == ClerkText::of(Cause{Reason::SpotCheckTooEarly, u"21:00"_s}));
+    CHECK(outlet.auditCount(audit::SpotCheckDrawn.toString()) == 0);
+
+    // The button opens the day in the date box (yesterday when the page opens): one record of clerk2's five.
+    ReviewRepository repository(window->session().store());
+    CHECK(SpotCheckPage(window->session(), repository).day() == outlet.yesterday);
+    page.findChild<QDateEdit*>(u"spotCheckDateEdit"_s)->setDate(outlet.yesterday);
+    page.findChild<QPushButton*>(u"spotCheckOpenButton"_s)->click();
+    REQUIRE(page.model().rowCount() == 1);
+    CHECK(summary->text().contains(u"1"_s));
+    auto* view = page.findChild<QTableView*>(u"spotCheckView"_s);
+    REQUIRE(view);
+    view->selectRow(0);
+    const QString uuid = page.selectedUuid();
+    REQUIRE_FALSE(uuid.isEmpty());
+    CHECK(window->detailPane().recordUuid() == uuid); // opened through the audited path
+    CHECK(outlet.auditCount(u"record_viewed"_s, uuid) == 1);
+    page.findChild<QPushButton*>(u"spotCheckOkButton"_s)->click();
+    CHECK(page.model().index(0, 4).data().toString() == SpotCheckPage::tr("OK"));
+
+    // After closing: today's sample; a problem asks for a note until it says something.
+    outlet.clock.advanceSeconds(3 * 3600);
+    REQUIRE(page.open(outlet.today));
+    REQUIRE(page.model().rowCount() >= 3);
+    view->selectRow(1);
+    const QString problem = page.selectedUuid();
+    QStringList notes{u""_s, u"客户签名与证件不符"_s};
+    int asked = 0;
+    page.setNotePrompt([&](QWidget*, const QString&) -> std::optional<QString> {
+        ++asked;
+        return notes.takeFirst();
+    });
+    page.findChild<QPushButton*>(u"spotCheckProblemButton"_s)->click();
+    CHECK(asked == 2);
+    CHECK(page.model().index(1, 4).data().toString() == SpotCheckPage::tr("Problem"));
+    CHECK(page.model().index(1, 5).data().toString() == u"客户签名与证件不符"_s);
+    CHECK(page.selectedUuid() == problem); // the selection stays on the record
+    // Cancelled: nothing changes.
+    page.setNotePrompt([](QWidget*, const QString&) { return std::optional<QString>(); });
+    view->selectRow(2);
+    page.findChild<QPushButton*>(u"spotCheckProblemButton"_s)->click();
+    CHECK(page.model().index(2, 4).data().toString() == SpotCheckPage::tr("Not checked"));
+    REQUIRE(page.check().has_value());
+    CHECK(page.check()->problems() == 1);
+    // The names in the list are masked.
+    for (int row = 0; row < page.model().rowCount(); ++row)
+        CHECK(page.model().index(row, 3).data().toString().contains(u'*'));
 }

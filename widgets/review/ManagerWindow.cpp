@@ -13,6 +13,7 @@
 #include "widgets/review/DetailPane.h"
 #include "widgets/review/RecordListModel.h"
 #include "widgets/review/ReviewQueuePage.h"
+#include "widgets/review/SpotCheckPage.h"
 
 #include <QLabel>
 #include <QSplitter>
@@ -93,6 +94,8 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     m_rejectionsPage =
         new ReviewQueuePage(ReviewQueuePage::Kind::HqRejections, *m_session, m_repository, confirm, m_tabs);
     m_rejectionsPage->setObjectName(u"rejectionsPage"_s);
+    m_spotCheckPage = new SpotCheckPage(*m_session, m_repository, m_tabs);
+    m_spotCheckPage->setObjectName(u"spotCheckPage"_s);
     m_report = new report::DailyReportView(m_session->store(), m_session->account(), m_tabs);
     m_report->setObjectName(u"dailyReportView"_s);
     m_accountsPage = new AccountsPage(*m_session, m_authenticator, m_tabs);
@@ -102,6 +105,7 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     m_tabs->addTab(m_dayListPage, tr("Day list"));
     m_tabs->addTab(m_pendingPage, tr("Pending review"));
     m_tabs->addTab(m_rejectionsPage, tr("HQ rejections"));
+    m_tabs->addTab(m_spotCheckPage, tr("Spot check"));
     m_tabs->addTab(m_report, tr("Daily report"));
     m_tabs->addTab(m_accountsPage, tr("Accounts"));
     m_tabs->addTab(m_auditPage, tr("Audit log"));
@@ -116,6 +120,12 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     });
     connectQueue(m_pendingPage);
     connectQueue(m_rejectionsPage);
+    connect(m_spotCheckPage, &SpotCheckPage::recordSelected, this, [this](const QString& uuid) {
+        if (auto r = showRecord(uuid); !r)
+            showError(r.error());
+    });
+    connect(m_spotCheckPage, &SpotCheckPage::statusReported, this, &ManagerWindow::showStatus);
+    connect(m_spotCheckPage, &SpotCheckPage::failed, this, &ManagerWindow::showError);
     connect(m_accountsPage, &AccountsPage::failed, this, &ManagerWindow::showError);
     connect(m_accountsPage, &AccountsPage::statusReported, this, &ManagerWindow::showStatus);
     connect(m_auditPage, &AuditPage::failed, this, &ManagerWindow::showError);
