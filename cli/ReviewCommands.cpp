@@ -4,6 +4,7 @@
 #include "core/auth/Session.h"
 #include "core/common/Clock.h"
 #include "core/common/Json.h"
+#include "core/outlet/ComplianceAlerts.h"
 #include "core/outlet/SpotChecks.h"
 #include "core/store/OutletStore.h"
 
@@ -22,6 +23,75 @@ const QString kUsage =
     u"[--note TEXT] [--password-file FILE]\n"
     u"  the day's sample (drawn on first use, once the hall has closed; never drawn again) and its marks; "
     u"--user names a manager or admin"_s;
+
+const QString kAlertsUsage =
+    u"shimingctl review alerts --db PATH --user NAME --date YYYY-MM-DD [--json] [--password-file FILE]\n"
+    u"shimingctl review alerts --db PATH --user NAME --date YYYY-MM-DD --ack ID --note TEXT [--password-file FILE]\n"
+    u"  the day's alerts, evaluated now on the outlet's records, and their acknowledgements; --user names a manager "
+    u"or admin"_s;
+
+QJsonObject alertJson(const review::Alert& alert)
+{
+    QJsonObject object{{u"id"_s, alert.id},
+                       {u"kind"_s, review::alertKindName(alert.kind)},
+                       {u"subject"_s, alert.subject},
+                       {u"figure"_s, alert.figure},
+                       {u"records"_s, QJsonArray::fromStringList(alert.records)},
+                       {u"raised_at"_s, alert.raisedAt.toString(Qt::ISODateWithMs)},
+                       {u"acknowledged"_s, alert.acknowledged()}};
+    if (alert.kind == review::AlertKind::ClerkVolume)
+        object.insert(u"median"_s, alert.reference);
+    if (alert.acknowledged()) {
+        object.insert(u"acknowledged_by"_s, alert.acknowledgedBy);
+        object.insert(u"acknowledged_at"_s, alert.acknowledgedAt.toString(Qt::ISODateWithMs));
+        object.insert(u"note"_s, alert.note);
+    }
+    return object;
+}
+
+int alerts(const QStringList& args, const Io& io)
+{
+    const auto options = parseCommand(
+        args, {kAlertsUsage, signInOptions() + QStringList{u"--date"_s, u"--ack"_s, u"--note"_s}, {u"--json"_s}}, io);
+    if (!options)
+        return options.error();
+    const QDate date = QDate::fromString(options->value(u"--date"_s), Qt::ISODate);
+    bool idOk = true;
+    const qint64 ack = options->value(u"--ack"_s).isEmpty() ? 0 : options->value(u"--ack"_s).toLongLong(&idOk);
+    if (!date.isValid() || !idOk || ack < 0)
+        return options->usageError(io);
+    SystemClock clock;
+    return withSignedIn(*options, io, clock, [&](auth::Session& session) {
+        store::OutletStore& store = session.store();
+        if (ack > 0) {
+            if (auto done = outlet::acknowledgeAlert(store, session.account(), ack, options->value(u"--note"_s)); !done)
+                return failWith(io, done.error());
+        }
+        auto list = outlet::dayAlerts(store, session.account(), date, outlet::hqComplianceSettings(store));
+        if (!list)
+            return failWith(io, list.error());
+        if (options->flag(u"--json"_s)) {
+            QJsonArray items;
+            int open = 0;
+            for (const review::Alert& alert : std::as_const(*list)) {
+                items.append(alertJson(alert));
+                open += alert.acknowledged() ? 0 : 1;
+            }
+            io.out(compactJson(QJsonObject{
+                       {u"date"_s, date.toString(Qt::ISODate)}, {u"alerts"_s, items}, {u"unacknowledged"_s, open}}) +
+                   '\n');
+            return int(ExitOk);
+        }
+        io.print(u"alerts %1: %2"_s.arg(date.toString(Qt::ISODate)).arg(list->size()));
+        for (const review::Alert& alert : std::as_const(*list))
+            io.print(u"  %1 %2 %3 (%4, %5 records)%6"_s.arg(alert.id)
+                         .arg(review::alertKindName(alert.kind), alert.subject)
+                         .arg(alert.figure)
+                         .arg(alert.records.size())
+                         .arg(alert.acknowledged() ? u" acknowledged by "_s + alert.acknowledgedBy : QString()));
+        return int(ExitOk);
+    });
+}
 
 QJsonObject toJson(const review::SpotCheck& check)
 {
@@ -104,11 +174,13 @@ int spotCheck(const QStringList& args, const Io& io)
 
 QList<Command> reviewCommands()
 {
-    return {{u"review"_s, u"review spotcheck: the duty manager's daily sample and its marks"_s,
+    return {{u"review"_s, u"review spotcheck | alerts: the duty manager's daily sample and the day's alerts"_s,
              [](const QStringList& args, const Io& io) {
-                 if (args.isEmpty() || args.first() != u"spotcheck"_s)
-                     return usageError(io, kUsage);
-                 return spotCheck(args.mid(1), io);
+                 if (args.value(0) == u"spotcheck"_s)
+                     return spotCheck(args.mid(1), io);
+                 if (args.value(0) == u"alerts"_s)
+                     return alerts(args.mid(1), io);
+                 return usageError(io, kUsage + u"\n"_s + kAlertsUsage);
              }}};
 }
 

@@ -1,6 +1,7 @@
 #include "core/outlet/StoreSessionServices.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/ComplianceAlerts.h"
 #include "core/protocol/BatchAnswer.h"
 #include "core/protocol/IdentityHash.h"
 #include "core/store/OutletStore.h"
@@ -60,7 +61,10 @@ StoreSessionServices::commitRegistration(const registration::Registration& regis
     store::OutletStore* outlet = m_store();
     if (!outlet)
         return fail(Error::storageFailure(u"no open store (signed out or locked)"_s));
-    return outlet->registrations().commit(registration);
+    auto committed = outlet->registrations().commit(registration);
+    if (committed)
+        outlet::raiseAlertsAfterCommit(*outlet, committed->deviceTime.toLocalTime().date());
+    return committed;
 }
 
 Result<bool> StoreSessionServices::iccidInUse(const QString& iccid) const

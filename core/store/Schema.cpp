@@ -168,6 +168,26 @@ CREATE TABLE spot_check_items (
     PRIMARY KEY (day, record_uuid)
 );
 )sql"_s,
+        // 8: the compliance alerts raised on the outlet's own data (core/review/Alerts), one per day and key, with
+        // the records behind them and the manager's acknowledgement; sent_at: it has gone to HQ.
+        uR"sql(
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    alert_key TEXT NOT NULL,
+    subject TEXT,
+    figure INTEGER NOT NULL,
+    reference REAL,
+    records TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    acknowledged_by TEXT,
+    acknowledged_at TEXT,
+    note TEXT,
+    sent_at TEXT,
+    UNIQUE (day, alert_key)
+);
+)sql"_s,
     };
     return list;
 }

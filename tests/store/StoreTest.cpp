@@ -256,6 +256,9 @@ TEST_CASE("Schema migrates from every earlier version to the latest, keeping dat
                         'resident-id', '𠮷·名', '110105199001011234');
                     INSERT INTO outbox (registration_id, state, created_at) VALUES (1, 'done', '2026-01-01T02:00:00.000Z');)"_s)
                             .has_value());
+                // From version 6 on the program writes the outbox row's record itself.
+                if (from >= 6)
+                    REQUIRE(db->exec(u"UPDATE outbox SET record_uuid = 'u-1'"_s).has_value());
             } else {
                 REQUIRE(db->exec(u"CREATE TABLE IF NOT EXISTS placeholder (x)"_s).has_value());
             }
@@ -264,6 +267,9 @@ TEST_CASE("Schema migrates from every earlier version to the latest, keeping dat
         REQUIRE(db.has_value());
         REQUIRE(schema::migrate(*db).has_value());
         CHECK(schema::currentVersion(*db).value() == schema::latestVersion());
+        // The manager's routine (7, 8) starts empty on an older database.
+        CHECK(db->queryInt(u"SELECT count(*) FROM spot_checks"_s).value() == 0);
+        CHECK(db->queryInt(u"SELECT count(*) FROM alerts"_s).value() == 0);
         if (from >= 1) {
             CHECK(db->queryText(u"SELECT name FROM documents WHERE registration_id = 1"_s).value() == u"𠮷·名"_s);
             CHECK(db->queryInt(u"SELECT count(*) FROM registrations WHERE purged_at IS NULL"_s).value() == 1);
