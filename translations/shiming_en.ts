@@ -116,7 +116,7 @@
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+220"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+237"/>
         <source>%n records cannot be read and cannot go to HQ;</source>
         <translation>
             <numerusform>%n record cannot be read and cannot go to HQ;</numerusform>

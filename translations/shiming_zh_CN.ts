@@ -3445,6 +3445,109 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
 </context>
 <context>
+    <name>shiming::review::AlertsPage</name>
+    <message>
+        <location filename="../widgets/review/AlertsPage.cpp" line="+32"/>
+        <source>Customer %1: %2 numbers within %3 hours at this outlet</source>
+        <translation>客户 %1：%3 小时内在本网点办理 %2 个号码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clerk %1: %2 registrations, the clerks&apos; median is %3</source>
+        <translation>营业员 %1：办理 %2 笔，营业员中位数为 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outside the opening hours %1: %2 registrations</source>
+        <translation>营业时间 %1 之外：%2 笔登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager %1: %2 manual face approvals</source>
+        <translation>店长 %1：人工通过人脸复核 %2 次</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Acknowledge the alert</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What did you find, and what was done?</source>
+        <translation>发现了什么情况？做了哪些处理？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Patterns that need a look, found on this outlet&apos;s registrations with HQ&apos;s thresholds. Open the records behind an alert, then acknowledge it with a note.</source>
+        <translation>按总部设定的阈值在本网点登记中发现的异常情况。请打开预警涉及的记录核查，然后填写说明并确认。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Raised</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registrations behind the alert:</source>
+        <translation>预警涉及的登记：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Alert acknowledged.</source>
+        <translation>预警已确认。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1  No. %2  clerk %3  customer %4</source>
+        <translation>%1  序号 %2  营业员 %3  客户 %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(record removed)</source>
+        <translation>（记录已删除）</translation>
+    </message>
+</context>
+<context>
     <name>shiming::review::AuditModel</name>
     <message>
         <location filename="../widgets/review/AuditModel.cpp" line="+88"/>
@@ -4176,12 +4279,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::ManagerWindow</name>
     <message>
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+56"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+57"/>
         <source>Store manager — %1</source>
         <translation>店长 — %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Day list</source>
         <translation>当日登记列表</translation>
     </message>
@@ -4202,6 +4305,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
     <message>
         <location line="+1"/>
+        <location line="+27"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
@@ -4216,7 +4325,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+24"/>
+        <source>Alerts (%1)</source>
+        <translation>预警（%1）</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>This counter&apos;s database cannot be read completely (%1). Restore the last backup as the recovery guide says (&quot;Damaged pages&quot;).</source>
         <translation>本柜台的数据库无法完整读取（%1）。请按恢复指南（“损坏的页”）恢复最近的备份。</translation>
     </message>

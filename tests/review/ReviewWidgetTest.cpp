@@ -4,11 +4,14 @@
 
 #include "core/identity/Validators.h"
 #include "core/outlet/ClerkText.h"
+#include "core/review/Alerts.h"
 #include "core/review/AuditQuery.h"
 #include "core/review/ReviewRepository.h"
 #include "core/review/SpotCheck.h"
+#include "core/store/DownlinkRepository.h"
 #include "widgets/report/DailyReportView.h"
 #include "widgets/review/AccountsModel.h"
+#include "widgets/review/AlertsPage.h"
 #include "widgets/review/AuditModel.h"
 #include "widgets/review/DayListModel.h"
 #include "widgets/review/DetailPane.h"
@@ -22,10 +25,12 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -425,4 +430,48 @@ TEST_CASE("manager window: the spot check tab draws after closing, shows each re
     // The names in the list are masked.
     for (int row = 0; row < page.model().rowCount(); ++row)
         CHECK(page.model().index(row, 3).data().toString().contains(u'*'));
+}
+
+TEST_CASE("manager window: the alerts tab lists the day's alerts as it opens, shows the records, acknowledges",
+          "[review]")
+{
+    Outlet outlet;
+    // HQ says the hall closes at 09:30: the day's later registrations are outside the hours.
+    REQUIRE(outlet.store()
+                .downlink()
+                .upsert({store::downlink::Settings.toString(),
+                         u"compliance"_s,
+                         R"({"opening_hours":{"open":"08:00","close":"09:30"}})",
+                         u"1"_s,
+                         {}})
+                .has_value());
+    auto window = openAs(outlet, u"boss"_s);
+    window->show();
+    AlertsPage& page = window->alertsPage();
+    REQUIRE(page.model().rowCount() == 1);
+    CHECK(page.open() == 1);
+    auto* tabs = window->findChild<QTabWidget*>(u"managerTabs"_s);
+    REQUIRE(tabs);
+    CHECK(tabs->tabText(tabs->indexOf(&page)) == ManagerWindow::tr("Alerts (%1)").arg(1));
+    CHECK(page.model().index(0, 0).data().toString().contains(u"08:00-09:30"_s));
+
+    auto* view = page.findChild<QTableView*>(u"alertsView"_s);
+    view->selectRow(0);
+    REQUIRE(page.recordList().count() == page.alerts().at(0).records.size());
+    page.recordList().setCurrentRow(0);
+    CHECK(window->detailPane().recordUuid() == page.alerts().at(0).records.at(0));
+
+    QStringList notes{u""_s, u"加班办理，已报区域经理"_s};
+    int asked = 0;
+    page.setNotePrompt([&](QWidget*) -> std::optional<QString> {
+        ++asked;
+        return notes.takeFirst();
+    });
+    page.findChild<QPushButton*>(u"alertAcknowledgeButton"_s)->click();
+    CHECK(asked == 2);
+    CHECK(page.open() == 0);
+    CHECK(page.model().index(0, 3).data().toString() == u"加班办理，已报区域经理"_s);
+    CHECK(tabs->tabText(tabs->indexOf(&page)) == ManagerWindow::tr("Alerts"));
+    CHECK_FALSE(page.findChild<QPushButton*>(u"alertAcknowledgeButton"_s)->isEnabled());
+    CHECK(outlet.auditCount(audit::AlertAcknowledged.toString()) == 1);
 }

@@ -7,6 +7,7 @@
 #include "widgets/common/WindowSize.h"
 #include "widgets/report/DailyReportView.h"
 #include "widgets/review/AccountsPage.h"
+#include "widgets/review/AlertsPage.h"
 #include "widgets/review/AuditPage.h"
 #include "widgets/review/DayListModel.h"
 #include "widgets/review/DayListPage.h"
@@ -96,6 +97,8 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     m_rejectionsPage->setObjectName(u"rejectionsPage"_s);
     m_spotCheckPage = new SpotCheckPage(*m_session, m_repository, m_tabs);
     m_spotCheckPage->setObjectName(u"spotCheckPage"_s);
+    m_alertsPage = new AlertsPage(*m_session, m_repository, m_tabs);
+    m_alertsPage->setObjectName(u"alertsPage"_s);
     m_report = new report::DailyReportView(m_session->store(), m_session->account(), m_tabs);
     m_report->setObjectName(u"dailyReportView"_s);
     m_accountsPage = new AccountsPage(*m_session, m_authenticator, m_tabs);
@@ -106,6 +109,7 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     m_tabs->addTab(m_pendingPage, tr("Pending review"));
     m_tabs->addTab(m_rejectionsPage, tr("HQ rejections"));
     m_tabs->addTab(m_spotCheckPage, tr("Spot check"));
+    m_tabs->addTab(m_alertsPage, tr("Alerts"));
     m_tabs->addTab(m_report, tr("Daily report"));
     m_tabs->addTab(m_accountsPage, tr("Accounts"));
     m_tabs->addTab(m_auditPage, tr("Audit log"));
@@ -126,6 +130,16 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     });
     connect(m_spotCheckPage, &SpotCheckPage::statusReported, this, &ManagerWindow::showStatus);
     connect(m_spotCheckPage, &SpotCheckPage::failed, this, &ManagerWindow::showError);
+    connect(m_alertsPage, &AlertsPage::recordSelected, this, [this](const QString& uuid) {
+        if (auto r = showRecord(uuid); !r)
+            showError(r.error());
+    });
+    connect(m_alertsPage, &AlertsPage::changed, this, [this] {
+        const int open = m_alertsPage->open();
+        m_tabs->setTabText(m_tabs->indexOf(m_alertsPage), open > 0 ? tr("Alerts (%1)").arg(open) : tr("Alerts"));
+    });
+    connect(m_alertsPage, &AlertsPage::statusReported, this, &ManagerWindow::showStatus);
+    connect(m_alertsPage, &AlertsPage::failed, this, &ManagerWindow::showError);
     connect(m_accountsPage, &AccountsPage::failed, this, &ManagerWindow::showError);
     connect(m_accountsPage, &AccountsPage::statusReported, this, &ManagerWindow::showStatus);
     connect(m_auditPage, &AuditPage::failed, this, &ManagerWindow::showError);
@@ -142,6 +156,9 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
         showError(r.error());
     showStorageHealth();
     m_accountsPage->refresh();
+    // The rules run again on the day's records as the window opens (they also run as each record commits).
+    if (auto r = m_alertsPage->refresh(); !r)
+        showError(r.error());
     m_auditPage->refresh();
     (void)m_report->showDate(m_session->store().clock().today());
     resize(fittingSize(this, QSize(1280, 800)));

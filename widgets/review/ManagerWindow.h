@@ -24,6 +24,7 @@ namespace shiming::review {
 
 class AccountsModel;
 class AccountsPage;
+class AlertsPage;
 class AuditModel;
 class AuditPage;
 class DayListModel;
@@ -34,12 +35,12 @@ class ReviewQueuePage;
 class SpotCheckPage;
 
 /// The store manager's window: the day list with filters and the record's detail, the pending manual reviews,
-/// HQ's rejections, the daily spot check, the daily report, accounts and the audit log. Only a manager or an admin may
-/// open it (a clerk is refused, and the refusal is audited). Every record shown in the detail pane is loaded through
-/// the audited path (record_viewed); approving or rejecting asks for the manager's credentials again. Each tab is its
-/// own page widget (DayListPage, ReviewQueuePage twice, DailyReportView, AccountsPage, AuditPage); the window holds the
-/// session, the detail pane and the status bar, and passes what one page did on to the others (a decision refreshes the
-/// queues and the day list).
+/// HQ's rejections, the daily spot check, the day's alerts, the daily report, accounts and the audit log. Only a
+/// manager or an admin may open it (a clerk is refused, and the refusal is audited). Every record shown in the detail
+/// pane is loaded through the audited path (record_viewed); approving or rejecting asks for the manager's credentials
+/// again. Each tab is its own page widget (DayListPage, ReviewQueuePage twice, DailyReportView, AccountsPage,
+/// AuditPage); the window holds the session, the detail pane and the status bar, and passes what one page did on to the
+/// others (a decision refreshes the queues and the day list).
 ///
 /// Opening it from the counter's main window (the "Manager" menu entry):
 ///     auto window = ManagerWindow::login(authenticator, user, password);   // asks nothing itself
@@ -79,6 +80,7 @@ public:
     DetailPane& detailPane() { return *m_detail; }
     report::DailyReportView& reportView() { return *m_report; }
     SpotCheckPage& spotCheckPage() { return *m_spotCheckPage; }
+    AlertsPage& alertsPage() { return *m_alertsPage; }
     /// The damaged-database banner (hidden while the database is sound).
     QLabel& storageBanner() { return *m_storageBanner; }
 
@@ -131,6 +133,7 @@ private:
     AccountsPage* m_accountsPage = nullptr;
     AuditPage* m_auditPage = nullptr;
     SpotCheckPage* m_spotCheckPage = nullptr;
+    AlertsPage* m_alertsPage = nullptr;
 };
 
 } // namespace shiming::review
