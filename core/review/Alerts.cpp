@@ -189,25 +189,22 @@ WHERE r.device_date BETWEEN ? AND ? AND r.voided_at IS NULL ORDER BY r.sequence)
         return fail(stmt.error());
     stmt->bind(1, from.toString(Qt::ISODate)).bind(2, day.toString(Qt::ISODate));
     QList<AlertInput> rows;
-    for (;;) {
-        auto more = stmt->step();
-        if (!more)
-            return fail(more.error());
-        if (!*more)
-            break;
+    auto read = store::forEachRow(*stmt, [&](store::Statement& s) {
         AlertInput row;
-        row.uuid = stmt->text(0);
-        row.time = stmt->dateTime(1);
-        row.clerk = stmt->text(2);
-        const QString number = stmt->text(4);
+        row.uuid = s.text(0);
+        row.time = s.dateTime(1);
+        row.clerk = s.text(2);
+        const QString number = s.text(4);
         if (!number.isEmpty()) {
-            row.identity = stmt->text(3) + u':' + number;
+            row.identity = s.text(3) + u':' + number;
             row.maskedIdentity = maskDocumentNumber(number);
         }
-        if (stmt->text(6) == u"manual_review"_s)
-            row.approvedBy = stmt->text(5);
+        if (s.text(6) == u"manual_review"_s)
+            row.approvedBy = s.text(5);
         rows.append(row);
-    }
+    });
+    if (!read)
+        return fail(read.error());
     return rows;
 }
 
@@ -277,27 +274,24 @@ Result<QList<Alert>> AlertRepository::list(QDate day)
         return fail(stmt.error());
     stmt->bind(1, day.toString(Qt::ISODate));
     QList<Alert> alerts;
-    for (;;) {
-        auto more = stmt->step();
-        if (!more)
-            return fail(more.error());
-        if (!*more)
-            break;
+    auto read = store::forEachRow(*stmt, [&](store::Statement& s) {
         Alert alert;
-        alert.id = stmt->int64(0);
+        alert.id = s.int64(0);
         alert.day = day;
-        alert.kind = kindFromName(stmt->text(1));
-        alert.key = stmt->text(2);
-        alert.subject = stmt->text(3);
-        alert.figure = int(stmt->int64(4));
-        alert.reference = stmt->real(5);
-        alert.records = stmt->text(6).split(u',', Qt::SkipEmptyParts);
-        alert.raisedAt = stmt->dateTime(7);
-        alert.acknowledgedBy = stmt->text(8);
-        alert.acknowledgedAt = stmt->dateTime(9);
-        alert.note = stmt->text(10);
+        alert.kind = kindFromName(s.text(1));
+        alert.key = s.text(2);
+        alert.subject = s.text(3);
+        alert.figure = int(s.int64(4));
+        alert.reference = s.real(5);
+        alert.records = s.text(6).split(u',', Qt::SkipEmptyParts);
+        alert.raisedAt = s.dateTime(7);
+        alert.acknowledgedBy = s.text(8);
+        alert.acknowledgedAt = s.dateTime(9);
+        alert.note = s.text(10);
         alerts.append(alert);
-    }
+    });
+    if (!read)
+        return fail(read.error());
     return alerts;
 }
 

@@ -98,14 +98,8 @@ Result<QList<SpotCandidate>> SpotCheckRepository::population(QDate day)
         return fail(stmt.error());
     stmt->bind(1, day.toString(Qt::ISODate));
     QList<SpotCandidate> candidates;
-    for (;;) {
-        auto more = stmt->step();
-        if (!more)
-            return fail(more.error());
-        if (!*more)
-            break;
-        candidates.append({stmt->text(0), stmt->text(1)});
-    }
+    if (auto r = store::forEachRow(*stmt, [&](store::Statement& s) { candidates.append({s.text(0), s.text(1)}); }); !r)
+        return fail(r.error());
     return candidates;
 }
 
@@ -136,15 +130,13 @@ Result<std::optional<SpotCheck>> SpotCheckRepository::load(QDate day)
     if (!items)
         return fail(items.error());
     items->bind(1, day.toString(Qt::ISODate));
-    for (;;) {
-        auto more = items->step();
-        if (!more)
-            return fail(more.error());
-        if (!*more)
-            break;
-        check.items.append({items->text(0), items->text(1), items->int64(2), verdictFromName(items->text(3)),
-                            items->text(4), items->text(5), items->dateTime(6)});
-    }
+    if (auto r = store::forEachRow(*items,
+                                   [&](store::Statement& s) {
+                                       check.items.append({s.text(0), s.text(1), s.int64(2), verdictFromName(s.text(3)),
+                                                           s.text(4), s.text(5), s.dateTime(6)});
+                                   });
+        !r)
+        return fail(r.error());
     return std::optional<SpotCheck>(std::move(check));
 }
 

@@ -131,6 +131,20 @@ private:
     int m_bindFailure = 0;
 };
 
+/// Steps `stmt` to its end, calling `row(stmt)` on each row; the first failing step is the result.
+template <typename RowFn>
+Result<void> forEachRow(Statement& stmt, RowFn&& row)
+{
+    for (;;) {
+        auto more = stmt.step();
+        if (!more)
+            return fail(more.error());
+        if (!*more)
+            return {};
+        row(stmt);
+    }
+}
+
 /// Resets a cached statement when the caller is done with it.
 class StatementLease {
 public:
