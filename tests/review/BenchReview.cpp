@@ -7,9 +7,12 @@
 //                        baseline: the same bare count.
 //   daily PDF          — build the report from the day's rows and render the PDF (goal <= 2 s);
 //                        baseline: an empty one-page PDF.
+//   the day's alerts   — the compliance rules on the day (and the day before), as after each stored
+//                        registration; baseline: the same bare count.
 // The first (cold) run is printed too: it is what the manager sees right after logging in.
 // Usage: bench_review [--records N] [--runs R]
 #include "core/auth/Authenticator.h"
+#include "core/review/Alerts.h"
 #include "core/review/AuditQuery.h"
 #include "core/review/DailyReport.h"
 #include "core/review/ReviewRepository.h"
@@ -203,5 +206,15 @@ int main(int argc, char* argv[])
     });
     printFigure("daily PDF (report + render)", pdf, "empty one-page PDF", emptyPdf, 2000);
     std::printf("  (of which the report's data: median %.1f ms)\n", reportOnly.median);
+
+    // ---- the alert rules on the day (what each stored registration adds, and the window's opening)
+    const ComplianceSettings settings;
+    const Figure alerts = measure(runs, [&] {
+        if (!AlertRepository(store).refresh(day, settings))
+            std::fprintf(stderr, "alerts failed\n");
+    });
+    const Figure inputs = measure(runs, [&] { (void)AlertRepository(store).inputs(day, settings.sameIdentityHours); });
+    printFigure("evaluate the day's alerts (after a commit)", alerts, "bare day count", baseline, 0);
+    std::printf("  (of which reading the rows: median %.1f ms)\n", inputs.median);
     return 0;
 }
