@@ -1,8 +1,8 @@
 #include "core/outlet/ComplianceAlerts.h"
 
 #include "core/common/Logging.h"
+#include "core/outlet/HqFeeds.h"
 #include "core/outlet/ManagerAccess.h"
-#include "core/outlet/SpotChecks.h"
 #include "core/store/OutletStore.h"
 
 using namespace Qt::StringLiterals;

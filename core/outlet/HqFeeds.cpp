@@ -140,6 +140,23 @@ FeedOutcome applyHqFaceSettings(store::OutletStore& store, face::FaceEngine& eng
     return *object ? FeedOutcome::Applied : FeedOutcome::Defaults;
 }
 
+review::ComplianceSettings hqComplianceSettings(store::OutletStore& store)
+{
+    auto object = settingsObject(store, u"compliance"_s);
+    if (!object) {
+        qCWarning(lcOutlet) << "HQ's compliance settings refused, the defaults apply:" << object.error().detail;
+        return {};
+    }
+    if (!*object)
+        return {};
+    auto settings = review::ComplianceSettings::fromJson(**object);
+    if (!settings) {
+        qCWarning(lcOutlet) << "HQ's compliance settings refused, the defaults apply:" << settings.error().detail;
+        return {};
+    }
+    return *settings;
+}
+
 CatalogueOutcome applyHqCatalogue(store::OutletStore& store, catalog::Catalog& catalogue, catalog::NumberPool& pool,
                                   const QString& poolStatePath)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/review/ComplianceSettings.h"
 
 #include <QString>
 
@@ -47,6 +48,11 @@ FeedOutcome applyHqPolicySettings(store::OutletStore& store, registration::Polic
 /// `setIdleSeconds`. Without the item: `configuredSeconds` (outlet.ini's). Applied at sign-in and after each pass.
 FeedOutcome applyHqIdleLock(store::OutletStore& store, const std::function<void(int)>& setIdleSeconds,
                             int configuredSeconds);
+
+/// HQ's settings feed, its "compliance" item, over the defaults (spot-check share, opening hours, alert
+/// thresholds). Read where it is used (the spot check, the alerts); an item that cannot be read or is refused
+/// (review::ComplianceSettings::fromJson) gives the defaults, logged.
+review::ComplianceSettings hqComplianceSettings(store::OutletStore& store);
 
 /// HQ's catalog and number-pool feeds, once HQ has sent them, replace the configured packages and numbers.
 /// Applied at sign-in only: during a registration the session holds its reserved number in the pool. Each feed

@@ -1,35 +1,11 @@
 #include "core/outlet/SpotChecks.h"
 
-#include "core/common/Logging.h"
 #include "core/outlet/ManagerAccess.h"
-#include "core/store/DownlinkRepository.h"
 #include "core/store/OutletStore.h"
-
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace shiming::outlet {
-
-review::ComplianceSettings hqComplianceSettings(store::OutletStore& store)
-{
-    auto item = store.downlink().item(store::downlink::Settings.toString(), u"compliance"_s);
-    if (!item) {
-        qCWarning(lcOutlet) << "HQ's compliance settings cannot be read, the defaults apply:" << item.error().detail;
-        return {};
-    }
-    if (!*item)
-        return {};
-    const QJsonDocument json = QJsonDocument::fromJson((*item)->payload);
-    auto settings = json.isObject()
-                        ? review::ComplianceSettings::fromJson(json.object())
-                        : Result<review::ComplianceSettings>(fail(Error::invalidInput(u"not a JSON object"_s)));
-    if (!settings) {
-        qCWarning(lcOutlet) << "HQ's compliance settings refused, the defaults apply:" << settings.error().detail;
-        return {};
-    }
-    return *settings;
-}
 
 Result<review::SpotCheck> openSpotCheck(store::OutletStore& store, const auth::Account& account, QDate day,
                                         const review::ComplianceSettings& settings)

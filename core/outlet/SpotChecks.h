@@ -2,6 +2,7 @@
 
 #include "core/auth/Account.h"
 #include "core/common/Error.h"
+#include "core/outlet/HqFeeds.h"
 #include "core/review/ComplianceSettings.h"
 #include "core/review/SpotCheck.h"
 
@@ -13,10 +14,6 @@ class OutletStore;
 }
 
 namespace shiming::outlet {
-
-/// HQ's compliance settings (the settings feed's "compliance" item) over the defaults. An item that cannot be
-/// read or is refused (review::ComplianceSettings::fromJson) gives the defaults, logged.
-review::ComplianceSettings hqComplianceSettings(store::OutletStore& store);
 
 /// The duty manager's spot check of `day`, for a manager or admin only (a clerk is refused, PolicyRefused):
 /// the one drawn already, else drawn now with the settings' share, once the day is over (a past day, or today

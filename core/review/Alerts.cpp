@@ -66,8 +66,13 @@ QString alertKindName(AlertKind kind)
 QList<Alert> evaluateAlerts(const QList<AlertInput>& rows, QDate day, const ComplianceSettings& settings)
 {
     QList<Alert> alerts;
-    const auto onDay = [day](const AlertInput& row) {
-        return row.time.toLocalTime().date() == day;
+    // Each row's local time once: the rules below ask for it several times per row.
+    QHash<const AlertInput*, QDateTime> local;
+    local.reserve(rows.size());
+    for (const AlertInput& row : rows)
+        local.insert(&row, row.time.toLocalTime());
+    const auto onDay = [&](const AlertInput& row) {
+        return local.value(&row).date() == day;
     };
 
     // One identity, several numbers within the window that ends at one of the day's registrations.
@@ -138,7 +143,7 @@ QList<Alert> evaluateAlerts(const QList<AlertInput>& rows, QDate day, const Comp
     // Outside the opening hours.
     QSet<QString> outside;
     for (const AlertInput& row : rows) {
-        const QTime at = row.time.toLocalTime().time();
+        const QTime at = local.value(&row).time();
         if (onDay(row) && (at < settings.opensAt || at >= settings.closesAt))
             outside.insert(row.uuid);
     }
@@ -216,7 +221,8 @@ Result<QList<Alert>> AlertRepository::refresh(QDate day, const ComplianceSetting
     const QList<Alert> firing = evaluateAlerts(*rows, day, settings);
     auto stored = m_store.inTransaction([&]() -> Result<void> {
         for (const Alert& alert : firing) {
-            auto existing = m_store.database().prepare(u"SELECT id FROM alerts WHERE day = ? AND alert_key = ?"_s);
+            auto existing = m_store.database().prepare(
+                u"SELECT id, figure, reference, records FROM alerts WHERE day = ? AND alert_key = ?"_s);
             if (!existing)
                 return fail(existing.error());
             existing->bind(1, day.toString(Qt::ISODate)).bind(2, alert.key);
@@ -224,13 +230,18 @@ Result<QList<Alert>> AlertRepository::refresh(QDate day, const ComplianceSetting
             if (!found)
                 return fail(found.error());
             if (*found) {
+                // After most commits nothing changed: no write on the counter's path then.
+                const QString records = alert.records.join(u',');
+                if (existing->int64(1) >= alert.figure && existing->real(2) == alert.reference &&
+                    existing->text(3) == records)
+                    continue;
                 auto update = m_store.database().prepare(
                     u"UPDATE alerts SET figure = max(figure, ?), reference = ?, records = ? WHERE id = ?"_s);
                 if (!update)
                     return fail(update.error());
                 update->bind(1, qint64(alert.figure))
                     .bind(2, alert.reference)
-                    .bind(3, alert.records.join(u','))
+                    .bind(3, records)
                     .bind(4, existing->int64(0));
                 if (auto r = update->run(); !r)
                     return r;
@@ -307,10 +318,7 @@ Result<void> AlertRepository::acknowledge(qint64 id, const QString& note, const 
         stmt->bind(1, manager).bind(2, m_store.clock().now()).bind(3, note.trimmed()).bind(4, id);
         if (auto r = stmt->run(); !r)
             return r;
-        auto changed = m_store.database().queryInt(u"SELECT changes()"_s);
-        if (!changed)
-            return fail(changed.error());
-        if (*changed == 0)
+        if (m_store.database().changes() == 0)
             return fail(Error::notFound(u"no unacknowledged alert %1"_s.arg(id)));
         return asVoid(m_store.audit().append(audit::AlertAcknowledged, manager, {}, u"alert %1"_s.arg(id)));
     });

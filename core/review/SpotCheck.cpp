@@ -216,10 +216,7 @@ Result<void> SpotCheckRepository::mark(QDate day, const QString& uuid, SpotVerdi
             .bind(6, uuid);
         if (auto r = stmt->run(); !r)
             return r;
-        auto changed = m_store.database().queryInt(u"SELECT changes()"_s);
-        if (!changed)
-            return fail(changed.error());
-        if (*changed == 0)
+        if (m_store.database().changes() == 0)
             return fail(Error::notFound(u"the record is not in the spot check of %1"_s.arg(day.toString(Qt::ISODate))));
         return asVoid(m_store.audit().append(audit::SpotCheckMarked, manager, uuid, spotVerdictName(verdict)));
     });

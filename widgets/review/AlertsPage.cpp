@@ -1,7 +1,7 @@
 #include "widgets/review/AlertsPage.h"
 
 #include "core/outlet/ComplianceAlerts.h"
-#include "core/outlet/SpotChecks.h"
+#include "core/outlet/HqFeeds.h"
 #include "widgets/review/PageParts.h"
 
 #include <QDateEdit>
@@ -120,11 +120,12 @@ Result<void> AlertsPage::showDay(QDate day)
 
 Result<void> AlertsPage::refresh()
 {
-    auto alerts = outlet::dayAlerts(m_session.store(), m_session.account(), m_date->date(),
-                                    outlet::hqComplianceSettings(m_session.store()));
+    const ComplianceSettings settings = outlet::hqComplianceSettings(m_session.store());
+    auto alerts = outlet::dayAlerts(m_session.store(), m_session.account(), m_date->date(), settings);
     if (!alerts)
         return fail(alerts.error());
     m_alerts = std::move(*alerts);
+    m_sameIdentityHours = settings.sameIdentityHours;
     showAlerts();
     emit changed();
     return {};
@@ -157,11 +158,10 @@ void AlertsPage::showAlerts()
 {
     const qint64 selected = selectedId();
     m_model->removeRows(0, m_model->rowCount());
-    const int hours = outlet::hqComplianceSettings(m_session.store()).sameIdentityHours;
     int selectRow = -1;
     for (const Alert& alert : std::as_const(m_alerts)) {
         QList<QStandardItem*> cells{
-            new QStandardItem(alertText(alert, hours)),
+            new QStandardItem(alertText(alert, m_sameIdentityHours)),
             new QStandardItem(alert.raisedAt.toLocalTime().toString(u"HH:mm"_s)),
             new QStandardItem(
                 alert.acknowledged()

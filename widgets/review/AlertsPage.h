@@ -62,6 +62,7 @@ private:
     QListWidget* m_records = nullptr;
     QPushButton* m_ackButton = nullptr;
     QList<Alert> m_alerts;
+    int m_sameIdentityHours = ComplianceSettings{}.sameIdentityHours; ///< as the alerts shown were evaluated
 };
 
 /// The manager's words for what an alert is about ("阿**: 2 numbers within 24 hours").
