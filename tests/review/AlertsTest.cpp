@@ -2,8 +2,6 @@
 // and not on a normal day; raised when a registration is stored, acknowledged with a note, audited.
 #include "ReviewTestSupport.h"
 
-#include "cli/CommandLine.h"
-#include "cli/ReviewCommands.h"
 #include "core/auth/Session.h"
 #include "core/outlet/ComplianceAlerts.h"
 #include "core/outlet/SpotChecks.h"
@@ -181,13 +179,7 @@ TEST_CASE("Alerts follow HQ's thresholds: an earlier closing time flags the day'
     Outlet outlet;
     auto boss = outlet.login(u"boss"_s);
     store::OutletStore& store = boss->store();
-    REQUIRE(store.downlink()
-                .upsert({store::downlink::Settings.toString(),
-                         u"compliance"_s,
-                         R"({"opening_hours":{"open":"08:00","close":"09:30"}})",
-                         u"1"_s,
-                         {}})
-                .has_value());
+    outlet.putCompliance(R"({"opening_hours":{"open":"08:00","close":"09:30"}})");
     auto alerts = outlet::dayAlerts(store, boss->account(), outlet.today, outlet::hqComplianceSettings(store));
     REQUIRE(alerts.has_value());
     REQUIRE(alerts->size() == 1);
@@ -199,26 +191,11 @@ TEST_CASE("Alerts follow HQ's thresholds: an earlier closing time flags the day'
 TEST_CASE("shimingctl review alerts: lists the day's alerts and acknowledges one; a clerk is refused", "[review]")
 {
     Outlet outlet;
-    REQUIRE(outlet.store()
-                .downlink()
-                .upsert({store::downlink::Settings.toString(),
-                         u"compliance"_s,
-                         R"({"opening_hours":{"open":"08:00","close":"09:30"}})",
-                         u"1"_s,
-                         {}})
-                .has_value());
+    outlet.putCompliance(R"({"opening_hours":{"open":"08:00","close":"09:30"}})");
     const QString path = outlet.path;
     outlet.admin.reset();
-    const auto run = [&](const QStringList& args) {
-        QByteArray out;
-        QByteArray err;
-        cli::Io io{[&](const QByteArray& b) { out += b; }, [&](const QByteArray& b) { err += b; },
-                   [] {
-                       return kPassword;
-                   }};
-        const int status = cli::runCommandLine(cli::reviewCommands(), QStringList{u"review"_s, u"alerts"_s} + args, io);
-        INFO(err.toStdString());
-        return std::pair{status, out};
+    const auto run = [](const QStringList& args) {
+        return runReviewCommand(QStringList{u"alerts"_s} + args);
     };
     const QStringList day{u"--db"_s, path, u"--date"_s, outlet.today.toString(Qt::ISODate), u"--json"_s};
     CHECK(run(day + QStringList{u"--user"_s, u"clerk1"_s}).first != 0);

@@ -6,9 +6,12 @@
 // 𠮷 and the middle dot).
 #include "support/CatchQt.h"
 
+#include "cli/CommandLine.h"
+#include "cli/ReviewCommands.h"
 #include "core/auth/Authenticator.h"
 #include "core/common/Clock.h"
 #include "core/demo/DemoData.h"
+#include "core/store/DownlinkRepository.h"
 
 #include <QAbstractItemModel>
 #include <QTemporaryDir>
@@ -132,6 +135,15 @@ struct Outlet {
         REQUIRE(store().registrations().voidRecord(records[5 + 20].uuid, u"boss"_s, u"customer withdrew"_s));
     }
 
+    /// HQ's settings item "compliance" as the sync would have stored it.
+    void putCompliance(const QByteArray& json)
+    {
+        REQUIRE(store()
+                    .downlink()
+                    .upsert({store::downlink::Settings.toString(), u"compliance"_s, json, u"1"_s, {}})
+                    .has_value());
+    }
+
     /// Number of audit entries with this action (and record, when given).
     int auditCount(const QString& action, const QString& record = {})
     {
@@ -145,6 +157,20 @@ struct Outlet {
         return n;
     }
 };
+
+/// Runs `shimingctl review ARGS` in-process, the password kPassword on stdin; returns the exit status and stdout.
+inline std::pair<int, QByteArray> runReviewCommand(const QStringList& args)
+{
+    QByteArray out;
+    QByteArray err;
+    cli::Io io{[&](const QByteArray& b) { out += b; }, [&](const QByteArray& b) { err += b; },
+               [] {
+                   return kPassword;
+               }};
+    const int status = cli::runCommandLine(cli::reviewCommands(), QStringList{u"review"_s} + args, io);
+    INFO(err.toStdString());
+    return {status, out};
+}
 
 /// The row of `model` whose `role` data is `uuid` (-1: none).
 inline int rowOf(const QAbstractItemModel& model, const QString& uuid, int role)

@@ -437,14 +437,7 @@ TEST_CASE("manager window: the alerts tab lists the day's alerts as it opens, sh
 {
     Outlet outlet;
     // HQ says the hall closes at 09:30: the day's later registrations are outside the hours.
-    REQUIRE(outlet.store()
-                .downlink()
-                .upsert({store::downlink::Settings.toString(),
-                         u"compliance"_s,
-                         R"({"opening_hours":{"open":"08:00","close":"09:30"}})",
-                         u"1"_s,
-                         {}})
-                .has_value());
+    outlet.putCompliance(R"({"opening_hours":{"open":"08:00","close":"09:30"}})");
     auto window = openAs(outlet, u"boss"_s);
     window->show();
     AlertsPage& page = window->alertsPage();

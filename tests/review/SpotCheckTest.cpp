@@ -2,8 +2,6 @@
 // settings, on a real outlet database.
 #include "ReviewTestSupport.h"
 
-#include "cli/CommandLine.h"
-#include "cli/ReviewCommands.h"
 #include "core/auth/Session.h"
 #include "core/outlet/SpotChecks.h"
 #include "core/review/ComplianceSettings.h"
@@ -207,9 +205,7 @@ TEST_CASE("Compliance settings from HQ's feed set the spot check's share and clo
     auto boss = outlet.login(u"boss"_s);
     store::OutletStore& store = boss->store();
     const auto put = [&](const QByteArray& json) {
-        REQUIRE(store.downlink()
-                    .upsert({store::downlink::Settings.toString(), u"compliance"_s, json, u"1"_s, {}})
-                    .has_value());
+        outlet.putCompliance(json);
     };
     put(R"({"spot_check_share":0.5,"opening_hours":{"open":"09:00","close":"17:00"}})");
     const ComplianceSettings settings = outlet::hqComplianceSettings(store);
@@ -231,17 +227,8 @@ TEST_CASE("shimingctl review spotcheck: a manager draws, marks and prints the da
     Outlet outlet;
     const QString path = outlet.path;
     outlet.admin.reset(); // the command opens the database itself
-    const auto run = [&](const QStringList& args) {
-        QByteArray out;
-        QByteArray err;
-        cli::Io io{[&](const QByteArray& b) { out += b; }, [&](const QByteArray& b) { err += b; },
-                   [] {
-                       return kPassword;
-                   }};
-        const int status =
-            cli::runCommandLine(cli::reviewCommands(), QStringList{u"review"_s, u"spotcheck"_s} + args, io);
-        INFO(err.toStdString());
-        return std::pair{status, out};
+    const auto run = [](const QStringList& args) {
+        return runReviewCommand(QStringList{u"spotcheck"_s} + args);
     };
     const QStringList day{u"--db"_s, path, u"--date"_s, outlet.yesterday.toString(Qt::ISODate)};
     const auto [refused, nothing] = run(day + QStringList{u"--user"_s, u"clerk1"_s});

@@ -1,5 +1,6 @@
 #include "WidgetFixture.h"
 #include "support/DamagedPage.h"
+#include "support/TestBundle.h"
 #include "support/TestFiles.h"
 
 #include "core/auth/Authenticator.h"
@@ -78,13 +79,7 @@ void makeOutletDatabase(const QString& path, const Clock& clock)
 /// every pass fails without reaching HQ (offline), which is what the status bar must then say.
 void enrol(store::OutletStore& store)
 {
-    protocol::CredentialBundle bundle;
-    bundle.outletId = kOutlet;
-    bundle.certificatePem = "-----BEGIN CERTIFICATE-----\nplaceholder\n-----END CERTIFICATE-----\n";
-    bundle.privateKeyPem = "-----BEGIN PRIVATE KEY-----\nplaceholder\n-----END PRIVATE KEY-----\n";
-    bundle.caCertificatePem = bundle.certificatePem;
-    bundle.requestKey = QByteArray(32, '\x11');
-    bundle.identityKey = kIdentityKey;
+    const protocol::CredentialBundle bundle = placeholderBundle(kOutlet, kIdentityKey);
     REQUIRE(sync::storeCredentials(store, bundle, QUrl(u"https://127.0.0.1:9"_s), u"CMCC"_s).has_value());
 }
 

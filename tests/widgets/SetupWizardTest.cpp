@@ -2,6 +2,7 @@
 // a credential bundle file), what it leaves on disk, and what it refuses; and the core it runs on
 // (outlet::setUpOutlet, OutletConfig::save).
 #include "WidgetFixture.h"
+#include "support/TestBundle.h"
 #include "support/TestFiles.h"
 
 #include "core/auth/Authenticator.h"
@@ -49,15 +50,8 @@ QString demoDir()
 /// A bundle file as `shiming-hq enroll` writes it (the TLS parts are placeholders: nothing here talks to HQ).
 QByteArray bundleJson(const QString& outletId, const QString& hqUrl = u"https://hq.example:8443"_s)
 {
-    protocol::CredentialBundle bundle;
-    bundle.outletId = outletId;
-    bundle.certificatePem = "-----BEGIN CERTIFICATE-----\nplaceholder\n-----END CERTIFICATE-----\n";
-    bundle.privateKeyPem = "-----BEGIN PRIVATE KEY-----\nplaceholder\n-----END PRIVATE KEY-----\n";
-    bundle.caCertificatePem = bundle.certificatePem;
-    bundle.requestKey = QByteArray(32, '\x11');
-    bundle.identityKey = QByteArray(32, '\x22');
+    protocol::CredentialBundle bundle = placeholderBundle(outletId, QByteArray(32, '\x22'), hqUrl);
     bundle.serial = u"01ab"_s;
-    bundle.hqUrl = hqUrl;
     return bundle.toJson();
 }
 
