@@ -61,7 +61,6 @@ public:
     explicit SetupWizard(SetupWizardOptions options, QWidget* parent = nullptr);
     ~SetupWizard() override;
 
-    const SetupWizardOptions& options() const { return m_options; }
     QString configPath() const { return m_options.configPath; }
     /// What the pages hold now, as the setup would carry it out.
     outlet::SetupPlan plan() const;
