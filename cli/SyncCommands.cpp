@@ -100,6 +100,7 @@ int run(const QStringList& args, const cli::Io& io)
                             {u"rejected"_s, report.rejected},
                             {u"pending"_s, report.pending},
                             {u"voids"_s, report.voids},
+                            {u"findings"_s, report.findings},
                             {u"ok"_s, report.ok},
                             {u"unreadable"_s, report.unreadable},
                             {u"unreadableReported"_s, report.unreadableReported},
@@ -108,11 +109,13 @@ int run(const QStringList& args, const cli::Io& io)
                 out.insert(u"error"_s, report.error);
             io.out(compactJson(out) + '\n');
         } else {
-            io.print(u"sent %1, accepted %2, rejected %3, pending %4, voids %5"_s.arg(report.sent)
-                         .arg(report.accepted)
-                         .arg(report.rejected)
-                         .arg(report.pending)
-                         .arg(report.voids));
+            io.print(
+                u"sent %1, accepted %2, rejected %3, pending %4, voids %5, compliance findings %6"_s.arg(report.sent)
+                    .arg(report.accepted)
+                    .arg(report.rejected)
+                    .arg(report.pending)
+                    .arg(report.voids)
+                    .arg(report.findings));
             if (report.storageDamaged) {
                 io.print(u"database damaged: %1 records set aside as unreadable in this pass, %2 reported to HQ"_s
                              .arg(report.unreadable)

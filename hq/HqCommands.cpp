@@ -5,6 +5,7 @@
 #include "core/protocol/CredentialBundle.h"
 #include "core/protocol/IdentityHash.h"
 #include "hq/Feeds.h"
+#include "hq/Findings.h"
 #include "hq/HqServer.h"
 #include "hq/HqState.h"
 #include "hq/PgUtil.h"
@@ -295,6 +296,8 @@ int stats(const QStringList& args, const cli::Io& io)
                               QJsonObject{{u"reported"_s, row[1].as<qint64>()}, {u"heldAtHq"_s, row[2].as<qint64>()}});
         }
         out.insert(u"unreadableByOutlet"_s, unreadable);
+        const QJsonObject findingFigures = findings::figuresByOutlet(tx);
+        out.insert(u"findingsByOutlet"_s, findingFigures);
         if (options->flag(u"--json"_s)) {
             io.out(compactJson(out) + '\n');
         } else {
@@ -319,6 +322,14 @@ int stats(const QStringList& args, const cli::Io& io)
                 io.print(u"outlet %1: %2 records reported unreadable, %3 of them held at HQ"_s.arg(it.key())
                              .arg(o[u"reported"_s].toInteger())
                              .arg(o[u"heldAtHq"_s].toInteger()));
+            }
+            for (auto it = findingFigures.constBegin(); it != findingFigures.constEnd(); ++it) {
+                const QJsonObject o = it.value().toObject();
+                io.print(u"outlet %1: spot-checked %2 (problems %3), alerts open %4, acknowledged %5"_s.arg(it.key())
+                             .arg(o[u"spotChecked"_s].toInteger())
+                             .arg(o[u"spotProblems"_s].toInteger())
+                             .arg(o[u"alertsOpen"_s].toInteger())
+                             .arg(o[u"alertsAcknowledged"_s].toInteger()));
             }
         }
         return ExitOk;
@@ -527,6 +538,8 @@ QList<cli::Command> hqCommands()
         {u"stats"_s, u"print ledger totals"_s, stats},
         {u"unreadable"_s, u"list records outlets reported unreadable (damaged database) and whether HQ holds them"_s,
          unreadable},
+        {u"findings"_s, u"list the halls' compliance findings (spot-check verdicts, alerts) in their latest state"_s,
+         findings::command},
         {u"revoke"_s, u"revoke a certificate (--serial) or every certificate of an outlet so far (--outlet)"_s, revoke},
         {u"publish"_s, u"publish a downlink feed item"_s, publish},
         {u"risk-add"_s, u"put identities (numbers on stdin) on the risk list"_s, riskAdd},

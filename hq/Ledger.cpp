@@ -176,6 +176,9 @@ UNION ALL SELECT 'known', record_uuid::text, content_hash, status, reason, hq_re
 UNION ALL SELECT 'void', void_uuid::text, content_hash, status, reason, hq_ref,
     (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL
     FROM record_voids WHERE void_uuid = ANY($2::uuid[])
+UNION ALL SELECT 'finding', finding_uuid::text, content_hash, status, reason, hq_ref,
+    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL
+    FROM compliance_findings WHERE finding_uuid = ANY($2::uuid[])
 UNION ALL SELECT 'original', record_uuid::text, NULL, status, outlet_id, identity_hmac || '|' || operator, NULL,
     msisdn, iccid, NULL
     FROM records WHERE record_uuid = ANY($3::uuid[])
@@ -205,15 +208,20 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
         const std::string tag = row[0].as<std::string>();
         if (tag == "batch")
             return StoredBatch{textOf(row[1]), bytesOf(row[2])};
-        if (tag == "known" || tag == "void") {
+        if (tag == "known" || tag == "void" || tag == "finding") {
             KnownRecord k;
-            k.kind = tag == "void" ? RecordKind::Void : RecordKind::Registration;
+            k.kind = tag == "void"      ? RecordKind::Void
+                     : tag == "finding" ? RecordKind::Finding
+                                        : RecordKind::Registration;
             k.hash = bytesOf(row[2]);
             k.answer.recordId = QUuid::fromString(textOf(row[1]));
             k.answer.original = textOf(row[3]) == u"rejected"_s ? RecordOutcome::Rejected : RecordOutcome::Accepted;
             k.answer.reason = textOf(row[4]);
             k.answer.hqReference = textOf(row[5]);
             k.answer.hqTimeMs = row[6].as<qint64>();
+            // An id both in `records` (an invalid row) and in a table of its own kind: the latter decides.
+            if (k.kind == RecordKind::Registration && s.known.contains(k.answer.recordId))
+                continue;
             s.known.insert(k.answer.recordId, k);
         } else if (tag == "original") {
             s.originals.insert(
@@ -256,7 +264,7 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
             hqTimeText = p.epochMs(hqTime);
         return hqTimeText;
     };
-    std::string registrations, voids;
+    std::string registrations, voids, findings;
     for (const RecordDecision& decided : decision.records) {
         if (!decided.insert)
             continue;
@@ -272,6 +280,15 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
                    p.text(uuidText(record.voidContent.original)) + "::uuid, " +
                    p.epochMs(record.voidContent.voidedAtMs) + ", " + p.bytes(record.contentCbor) + ")";
             voids += (voids.empty() ? "" : ", ") + row;
+            continue;
+        }
+        if (valid && record.kind == RecordKind::Finding) {
+            const protocol::FindingContent& f = record.findingContent;
+            row += p.text(accepted ? u"accepted"_s : u"rejected"_s) + ", " + p.text(answer.reason) + ", " +
+                   p.text(answer.hqReference) + ", " + hqTimeParam() + ", " + p.text(f.type) + ", " + p.text(f.day) +
+                   "::date, " + p.text(f.key) + ", " + p.text(f.state) + ", " + p.epochMs(f.atMs) + ", " +
+                   p.bytes(record.contentCbor) + ")";
+            findings += (findings.empty() ? "" : ", ") + row;
             continue;
         }
         // Rejected and released records keep their number out of the unique indexes (partial on accepted).
@@ -296,6 +313,12 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
         sql += ", v AS (INSERT INTO record_voids (void_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, "
                "status, reason, hq_ref, hq_time, original_uuid, voided_at, content) VALUES " +
                voids + ")";
+    }
+    if (!findings.empty()) {
+        sql += ", f AS (INSERT INTO compliance_findings (finding_uuid, batch_uuid, outlet_id, outlet_seq, "
+               "content_hash, status, reason, hq_ref, hq_time, finding_type, day, finding_key, state, state_at, "
+               "content) VALUES " +
+               findings + ")";
     }
     if (!decision.releases.isEmpty()) {
         std::string pairs;

@@ -48,7 +48,13 @@ BatchDecision decideBatch(const protocol::Batch& batch, const QStringList& ident
         decision.record = &record;
         decision.identity = identities[i];
         decision.answer.recordId = record.id;
-        if (const auto it = lookedUp.known.constFind(record.id); it != lookedUp.known.cend()) {
+        const auto it = lookedUp.known.constFind(record.id);
+        // A finding refused INVALID by an HQ before findings existed (kept as an invalid registration row) is
+        // taken now: the outlet sends it again after the upgrade, under the same id.
+        const bool refusedBeforeFindings = it != lookedUp.known.cend() && record.kind == RecordKind::Finding &&
+                                           record.invalidReason.isEmpty() && it->kind == RecordKind::Registration &&
+                                           it->answer.reason == QLatin1StringView(protocol::reason::Invalid);
+        if (it != lookedUp.known.cend() && !refusedBeforeFindings) {
             if (it->hash == record.contentHash && it->kind == record.kind) {
                 decision.answer = it->answer;
                 decision.answer.outcome = RecordOutcome::Duplicate;
@@ -79,6 +85,10 @@ BatchDecision decideBatch(const protocol::Batch& batch, const QStringList& ident
         };
         if (!record.invalidReason.isEmpty()) {
             reject(protocol::reason::Invalid);
+            continue;
+        }
+        if (record.kind == RecordKind::Finding) {
+            accept(); // the hall's own finding, kept for HQ's compliance staff; nothing in the ledger changes
             continue;
         }
         if (record.kind == RecordKind::Void) {

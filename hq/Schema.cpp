@@ -153,6 +153,28 @@ CREATE TABLE unreadable_records (
     PRIMARY KEY (outlet_id, record_uuid)
 );
 )SQL",
+    // 6: the halls' compliance findings (spot-check verdicts, alerts raised and acknowledged), one row per state
+    // as the outlet sent it; the full finding (records, actor, note) stays in `content` as sent.
+    R"SQL(
+CREATE TABLE compliance_findings (
+    finding_uuid  uuid PRIMARY KEY,
+    batch_uuid    uuid NOT NULL REFERENCES batches (batch_uuid),
+    outlet_id     text NOT NULL,
+    outlet_seq    bigint NOT NULL,
+    content_hash  bytea NOT NULL,
+    status        text NOT NULL CHECK (status IN ('accepted', 'rejected')),
+    reason        text NOT NULL DEFAULT '',
+    hq_ref        text NOT NULL UNIQUE,
+    hq_time       timestamptz NOT NULL,
+    finding_type  text NOT NULL,
+    day           date NOT NULL,
+    finding_key   text NOT NULL,
+    state         text NOT NULL,
+    state_at      timestamptz,
+    content       bytea NOT NULL
+);
+CREATE INDEX compliance_findings_outlet_day ON compliance_findings (outlet_id, day);
+)SQL",
 };
 
 constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"

@@ -27,12 +27,11 @@ QByteArray encodeBatch(const Batch& batch)
         entry.insert("uuid"_L1, cbor::uuidValue(record.id));
         entry.insert("seq"_L1, record.sequence);
         entry.insert("hash"_L1, record.contentHash);
-        if (record.kind == RecordKind::Void) {
+        if (record.kind == RecordKind::Void)
             entry.insert("kind"_L1, u"void"_s);
-            entry.insert("content"_L1, encodeVoid(record.voidContent));
-        } else {
-            entry.insert("content"_L1, encodeContent(record.content));
-        }
+        else if (record.kind == RecordKind::Finding)
+            entry.insert("kind"_L1, u"finding"_s);
+        entry.insert("content"_L1, encodeRecordContent(record));
         records.append(entry);
     }
     map.insert("records"_L1, records);
@@ -125,7 +124,7 @@ Result<Batch> decodeBatch(const QByteArray& bytes)
         record.contentHash = cbor::bytes(recordMap, "hash"_L1, 32).value_or(QByteArray());
         const QCborValue kind = recordMap.value("kind"_L1);
         const QCborValue content = recordMap.value("content"_L1);
-        if (!kind.isUndefined() && kind != QCborValue(u"void"_s)) {
+        if (!kind.isUndefined() && kind != QCborValue(u"void"_s) && kind != QCborValue(u"finding"_s)) {
             record.invalidReason = u"unknown record kind"_s;
         } else if (!content.isMap()) {
             record.invalidReason = u"content missing"_s;
@@ -134,18 +133,22 @@ Result<Batch> decodeBatch(const QByteArray& bytes)
                 record.invalidReason = decoded.error().detail;
             else
                 record.content = std::move(*decoded);
-        } else {
+        } else if (kind == QCborValue(u"void"_s)) {
             record.kind = RecordKind::Void;
             if (auto decoded = decodeVoid(content.toMap()); !decoded)
                 record.invalidReason = decoded.error().detail;
             else
                 record.voidContent = *decoded;
+        } else {
+            record.kind = RecordKind::Finding;
+            if (auto decoded = decodeFinding(content.toMap()); !decoded)
+                record.invalidReason = decoded.error().detail;
+            else
+                record.findingContent = std::move(*decoded);
         }
         if (record.invalidReason.isEmpty()) {
             // The hash covers the canonical encoding, which is also what HQ stores: encoded once here.
-            record.contentCbor = QCborValue(record.kind == RecordKind::Void ? encodeVoid(record.voidContent)
-                                                                            : encodeContent(record.content))
-                                     .toCbor();
+            record.contentCbor = QCborValue(encodeRecordContent(record)).toCbor();
             if (sha256(record.contentCbor) != record.contentHash) {
                 record.invalidReason = u"content hash mismatch"_s;
                 record.contentCbor.clear();

@@ -5,6 +5,9 @@
 
 #include <QCborArray>
 #include <QCborValue>
+#include <QDate>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -126,6 +129,76 @@ Result<VoidContent> decodeVoid(const QCborMap& map)
     return content;
 }
 
+QCborMap encodeFinding(const FindingContent& content)
+{
+    QCborMap map;
+    map.insert("type"_L1, content.type);
+    map.insert("day"_L1, content.day);
+    map.insert("key"_L1, content.key);
+    map.insert("state"_L1, content.state);
+    map.insert("subject"_L1, content.subject);
+    map.insert("figure"_L1, content.figure);
+    QCborArray records;
+    for (const QString& uuid : content.records)
+        records.append(uuid);
+    map.insert("records"_L1, records);
+    map.insert("actor"_L1, content.actor);
+    map.insert("note"_L1, content.note);
+    map.insert("at"_L1, content.atMs);
+    return map;
+}
+
+Result<FindingContent> decodeFinding(const QCborMap& map)
+{
+    FindingContent content;
+    const auto type = field(map, "type"_L1, 32);
+    const auto day = field(map, "day"_L1, 10);
+    const auto key = field(map, "key"_L1);
+    const auto state = field(map, "state"_L1, 32);
+    const auto subject = field(map, "subject"_L1);
+    const auto figure = cbor::integer(map, "figure"_L1);
+    const auto actor = field(map, "actor"_L1);
+    const auto note = field(map, "note"_L1, kMaxFindingNoteLength);
+    const auto at = cbor::integer(map, "at"_L1);
+    const QCborValue records = map.value("records"_L1);
+    if (!type || !day || !key || !state || !subject || !figure || !actor || !note || !at || !records.isArray() ||
+        records.toArray().size() > kMaxFindingRecords)
+        return fail(Error::invalidInput(u"finding record malformed"_s));
+    const bool known = (*type == u"spot_check"_s && (*state == u"ok"_s || *state == u"problem"_s)) ||
+                       (*type == u"alert"_s && (*state == u"raised"_s || *state == u"acknowledged"_s));
+    if (!known || !QDate::fromString(*day, Qt::ISODate).isValid() || key->isEmpty())
+        return fail(Error::invalidInput(u"finding of unknown type, state or day"_s));
+    for (const QCborValue& entry : records.toArray()) {
+        const QString uuid = entry.toString();
+        if (!entry.isString() || QUuid::fromString(uuid).isNull())
+            return fail(Error::invalidInput(u"finding names a record that is not a uuid"_s));
+        content.records << uuid;
+    }
+    content.type = *type;
+    content.day = *day;
+    content.key = *key;
+    content.state = *state;
+    content.subject = *subject;
+    content.figure = *figure;
+    content.actor = *actor;
+    content.note = *note;
+    content.atMs = *at;
+    return content;
+}
+
+QCborMap encodeRecordContent(const SyncRecord& record)
+{
+    switch (record.kind) {
+    case RecordKind::Void:
+        return encodeVoid(record.voidContent);
+    case RecordKind::Finding:
+        return encodeFinding(record.findingContent);
+    case RecordKind::Registration:
+        break;
+    }
+    return encodeContent(record.content);
+}
+
 QByteArray contentHash(const RecordContent& content)
 {
     return sha256(QCborValue(encodeContent(content)).toCbor());
@@ -156,6 +229,41 @@ SyncRecord makeVoidRecord(const QUuid& id, qint64 sequence, VoidContent content)
     record.contentHash = sha256(record.contentCbor);
     record.voidContent = std::move(content);
     return record;
+}
+
+SyncRecord makeFindingRecord(const QString& outletId, FindingContent content)
+{
+    for (QString* text : {&content.key, &content.subject, &content.actor, &content.note}) {
+        text->remove(QChar(0));
+        text->truncate(text == &content.note ? kMaxFindingNoteLength : kMaxFieldLength);
+    }
+    if (content.records.size() > kMaxFindingRecords)
+        content.records.resize(kMaxFindingRecords);
+    SyncRecord record;
+    record.id = findingRecordId(outletId, content);
+    record.kind = RecordKind::Finding;
+    record.contentCbor = QCborValue(encodeFinding(content)).toCbor();
+    record.contentHash = sha256(record.contentCbor);
+    record.findingContent = std::move(content);
+    return record;
+}
+
+QUuid findingRecordId(const QString& outletId, const FindingContent& content)
+{
+    static const QUuid ns = QUuid::fromString(u"3b7e9a20-6c41-4f0d-8e52-1a9d4c7b2f60"_s);
+    const QStringList parts{outletId,    content.type,  content.day,
+                            content.key, content.state, QString::number(content.atMs)};
+    return QUuid::createUuidV5(ns, parts.join(QChar(0)));
+}
+
+QUuid derivedBatchId(const QList<SyncRecord>& records)
+{
+    QList<QByteArray> ids;
+    for (const auto& record : records)
+        ids << record.id.toRfc4122();
+    std::sort(ids.begin(), ids.end());
+    static const QUuid ns = QUuid::fromString(u"5a0e3f4c-2d6b-4a8e-9c71-0b2f6d3e8a15"_s);
+    return QUuid::createUuidV5(ns, ids.join());
 }
 
 QUuid voidRecordId(const QUuid& original)

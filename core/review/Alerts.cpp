@@ -311,8 +311,8 @@ Result<void> AlertRepository::acknowledge(qint64 id, const QString& note, const 
     if (note.trimmed().isEmpty())
         return fail(Error::invalidInput(u"an acknowledgement needs a note saying what was found"_s));
     return m_store.inTransaction([&]() -> Result<void> {
-        auto stmt = m_store.database().prepare(u"UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ?, note = ?, "
-                                               u"sent_at = NULL WHERE id = ? AND acknowledged_by IS NULL"_s);
+        auto stmt = m_store.database().prepare(u"UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ?, note = ? "
+                                               u"WHERE id = ? AND acknowledged_by IS NULL"_s);
         if (!stmt)
             return fail(stmt.error());
         stmt->bind(1, manager).bind(2, m_store.clock().now()).bind(3, note.trimmed()).bind(4, id);

@@ -188,6 +188,11 @@ CREATE TABLE alerts (
     UNIQUE (day, alert_key)
 );
 )sql"_s,
+        // 9: which state of an alert HQ holds (raised, acknowledged): an alert raised and acknowledged before
+        // the outlet was next online goes as both, one acknowledged after HQ heard it raised as the second only.
+        uR"sql(
+ALTER TABLE alerts ADD COLUMN sent_state TEXT;
+)sql"_s,
     };
     return list;
 }

@@ -7,6 +7,7 @@
 #include "core/registration/Registration.h"
 #include "core/store/OutletStore.h"
 #include "core/sync/AuditHead.h"
+#include "core/sync/FindingQueue.h"
 #include "core/sync/HqClient.h"
 #include "core/sync/IdentityFigures.h"
 #include "core/sync/RecordMapper.h"
@@ -75,6 +76,7 @@ bool SyncEngine::run(std::function<void(const SyncReport&)> done)
     // Voids first, so a number released at the counter before a new registration is released at HQ before
     // that registration is decided; then the outbox; then voids of records HQ answered in this pass.
     m_uploadsDone = false;
+    m_findingsTried.clear();
     const QDateTime lastCheck = m_store.health().checkedAt;
     if (!lastCheck.isValid() || lastCheck.secsTo(m_store.clock().now()) >= m_options.pageCheckSeconds) {
         if (auto health = m_store.checkPages(); !health) {
@@ -307,6 +309,15 @@ bool SyncEngine::attachAuditHead(protocol::Batch& batch)
     return true;
 }
 
+bool SyncEngine::derivedBatch(protocol::Batch& batch, const QList<protocol::SyncRecord>& records)
+{
+    batch.id = protocol::derivedBatchId(records);
+    batch.outletId = m_client.outletId();
+    batch.deviceTimeMs = m_store.clock().now().toMSecsSinceEpoch();
+    batch.records = records;
+    return attachAuditHead(batch);
+}
+
 void SyncEngine::uploadVoids()
 {
     VoidQueue queue(m_store);
@@ -319,19 +330,13 @@ void SyncEngine::uploadVoids()
         if (!m_uploadsDone) {
             m_uploadsDone = true; // voids of records answered before this pass went first; now the outbox
             uploadNext();
-        } else if (m_options.feeds) {
-            fetchFeed(0);
         } else {
-            finish(true, {});
+            uploadFindings();
         }
         return;
     }
     protocol::Batch batch;
-    batch.id = VoidQueue::batchId(*voids);
-    batch.outletId = m_client.outletId();
-    batch.deviceTimeMs = m_store.clock().now().toMSecsSinceEpoch();
-    batch.records = *voids;
-    if (!attachAuditHead(batch))
+    if (!derivedBatch(batch, *voids))
         return;
     qCDebug(lcSync) << "sending voids" << batch.id << "records" << batch.records.size();
     m_client.post("/v1/batches", protocol::encodeBatch(batch),
@@ -346,6 +351,44 @@ void SyncEngine::uploadVoids()
                       m_report.voids += int(records.size());
                       m_report.batches += 1;
                       uploadVoids();
+                  });
+}
+
+void SyncEngine::uploadFindings()
+{
+    FindingQueue queue(m_store, m_client.outletId());
+    auto findings = queue.pending(m_options.maxRecords, m_findingsTried);
+    if (!findings) {
+        finish(false, u"compliance findings unreadable: "_s + findings.error().detail);
+        return;
+    }
+    if (findings->isEmpty()) {
+        if (m_options.feeds)
+            fetchFeed(0);
+        else
+            finish(true, {});
+        return;
+    }
+    for (const protocol::SyncRecord& record : std::as_const(*findings))
+        m_findingsTried.insert(record.id);
+    protocol::Batch batch;
+    if (!derivedBatch(batch, *findings))
+        return;
+    qCDebug(lcSync) << "sending compliance findings" << batch.id << "records" << batch.records.size();
+    m_client.post("/v1/batches", protocol::encodeBatch(batch),
+                  [this, records = *findings, expected = batch.id](const HqReply& reply) {
+                      const auto answer = readAnswer(reply, expected, [] {});
+                      if (!answer)
+                          return;
+                      const auto marked =
+                          FindingQueue(m_store, m_client.outletId()).applyResults(records, answer->answers);
+                      if (!marked) {
+                          finish(false, u"answers could not be stored: "_s + marked.error().detail);
+                          return;
+                      }
+                      m_report.findings += *marked;
+                      m_report.batches += 1;
+                      uploadFindings();
                   });
 }
 

@@ -5,7 +5,9 @@
 #include "core/protocol/BatchAnswer.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
+#include <QUuid>
 
 #include <functional>
 #include <optional>
@@ -28,6 +30,7 @@ struct SyncReport {
     int rejected = 0;
     qint64 pending = 0; ///< records still waiting for an answer after the pass
     int voids = 0;      ///< void records HQ acknowledged (a manager's void releasing a number at HQ)
+    int findings = 0;   ///< compliance findings HQ took (spot-check verdicts, alerts raised or acknowledged)
     int batches = 0;
     int feedItems = 0;
     int unreadable = 0;          ///< records set aside in this pass because their payload cannot be read
@@ -87,8 +90,12 @@ private:
     /// Tells HQ the ids of records set aside as unreadable that it has not been told of; then the voids.
     void reportUnreadable();
     void uploadVoids();
+    /// Sends the compliance findings HQ does not hold, each tried once in a pass; then the feeds.
+    void uploadFindings();
     /// Puts the outlet's audit head into the batch (HQ notices a rewound database); false after finishing.
     bool attachAuditHead(protocol::Batch& batch);
+    /// A batch of derived records (voids, findings): its id from theirs, the audit head; false after finishing.
+    bool derivedBatch(protocol::Batch& batch, const QList<protocol::SyncRecord>& records);
     /// The batch answer of a reply, or nullopt after finishing the pass with the reason.
     std::optional<protocol::BatchAnswer> readAnswer(const HqReply& reply, const QUuid& expected,
                                                     const std::function<void()>& onBatchIdConflict);
@@ -110,7 +117,8 @@ private:
     QByteArray m_identityKey; ///< the bundle's identity key, taken per pass (empty: no figures kept)
     Options m_options;
     bool m_running = false;
-    bool m_uploadsDone = false; ///< the outbox is empty in this pass; voids now go after it
+    bool m_uploadsDone = false;  ///< the outbox is empty in this pass; voids now go after it
+    QSet<QUuid> m_findingsTried; ///< findings sent in this pass (one HQ refused waits for the next)
     SyncReport m_report;
     std::function<void(const SyncReport&)> m_done;
 };

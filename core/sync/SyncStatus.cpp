@@ -1,6 +1,7 @@
 #include "core/sync/SyncStatus.h"
 
 #include "core/store/OutletStore.h"
+#include "core/sync/FindingQueue.h"
 #include "core/sync/VoidQueue.h"
 
 using namespace Qt::StringLiterals;
@@ -44,6 +45,7 @@ QJsonObject SyncStatus::toJson() const
     object.insert(u"online"_s, online);
     object.insert(u"rejected"_s, rejectedTotal);
     object.insert(u"voidsPending"_s, voidsWaiting);
+    object.insert(u"findingsPending"_s, findingsWaiting);
     object.insert(
         u"storage"_s,
         QJsonObject{{u"damaged"_s, storageDamaged},
@@ -76,6 +78,10 @@ Result<SyncStatus> readSyncStatus(store::OutletStore& store)
     if (!voids)
         return fail(voids.error());
     status.voidsWaiting = *voids;
+    const auto findings = FindingQueue::waiting(store);
+    if (!findings)
+        return fail(findings.error());
+    status.findingsWaiting = *findings;
     const store::StoreHealth& health = store.health();
     status.storageDamaged = health.damaged;
     status.storageProblem = health.problem;

@@ -24,7 +24,8 @@ struct SyncStatus {
     QDateTime lastErrorAt;
     bool online = true; ///< false after a pass failed without reaching HQ
     qint64 rejectedTotal = 0;
-    qint64 voidsWaiting = 0; ///< voided registrations whose release HQ has not acknowledged yet
+    qint64 voidsWaiting = 0;    ///< voided registrations whose release HQ has not acknowledged yet
+    qint64 findingsWaiting = 0; ///< compliance findings (spot-check verdicts, alert states) HQ does not hold yet
     /// The outlet database's last page check (at sign-in, and before a pass when it is older than 15 min): a damaged
     /// page is said plainly to the clerk and the manager, apart from the link to HQ (`online` is about the network
     /// only).

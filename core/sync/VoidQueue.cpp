@@ -4,8 +4,6 @@
 
 #include <QHash>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace shiming::sync {
@@ -64,19 +62,6 @@ Result<qint64> VoidQueue::waiting()
     if (!row)
         return fail(row.error());
     return *row ? statement->int64(0) : 0;
-}
-
-QUuid VoidQueue::batchId(const QList<protocol::SyncRecord>& voids)
-{
-    QList<QByteArray> ids;
-    for (const auto& record : voids)
-        ids << record.id.toRfc4122();
-    std::sort(ids.begin(), ids.end());
-    static const QUuid ns = QUuid::fromString(u"5a0e3f4c-2d6b-4a8e-9c71-0b2f6d3e8a15"_s);
-    QByteArray joined;
-    for (const QByteArray& id : std::as_const(ids))
-        joined += id;
-    return QUuid::createUuidV5(ns, joined);
 }
 
 Result<void> VoidQueue::applyResults(const QList<protocol::SyncRecord>& voids,

@@ -20,8 +20,8 @@ namespace shiming::sync {
 ///
 /// Exactly-once: the void's record id is protocol::voidRecordId(original), and a batch of voids has an id
 /// derived from its members, so a resend after a crash, a time-out or a restored backup is the same record (and
-/// usually the same batch) to HQ, which answers it with its first decision. A void waits for the registration's
-/// own answer, so HQ always knows the original when the void arrives.
+/// usually the same batch, protocol::derivedBatchId) to HQ, which answers it with its first decision. A void waits for
+/// the registration's own answer, so HQ always knows the original when the void arrives.
 class VoidQueue {
 public:
     explicit VoidQueue(store::OutletStore& store)
@@ -32,8 +32,6 @@ public:
     Result<QList<protocol::SyncRecord>> pending(int max);
     /// Voids not yet acknowledged by HQ (including those whose registration HQ has not answered yet).
     Result<qint64> waiting();
-    /// The idempotency key of a batch of these void records (UUID v5 of the sorted record ids).
-    static QUuid batchId(const QList<protocol::SyncRecord>& voids);
     /// Records HQ's answers for a batch of voids in one transaction. Answers for records not in `voids` are
     /// ignored.
     Result<void> applyResults(const QList<protocol::SyncRecord>& voids, const QList<protocol::RecordAnswer>& answers);

@@ -313,5 +313,61 @@ TEST_CASE("An invalid record is refused INVALID and takes nothing", "[hq][decisi
     checkAccepted(answers[2], 1);
 }
 
+TEST_CASE("A finding is taken as it is and changes nothing in the ledger", "[hq][decision]")
+{
+    const SyncRecord first = registration(22, 1);
+    protocol::FindingContent content;
+    content.type = u"alert"_s;
+    content.day = u"2026-12-05"_s;
+    content.key = u"same_identity:0123456789abcdef"_s;
+    content.state = u"raised"_s;
+    content.figure = 2;
+    content.records = {first.id.toString(QUuid::WithoutBraces)};
+    content.atMs = kHqTime - 5'000;
+    const SyncRecord finding = protocol::makeFindingRecord(kOutlet, content);
+    const SyncRecord sameNumber = registration(23, 1);
+
+    const protocol::Batch batch = batchOf({first, finding, sameNumber});
+    const BatchDecision decision = decide(batch, emptyLedger());
+    const auto& answers = decision.answer.answers;
+    checkAccepted(answers[0], 1);
+    CHECK(answers[1].outcome == RecordOutcome::Accepted);
+    CHECK_FALSE(answers[1].identityCount.has_value());
+    CHECK(answers[1].hqReference == u"HQ0000000102"_s);
+    CHECK(decision.records[1].insert);
+    CHECK(decision.records[1].identity.isEmpty());
+    CHECK(decision.releases.isEmpty());
+    checkRejected(answers[2], protocol::reason::NumberTaken, 0); // the finding released nothing
+
+    // Sent again: a duplicate with its first answer; under the same id with other content: UUID_CONFLICT.
+    LedgerSnapshot known = emptyLedger();
+    KnownRecord k;
+    k.kind = protocol::RecordKind::Finding;
+    k.hash = finding.contentHash;
+    k.answer = answers[1];
+    known.known.insert(finding.id, k);
+    const protocol::Batch again = batchOf({finding});
+    const BatchDecision repeated = decide(again, known);
+    CHECK(repeated.answer.answers[0].outcome == RecordOutcome::Duplicate);
+    CHECK(repeated.answer.answers[0].hqReference == u"HQ0000000102"_s);
+    CHECK_FALSE(repeated.records[0].insert);
+    SyncRecord altered = finding;
+    altered.contentHash = QByteArray(32, 'z');
+    const protocol::Batch conflicting = batchOf({altered});
+    checkRejected(decide(conflicting, known).answer.answers[0], protocol::reason::UuidConflict, std::nullopt);
+
+    // An HQ before findings refused it INVALID and kept an invalid row: after the upgrade it is taken.
+    LedgerSnapshot beforeFindings = emptyLedger();
+    KnownRecord invalidRow;
+    invalidRow.kind = protocol::RecordKind::Registration;
+    invalidRow.answer.recordId = finding.id;
+    invalidRow.answer.original = RecordOutcome::Rejected;
+    invalidRow.answer.reason = QString::fromLatin1(protocol::reason::Invalid);
+    beforeFindings.known.insert(finding.id, invalidRow);
+    const BatchDecision upgraded = decide(again, beforeFindings);
+    CHECK(upgraded.answer.answers[0].outcome == RecordOutcome::Accepted);
+    CHECK(upgraded.records[0].insert);
+}
+
 } // namespace
 } // namespace shiming::hq

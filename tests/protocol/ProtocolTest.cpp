@@ -160,6 +160,63 @@ TEST_CASE("Void records round-trip with a derived id and are checked like regist
     CHECK(decodedCut->records[1].invalidReason.isEmpty());
 }
 
+TEST_CASE("Finding records round-trip with an id derived from outlet, finding and state", "[protocol]")
+{
+    FindingContent content;
+    content.type = u"spot_check"_s;
+    content.day = u"2026-12-05"_s;
+    content.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    content.state = u"problem"_s;
+    content.subject = u"clerk01"_s;
+    content.records = {content.key};
+    content.actor = u"manager01"_s;
+    content.note = u"签名与证件不符 𠮷 · 复核"_s;
+    content.atMs = 1'790'000'000'000;
+    const SyncRecord record = makeFindingRecord(u"OUT-A"_s, content);
+    CHECK(record.id == findingRecordId(u"OUT-A"_s, content));
+    CHECK(record.id != findingRecordId(u"OUT-B"_s, content)); // record ids are HQ-wide
+    FindingContent later = content;
+    later.atMs += 1;
+    CHECK(findingRecordId(u"OUT-A"_s, later) != record.id); // a changed verdict is a record of its own
+
+    Batch batch = sampleBatch(1);
+    batch.records.append(record);
+    const auto decoded = decodeBatch(encodeBatch(batch));
+    REQUIRE(decoded.has_value());
+    const SyncRecord& f = decoded->records[1];
+    CHECK(f.invalidReason.isEmpty());
+    CHECK(f.kind == RecordKind::Finding);
+    CHECK(f.findingContent == content);
+    CHECK(f.contentCbor == record.contentCbor);
+    CHECK(derivedBatchId({record}) == derivedBatchId({f}));
+
+    // A note longer than the wire's limit is cut, NULs dropped: the finding never fails for its note.
+    FindingContent wordy = content;
+    wordy.note = QString(3000, u'x') + QChar(0);
+    CHECK(makeFindingRecord(u"OUT-A"_s, wordy).findingContent.note.size() == kMaxFindingNoteLength);
+
+    // Unknown types or states, a day that is not a date, a record that is not a uuid: invalid, the rest good.
+    const auto invalidWith = [&](auto change) {
+        FindingContent bad = content;
+        change(bad);
+        Batch b = sampleBatch(1);
+        b.records.append(makeFindingRecord(u"OUT-A"_s, bad));
+        const auto d = decodeBatch(encodeBatch(b));
+        REQUIRE(d.has_value());
+        CHECK(d->records[0].invalidReason.isEmpty());
+        return !d->records[1].invalidReason.isEmpty();
+    };
+    CHECK(invalidWith([](FindingContent& c) { c.type = u"gossip"_s; }));
+    CHECK(invalidWith([](FindingContent& c) { c.state = u"raised"_s; })); // a spot check is ok or problem
+    CHECK(invalidWith([](FindingContent& c) { c.day = u"2026-13-01"_s; }));
+    CHECK(invalidWith([](FindingContent& c) { c.records = {u"not-a-uuid"_s}; }));
+    CHECK(invalidWith([](FindingContent& c) { c.key.clear(); }));
+    CHECK_FALSE(invalidWith([](FindingContent& c) {
+        c.type = u"alert"_s;
+        c.state = u"acknowledged"_s;
+    }));
+}
+
 TEST_CASE("Unknown record kinds and NUL characters make a record invalid", "[protocol]")
 {
     QCborMap map = QCborValue::fromCbor(encodeBatch(sampleBatch(2))).toMap();
