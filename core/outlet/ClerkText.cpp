@@ -8,6 +8,7 @@ using namespace Qt::StringLiterals;
 namespace shiming {
 
 using registration::DocumentRole;
+using registration::Transaction;
 
 QString ClerkText::of(const Error& error)
 {
@@ -209,6 +210,25 @@ QString ClerkText::role(DocumentRole role)
         return tr("Agent");
     case DocumentRole::Handler:
         return tr("Handler");
+    case DocumentRole::CurrentHolder:
+        return tr("Current holder");
+    }
+    return {};
+}
+
+QString ClerkText::transaction(Transaction transaction)
+{
+    switch (transaction) {
+    case Transaction::NewNumber:
+        return tr("New number");
+    case Transaction::Reverification:
+        return tr("Re-verification of a number in service");
+    case Transaction::SimReplacement:
+        return tr("SIM replacement");
+    case Transaction::Transfer:
+        return tr("Transfer of ownership");
+    case Transaction::Cancellation:
+        return tr("Cancellation");
     }
     return {};
 }

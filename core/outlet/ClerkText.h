@@ -22,6 +22,8 @@ public:
     static QString of(const Cause& cause);
     static QString finding(const registration::PolicyFinding& finding);
     static QString role(registration::DocumentRole role);
+    /// The transaction's name, also the printed form's title part ("SIM replacement").
+    static QString transaction(registration::Transaction transaction);
     static QString attachment(const QString& key);
     /// A catalog::IccidCheck error code ("invalid_length", ...).
     static QString iccid(const QString& code);

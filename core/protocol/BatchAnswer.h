@@ -20,6 +20,8 @@ inline constexpr auto NumberTaken = "NUMBER_TAKEN";     // the number is registe
 inline constexpr auto Invalid = "INVALID";              // malformed content or hash mismatch
 inline constexpr auto UuidConflict = "UUID_CONFLICT";   // the record id is known with different content
 inline constexpr auto UnknownRecord = "UNKNOWN_RECORD"; // a void names no registration of this outlet
+inline constexpr auto NotHolder = "NOT_HOLDER";         // the identity is not the holder of the number at HQ
+inline constexpr auto NumberNotInService = "NUMBER_NOT_IN_SERVICE"; // HQ holds no active record of the number
 } // namespace reason
 
 enum class RecordOutcome { Accepted, Duplicate, Rejected };

@@ -50,6 +50,13 @@ QCborMap encodeContent(const RecordContent& content)
     }
     map.insert("photos"_L1, photos);
     map.insert("extra"_L1, content.extra);
+    if (!content.transaction.isEmpty()) {
+        map.insert("txn"_L1, content.transaction);
+        if (!content.holderDocumentType.isEmpty() || !content.holderDocumentNumber.isEmpty()) {
+            map.insert("holderDocType"_L1, content.holderDocumentType);
+            map.insert("holderDocNumber"_L1, content.holderDocumentNumber);
+        }
+    }
     return map;
 }
 
@@ -100,6 +107,26 @@ Result<RecordContent> decodeContent(const QCborMap& map)
     content.extra = extra.toMap();
     if (content.documentNumber.isEmpty() || content.documentType.isEmpty())
         return fail(Error::invalidInput(u"record without document"_s));
+    if (map.contains("txn"_L1)) {
+        const auto transaction = field(map, "txn"_L1, 32);
+        if (!transaction || !(*transaction == u"reverify"_s || *transaction == u"sim_replace"_s ||
+                              *transaction == u"transfer"_s || *transaction == u"cancel"_s))
+            return fail(Error::invalidInput(u"record of an unknown transaction"_s));
+        content.transaction = *transaction;
+        if (map.contains("holderDocType"_L1) || map.contains("holderDocNumber"_L1)) {
+            const auto type = field(map, "holderDocType"_L1);
+            const auto number = field(map, "holderDocNumber"_L1);
+            if (!type || !number)
+                return fail(Error::invalidInput(u"record holder document malformed"_s));
+            content.holderDocumentType = *type;
+            content.holderDocumentNumber = *number;
+        }
+        if ((content.transaction == u"transfer"_s) ==
+            (content.holderDocumentType.isEmpty() || content.holderDocumentNumber.isEmpty()))
+            return fail(Error::invalidInput(u"a transfer names its present holder, nothing else does"_s));
+        if (content.msisdn.isEmpty())
+            return fail(Error::invalidInput(u"a transaction on a number in service names the number"_s));
+    }
     return content;
 }
 

@@ -33,6 +33,14 @@ struct RecordContent {
     QString clerk;
     QList<RecordPhoto> photos;
     QCborMap extra;
+    /// The real-name transaction (registration::transactionKey): empty for a new number (and on the wire then
+    /// no key at all, so records from before it keep their hash); "reverify", "sim_replace", "transfer",
+    /// "cancel". `msisdn` is then the number in service; `iccid` the new SIM of a replacement, else empty.
+    QString transaction;
+    /// A transfer's present holder, whom HQ matches against its record of the number (the new holder is the
+    /// document above). Empty for every other transaction.
+    QString holderDocumentType;
+    QString holderDocumentNumber;
 
     bool operator==(const RecordContent&) const = default;
 };

@@ -36,11 +36,20 @@ constexpr std::array<std::pair<CustomerType, QStringView>, 4> kCustomerTypes{{
     {CustomerType::Organisation, u"organisation"},
 }};
 
-constexpr std::array<std::pair<DocumentRole, QStringView>, 4> kRoles{{
+constexpr std::array<std::pair<DocumentRole, QStringView>, 5> kRoles{{
     {DocumentRole::Customer, u"customer"},
     {DocumentRole::Guardian, u"guardian"},
     {DocumentRole::Agent, u"agent"},
     {DocumentRole::Handler, u"handler"},
+    {DocumentRole::CurrentHolder, u"current_holder"},
+}};
+
+constexpr std::array<std::pair<Transaction, QStringView>, 5> kTransactions{{
+    {Transaction::NewNumber, u"new"},
+    {Transaction::Reverification, u"reverify"},
+    {Transaction::SimReplacement, u"sim_replace"},
+    {Transaction::Transfer, u"transfer"},
+    {Transaction::Cancellation, u"cancel"},
 }};
 
 constexpr std::array<std::pair<FaceBand, QStringView>, 4> kBands{{
@@ -77,8 +86,13 @@ constexpr std::array<std::pair<MediaItem::Kind, QStringView>, 5> kMediaKinds{{
 
 const PartyDocument* Registration::customer() const
 {
+    return document(DocumentRole::Customer);
+}
+
+const PartyDocument* Registration::document(DocumentRole role) const
+{
     for (const PartyDocument& party : documents) {
-        if (party.role == DocumentRole::Customer)
+        if (party.role == role)
             return &party;
     }
     return nullptr;
@@ -94,6 +108,14 @@ QList<const MediaItem*> Registration::mediaOfKind(MediaItem::Kind kind) const
     return items;
 }
 
+QString transactionKey(Transaction transaction)
+{
+    return keyOf(kTransactions, transaction);
+}
+std::optional<Transaction> parseTransaction(QStringView key)
+{
+    return parseKey(kTransactions, key);
+}
 QString customerTypeKey(CustomerType type)
 {
     return keyOf(kCustomerTypes, type);

@@ -21,10 +21,21 @@ enum class CustomerType {
 
 /// The part a document plays in a registration.
 enum class DocumentRole {
-    Customer, ///< the person the number is registered to (for organisations: the card's user)
-    Guardian, ///< a minor's guardian
-    Agent,    ///< 代办人
-    Handler,  ///< an organisation's 经办人
+    Customer,      ///< the person the number is registered to (for organisations: the card's user); in a
+                   ///< transfer the new holder
+    Guardian,      ///< a minor's guardian
+    Agent,         ///< 代办人
+    Handler,       ///< an organisation's 经办人
+    CurrentHolder, ///< a transfer's present holder (过户 原机主), verified like the customer
+};
+
+/// The real-name transaction a record is. Persisted by key (transactionKey), never by number.
+enum class Transaction {
+    NewNumber, ///< 新入网: a new number and SIM registered to the customer
+    Reverification, ///< 实名补登记 / 二次实名核验: a number in service verified (or first registered) to its holder
+    SimReplacement, ///< 补换卡: a new SIM for a number in service, its holder verified
+    Transfer,       ///< 过户: a number in service moves from its verified holder to a verified new holder
+    Cancellation,   ///< 销户: a number in service ended by its verified holder
 };
 
 /// Face comparison decision band (DOMAIN.md §4).
@@ -97,14 +108,16 @@ struct Registration {
     QString outletId;
     QString clerk;        ///< account name of the clerk who committed
     QDateTime deviceTime; ///< counter time at commit (with offset)
+    Transaction transaction = Transaction::NewNumber;
     CustomerType customerType = CustomerType::Individual;
-    QList<PartyDocument> documents; ///< exactly one Customer document; Guardian/Agent/Handler as needed
+    /// exactly one Customer document; Guardian/Agent/Handler as needed; a transfer's CurrentHolder
+    QList<PartyDocument> documents;
     std::optional<Organisation> organisation;
     FaceEvidence face;
     QList<MediaItem> media;
     QString packageId;
-    QString number; ///< the mobile number
-    QString iccid;
+    QString number; ///< the mobile number: new, or the number in service the transaction is about
+    QString iccid;  ///< the new SIM (new numbers, SIM replacement); empty for the other transactions
     RecordStatus status = RecordStatus::Committed;
     HqOutcome hq;
     QDateTime voidedAt;
@@ -113,6 +126,8 @@ struct Registration {
 
     /// The customer's document (role Customer), or nullptr when missing.
     const PartyDocument* customer() const;
+    /// The document of `role`, or nullptr.
+    const PartyDocument* document(DocumentRole role) const;
     /// Media of one kind, in order.
     QList<const MediaItem*> mediaOfKind(MediaItem::Kind kind) const;
 
@@ -120,6 +135,18 @@ struct Registration {
 };
 
 // Stable machine keys for persistence and the sync protocol; parse functions return nullopt on unknown keys.
+QString transactionKey(Transaction transaction); ///< "new", "reverify", "sim_replace", "transfer", "cancel"
+std::optional<Transaction> parseTransaction(QStringView key);
+/// Whether the transaction takes a new number from the pool (only a new registration does).
+inline bool takesNewNumber(Transaction t)
+{
+    return t == Transaction::NewNumber;
+}
+/// Whether the transaction scans a new SIM (a new registration, a SIM replacement).
+inline bool takesNewSim(Transaction t)
+{
+    return t == Transaction::NewNumber || t == Transaction::SimReplacement;
+}
 QString customerTypeKey(CustomerType type);
 std::optional<CustomerType> parseCustomerType(QStringView key);
 QString documentRoleKey(DocumentRole role);

@@ -36,7 +36,7 @@ QDate parseDate(const QString& text)
 const QString kRecordColumns = uR"(r.id, r.uuid, r.sequence, r.outlet_id, r.clerk, r.device_time, r.customer_type,
     r.organisation_uscc, r.organisation_name, r.package_id, r.number, r.iccid, r.face_band, r.face_score,
     r.face_threshold, r.liveness, r.liveness_score, r.quality, r.override_by, r.status, r.hq_reason, r.hq_reference,
-    r.hq_time, r.voided_at, r.void_reason, r.purged_at, r.face_points)"_s;
+    r.hq_time, r.voided_at, r.void_reason, r.purged_at, r.face_points, r.transaction_type)"_s;
 
 } // namespace
 
@@ -166,8 +166,8 @@ Result<Registration> RegistrationRepository::insert(Registration record)
     auto stmtCached =
         m_db.cached(uR"(INSERT INTO registrations (uuid, sequence, outlet_id, clerk, device_time, device_date,
         customer_type, organisation_uscc, organisation_name, package_id, number, iccid, face_band, face_score,
-        face_threshold, liveness, liveness_score, quality, override_by, status, face_points)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))"_s);
+        face_threshold, liveness, liveness_score, quality, override_by, status, face_points, transaction_type)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))"_s);
     if (!stmtCached)
         return fail(stmtCached.error());
     StatementLease stmt(*stmtCached);
@@ -185,6 +185,7 @@ Result<Registration> RegistrationRepository::insert(Registration record)
         stmt->bind(21, record.face.points);
     else
         stmt->bindNull(21);
+    stmt->bind(22, transactionKey(record.transaction));
     if (auto r = stmt->run(); !r)
         return fail(r.error());
     const qint64 id = m_db.lastInsertRowId();
@@ -268,6 +269,7 @@ Result<Registration> RegistrationRepository::readRow(Statement& s, bool withMedi
     r.voidedAt = s.dateTime(23);
     r.voidReason = s.text(24);
     r.purgedAt = s.dateTime(25);
+    r.transaction = parseTransaction(s.text(27)).value_or(registration::Transaction::NewNumber);
 
     auto docs = m_db.prepare(uR"(SELECT role, type, name, english_name, sex_code, nation_code, birth_date, address,
         appended_address, number, authority, valid_from, valid_to, valid_to_long_term, nationality, card_version

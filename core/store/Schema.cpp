@@ -193,6 +193,11 @@ CREATE TABLE alerts (
         uR"sql(
 ALTER TABLE alerts ADD COLUMN sent_state TEXT;
 )sql"_s,
+        // 10: the real-name transaction a record is (new number, re-verification, SIM replacement, transfer,
+        // cancellation); every record before it is a new number.
+        uR"sql(
+ALTER TABLE registrations ADD COLUMN transaction_type TEXT NOT NULL DEFAULT 'new';
+)sql"_s,
     };
     return list;
 }

@@ -49,6 +49,15 @@ Result<protocol::RecordContent> toRecordContent(const registration::Registration
     content.packageCode = record.packageId;
     content.registeredAtMs = record.deviceTime.toMSecsSinceEpoch();
     content.clerk = record.clerk;
+    if (record.transaction != registration::Transaction::NewNumber)
+        content.transaction = registration::transactionKey(record.transaction);
+    if (record.transaction == registration::Transaction::Transfer) {
+        const registration::PartyDocument* holder = record.document(registration::DocumentRole::CurrentHolder);
+        if (!holder)
+            return fail(Error::invalidInput(u"transfer without the current holder's document"_s));
+        content.holderDocumentType = documentTypeKey(holder->document.type);
+        content.holderDocumentNumber = holder->document.number;
+    }
     for (const registration::MediaItem& media : record.media) {
         QString kind = registration::mediaKindKey(media.kind);
         if (!media.label.isEmpty())

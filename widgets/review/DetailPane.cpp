@@ -44,6 +44,8 @@ QString roleText(DocumentRole role)
         return DetailPane::tr("Agent");
     case DocumentRole::Handler:
         return DetailPane::tr("Handler");
+    case DocumentRole::CurrentHolder:
+        return DetailPane::tr("Current holder");
     }
     return {};
 }
