@@ -64,7 +64,7 @@ TEST_CASE("Age bands: under 10 refused, 10-15 with a guardian, 16 and over alone
               .has(policy::GuardianRequired));
 }
 
-TEST_CASE("Guardians and agents must be adults; 户口簿 is for minors only", "[catalog][policy]")
+TEST_CASE("Guardians and agents must be adults, 户口簿 is for minors only", "[catalog][policy]")
 {
     FixedClock clock = clockAtToday();
     Policy policy({}, clock);

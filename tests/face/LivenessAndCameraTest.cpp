@@ -52,7 +52,7 @@ LivenessFrame frame(qint64 ms, const Landmarks68& l)
 
 } // namespace
 
-TEST_CASE("A blink passes the active check; open eyes alone time out", "[face]")
+TEST_CASE("A blink passes the active check, open eyes alone time out", "[face]")
 {
     const Landmarks68 open = frontalLandmarks();
     const Landmarks68 closed = withEyesClosed(open);
@@ -78,7 +78,7 @@ TEST_CASE("A blink passes the active check; open eyes alone time out", "[face]")
     CHECK(early.feed(frame(40, open)) == ActiveLivenessCheck::State::Waiting);
 }
 
-TEST_CASE("A head turn in the requested direction passes; the other direction does not", "[face]")
+TEST_CASE("A head turn in the requested direction passes, the other direction does not", "[face]")
 {
     const Landmarks68 front = frontalLandmarks();
     const Landmarks68 towardsImageLeft = turned(front, 0.24f);

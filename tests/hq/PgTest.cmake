@@ -38,6 +38,7 @@ function(shiming_add_pg_test)
         endif()
         catch_discover_tests(${exe}
             TEST_SPEC "${spec}"
+            EXTRA_ARGS --warn NoTests
             TEST_PREFIX "${prefix}"
             PROPERTIES LABELS "${labels}" TIMEOUT ${timeout} FIXTURES_REQUIRED shiming_pg
                        ENVIRONMENT "SHIMING_TEST_PG_DIR=${SHIMING_PG_TEST_DIR}"

@@ -78,7 +78,7 @@ TEST_CASE("Alert rules: one identity with two numbers within 24 hours, across mi
     CHECK(evaluateAlerts(rows, kDay, three).isEmpty());
 }
 
-TEST_CASE("Alert rules: a clerk above three times the median; never a lone clerk", "[review]")
+TEST_CASE("Alert rules: a clerk above three times the median, never a lone clerk", "[review]")
 {
     QList<AlertInput> rows;
     for (int i = 0; i < 19; ++i)
@@ -188,7 +188,7 @@ TEST_CASE("Alerts follow HQ's thresholds: an earlier closing time flags the day'
     CHECK(alerts->at(0).subject == u"08:00-09:30"_s);
 }
 
-TEST_CASE("shimingctl review alerts: lists the day's alerts and acknowledges one; a clerk is refused", "[review]")
+TEST_CASE("shimingctl review alerts: lists the day's alerts and acknowledges one, a clerk is refused", "[review]")
 {
     Outlet outlet;
     outlet.putCompliance(R"({"opening_hours":{"open":"08:00","close":"09:30"}})");

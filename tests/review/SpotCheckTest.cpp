@@ -66,7 +66,7 @@ TEST_CASE("Spot check draw: the seed decides it, the share is met, every clerk h
     CHECK(ordered == sample);
 }
 
-TEST_CASE("Spot check: drawn once the hall has closed, by a manager, once; the audit holds the seed that gives it",
+TEST_CASE("Spot check: drawn once the hall has closed, by a manager, once, the audit holds the seed that gives it",
           "[review]")
 {
     Outlet outlet;
@@ -130,7 +130,7 @@ TEST_CASE("Spot check: drawn once the hall has closed, by a manager, once; the a
     CHECK(yesterday->items.size() == 1);
 }
 
-TEST_CASE("Spot check marks: OK, or a problem with a note; only sampled records; audited without the note", "[review]")
+TEST_CASE("Spot check marks: OK, or a problem with a note, only sampled records, audited without the note", "[review]")
 {
     Outlet outlet;
     outlet.clock.advanceSeconds(3 * 3600);
@@ -169,7 +169,7 @@ TEST_CASE("Spot check marks: OK, or a problem with a note; only sampled records;
     CHECK(store.audit().verify().value().intact);
 }
 
-TEST_CASE("Compliance settings: HQ's item over the defaults; anything out of range refuses it whole", "[review]")
+TEST_CASE("Compliance settings: HQ's item over the defaults, anything out of range refuses it whole", "[review]")
 {
     const auto parse = [](const QByteArray& json) {
         return ComplianceSettings::fromJson(QJsonDocument::fromJson(json).object());
@@ -198,7 +198,7 @@ TEST_CASE("Compliance settings: HQ's item over the defaults; anything out of ran
     }
 }
 
-TEST_CASE("Compliance settings from HQ's feed set the spot check's share and closing time; nonsense, the defaults",
+TEST_CASE("Compliance settings from HQ's feed set the spot check's share and closing time, nonsense, the defaults",
           "[review]")
 {
     Outlet outlet;
@@ -221,7 +221,7 @@ TEST_CASE("Compliance settings from HQ's feed set the spot check's share and clo
     CHECK(outlet::hqComplianceSettings(store).closesAt == QTime(21, 0));
 }
 
-TEST_CASE("shimingctl review spotcheck: a manager draws, marks and prints the day's sample; a clerk is refused",
+TEST_CASE("shimingctl review spotcheck: a manager draws, marks and prints the day's sample, a clerk is refused",
           "[review]")
 {
     Outlet outlet;

@@ -52,7 +52,7 @@ int auditCount(store::OutletStore& store, QStringView action, const QString& rec
 
 } // namespace
 
-TEST_CASE("db export: the masked CSV holds surnames and number ends only; the unmasked one everything, audited",
+TEST_CASE("db export: the masked CSV holds surnames and number ends only, the unmasked one everything, audited",
           "[store][export]")
 {
     TestOutlet outlet;

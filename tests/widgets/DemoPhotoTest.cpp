@@ -117,7 +117,7 @@ TEST_CASE("Demo chip photo: the demo face passes against the demo camera and ano
     }
 }
 
-TEST_CASE("Face service: a document photo analysed ahead gives the same result; a broken one a clear error",
+TEST_CASE("Face service: a document photo analysed ahead gives the same result, a broken one a clear error",
           "[widgets]")
 {
     auto engine = face::FaceEngine::load(paths::modelSearchDirs());

@@ -64,7 +64,7 @@ struct Window : WidgetFixture {
 
 } // namespace
 
-TEST_CASE("Login: a wrong password says so; the right one opens a fresh registration", "[widgets]")
+TEST_CASE("Login: a wrong password says so, the right one opens a fresh registration", "[widgets]")
 {
     Window w;
     auto* demo = findChild<QLabel>(&w.window, u"demoAccountsLabel"_s);

@@ -722,7 +722,7 @@ TEST_CASE("Configured counter: the vendor photo decoder named in the configurati
 #endif
 
 #ifdef SHIMING_APP_BINARY
-TEST_CASE("shiming process: no configuration opens the setup; a broken one says why; a working one signs in",
+TEST_CASE("shiming process: no configuration opens the setup, a broken one says why, a working one signs in",
           "[widgets]")
 {
     Counter counter;
@@ -759,7 +759,7 @@ TEST_CASE("shiming process: no configuration opens the setup; a broken one says 
 }
 #endif
 
-TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in; nonsense is refused; withdrawn, the defaults",
+TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in, nonsense is refused, withdrawn, the defaults",
           "[widgets]")
 {
     Counter counter;
@@ -802,7 +802,7 @@ TEST_CASE("HQ settings: the face thresholds HQ sent apply at sign-in; nonsense i
     CHECK(env->faceSettings()->reviewCosine == face::FaceSettings{}.reviewCosine);
 }
 
-TEST_CASE("HQ settings: the identity limit and the idle lock HQ sent apply; nonsense is refused whole; withdrawn, "
+TEST_CASE("HQ settings: the identity limit and the idle lock HQ sent apply, nonsense is refused whole, withdrawn, "
           "the configured ones",
           "[widgets]")
 {

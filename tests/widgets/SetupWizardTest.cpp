@@ -290,7 +290,7 @@ TEST_CASE("setup wizard: a counter set up with its reader, camera and HQ bundle 
     CHECK(credentials->operatorCode == u"CUCC"_s);
 }
 
-TEST_CASE("setup wizard: an offline outlet without reader or camera; typed values survive Back", "[widgets]")
+TEST_CASE("setup wizard: an offline outlet without reader or camera, typed values survive Back", "[widgets]")
 {
     NewCounter counter;
     SetupWizard wizard(counter.options());
@@ -544,7 +544,7 @@ TEST_CASE("setup wizard: a finish that fails keeps nothing it made and says why"
     CHECK(OutletConfig::load(counter.configPath).has_value());
 }
 
-TEST_CASE("outlet setup: the plan is checked before anything is written; nothing is overwritten", "[outlet]")
+TEST_CASE("outlet setup: the plan is checked before anything is written, nothing is overwritten", "[outlet]")
 {
     QTemporaryDir dir;
     SystemClock clock;
