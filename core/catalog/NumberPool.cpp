@@ -18,17 +18,6 @@ namespace {
 constexpr qint64 kMaxStateBytes = 16 * 1024 * 1024;
 constexpr int kMaxRangeCount = 100000;
 
-bool isMobileNumber(QStringView text)
-{
-    if (text.size() != 11 || text.front() != u'1')
-        return false;
-    for (QChar c : text) {
-        if (c < u'0' || c > u'9')
-            return false;
-    }
-    return true;
-}
-
 bool isDigits(QStringView text)
 {
     for (QChar c : text) {
@@ -256,6 +245,17 @@ Result<void> NumberPool::save() const
     if (!file.commit())
         return fail(Error::storageFailure(u"number pool state cannot be written: "_s + file.errorString()));
     return {};
+}
+
+bool isMobileNumber(QStringView text)
+{
+    if (text.size() != 11 || text.front() != u'1')
+        return false;
+    for (QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
 }
 
 } // namespace shiming::catalog

@@ -8,6 +8,9 @@
 
 namespace shiming::catalog {
 
+/// A mobile number as China numbers them: 11 digits starting with 1 (DOMAIN.md §2).
+bool isMobileNumber(QStringView text);
+
 /// One number the outlet may hand out. `premiumFen` is the one-off fee of a "lucky" number (靓号), 0 for most.
 struct PoolNumber {
     QString number;

@@ -21,6 +21,7 @@ constexpr std::array kNames{
     std::pair{Reason::PackageIneligible, "package_ineligible"},
     std::pair{Reason::NumberMissing, "number_missing"},
     std::pair{Reason::NumberTaken, "number_taken"},
+    std::pair{Reason::NumberInvalid, "number_invalid"},
     std::pair{Reason::IccidMissing, "iccid_missing"},
     std::pair{Reason::IccidCheckDigit, "iccid_check_digit"},
     std::pair{Reason::AttachmentMissing, "attachment_missing"},

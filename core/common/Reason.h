@@ -22,8 +22,9 @@ enum class Reason {
     FaceStopped,
     PackageMissing,
     PackageIneligible,
-    NumberMissing,
-    NumberTaken, ///< the number chosen is taken or held by another counter's session
+    NumberMissing, ///< subject "in_service": the number in service of a lifecycle transaction is not typed yet
+    NumberTaken,   ///< the number chosen is taken or held by another counter's session
+    NumberInvalid, ///< the number in service typed is not a mobile number (11 digits starting 1)
     IccidMissing,
     IccidCheckDigit,   ///< the ICCID's last digit is not a Luhn check digit and the clerk has not confirmed the card
     AttachmentMissing, ///< subject: the attachment key

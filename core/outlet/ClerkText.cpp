@@ -64,7 +64,11 @@ QString ClerkText::of(const Cause& cause)
     case Reason::PackageIneligible:
         return tr("The chosen package is not offered to this customer.");
     case Reason::NumberMissing:
+        if (cause.subject == u"in_service"_s)
+            return tr("Type the customer's mobile number in service.");
         return tr("Choose a number.");
+    case Reason::NumberInvalid:
+        return tr("This is not a mobile number: 11 digits starting with 1.");
     case Reason::NumberTaken:
         return tr("This number is no longer free (taken, or held by another counter). Choose another one.");
     case Reason::IccidMissing:

@@ -110,7 +110,7 @@ Cause RegistrationSession::stepBlocker(SessionStep step) const
                 return Cause{Reason::DocumentPhotoMissing, documentRoleKey(role)};
         }
         const SessionPerson* customer = person(DocumentRole::Customer);
-        for (DocumentRole other : {DocumentRole::Guardian, DocumentRole::Agent}) {
+        for (DocumentRole other : {DocumentRole::Guardian, DocumentRole::Agent, DocumentRole::CurrentHolder}) {
             const SessionPerson* p = person(other);
             if (customer && p && requiredDocuments().contains(other) &&
                 p->document.number == customer->document.number && p->document.type == customer->document.type)
@@ -146,6 +146,20 @@ Cause RegistrationSession::stepBlocker(SessionStep step) const
         }
         return {};
     case SessionStep::Package: {
+        if (!takesNewNumber(m_transaction)) {
+            if (m_number.isEmpty())
+                return Cause{Reason::NumberMissing, u"in_service"_s};
+            if (takesNewSim(m_transaction)) {
+                if (m_iccid.iccid.isEmpty() || !m_iccid.valid())
+                    return Cause{Reason::IccidMissing};
+                if (!m_iccid.luhnOk && !m_iccidConfirmed)
+                    return Cause{Reason::IccidCheckDigit};
+            }
+            const QStringList missing = missingAttachments();
+            if (!missing.isEmpty())
+                return Cause{Reason::AttachmentMissing, missing.first()};
+            return {};
+        }
         const catalog::Package* chosen = package();
         if (!chosen)
             return Cause{Reason::PackageMissing};
@@ -241,6 +255,15 @@ void RegistrationSession::resetFrom(SessionStep step)
     }
 }
 
+void RegistrationSession::setTransaction(Transaction transaction)
+{
+    if (transaction == m_transaction)
+        return;
+    m_transaction = transaction;
+    resetFrom(SessionStep::Documents);
+    emit changed();
+}
+
 void RegistrationSession::setCustomerType(CustomerType type)
 {
     if (type == m_customerType)
@@ -252,18 +275,22 @@ void RegistrationSession::setCustomerType(CustomerType type)
 
 QList<DocumentRole> RegistrationSession::requiredDocuments() const
 {
+    // A transfer starts with the present holder, verified before the number changes hands.
+    QList<DocumentRole> roles;
+    if (m_transaction == Transaction::Transfer)
+        roles << DocumentRole::CurrentHolder;
     switch (m_customerType) {
     case CustomerType::Individual:
-        return {DocumentRole::Customer};
+        return roles << DocumentRole::Customer;
     case CustomerType::Minor:
-        return {DocumentRole::Customer, DocumentRole::Guardian};
+        return roles << DocumentRole::Customer << DocumentRole::Guardian;
     case CustomerType::Agent:
-        return {DocumentRole::Customer, DocumentRole::Agent};
+        return roles << DocumentRole::Customer << DocumentRole::Agent;
     case CustomerType::Organisation:
         // The handler comes in person; the card's responsible user is recorded as the customer.
-        return {DocumentRole::Handler, DocumentRole::Customer};
+        return roles << DocumentRole::Handler << DocumentRole::Customer;
     }
-    return {DocumentRole::Customer};
+    return roles << DocumentRole::Customer;
 }
 
 PolicyDecision RegistrationSession::setDocument(DocumentRole role, const IdentityDocument& document,
@@ -274,6 +301,8 @@ PolicyDecision RegistrationSession::setDocument(DocumentRole role, const Identit
     entry.photo = photo;
     entry.source = source;
     entry.decision = m_services.policy->check(document, role, m_customerType);
+    if (role == DocumentRole::Customer)
+        applyTransactionToLimit(entry.decision);
     if (source == DocumentSource::Manual && hasChip(document.type)) {
         entry.decision.findings.prepend(
             PolicyFinding{policy::DocumentNotAccepted, u"chip documents must be read by the reader"_s, true, 0});
@@ -318,17 +347,20 @@ void RegistrationSession::setOrganisation(const Organisation& organisation)
 
 QList<DocumentRole> RegistrationSession::faceSubjects() const
 {
+    QList<DocumentRole> roles;
+    if (m_transaction == Transaction::Transfer)
+        roles << DocumentRole::CurrentHolder;
     switch (m_customerType) {
     case CustomerType::Individual:
-        return {DocumentRole::Customer};
+        return roles << DocumentRole::Customer;
     case CustomerType::Minor:
-        return {DocumentRole::Customer, DocumentRole::Guardian};
+        return roles << DocumentRole::Customer << DocumentRole::Guardian;
     case CustomerType::Agent:
-        return {DocumentRole::Agent};
+        return roles << DocumentRole::Agent;
     case CustomerType::Organisation:
-        return {DocumentRole::Handler};
+        return roles << DocumentRole::Handler;
     }
-    return {DocumentRole::Customer};
+    return roles << DocumentRole::Customer;
 }
 
 FaceState RegistrationSession::recordFace(DocumentRole role, const FaceEvidence& evidence, const QByteArray& livePhoto)
@@ -392,6 +424,29 @@ int RegistrationSession::faceAttemptsLeft(DocumentRole role) const
     return qMax(0, m_services.policy->settings().maxFaceAttempts - (f ? f->failures : 0));
 }
 
+void RegistrationSession::applyTransactionToLimit(PolicyDecision& decision) const
+{
+    switch (m_transaction) {
+    case Transaction::NewNumber:
+    case Transaction::Transfer:
+        return; // a number more for this identity: the limit blocks
+    case Transaction::Reverification:
+        // The number may be this customer's already (nothing more to count) or unregistered (HQ counts it):
+        // the counter cannot tell, so it warns and HQ decides.
+        for (PolicyFinding& finding : decision.findings) {
+            if (finding.code == policy::IdentityLimit)
+                finding.blocking = false;
+        }
+        return;
+    case Transaction::SimReplacement:
+    case Transaction::Cancellation:
+        decision.findings.removeIf([](const PolicyFinding& f) {
+            return f.code == policy::IdentityLimit || f.code == policy::IdentityLimitNear;
+        });
+        return;
+    }
+}
+
 int RegistrationSession::customerAge() const
 {
     if (m_customerType == CustomerType::Organisation)
@@ -428,10 +483,30 @@ QList<catalog::PoolNumber> RegistrationSession::searchNumbers(QStringView digits
     return found;
 }
 
+Result<void> RegistrationSession::setServiceNumber(const QString& number)
+{
+    if (m_cancelled || m_committed)
+        return fail(Error::invalidInput(u"session is over"_s));
+    if (takesNewNumber(m_transaction))
+        return fail(Error::invalidInput(u"a new number is chosen from the pool"_s));
+    QString digits = number.trimmed();
+    digits.remove(u' ').remove(u'-');
+    if (!catalog::isMobileNumber(digits)) {
+        m_number.clear();
+        emit changed();
+        return fail(Error::because(Error::Code::InvalidInput, Cause{Reason::NumberInvalid}));
+    }
+    m_number = digits;
+    emit changed();
+    return {};
+}
+
 Result<void> RegistrationSession::reserveNumber(const QString& number)
 {
     if (m_cancelled || m_committed)
         return fail(Error::invalidInput(u"session is over"_s));
+    if (!takesNewNumber(m_transaction))
+        return fail(Error::invalidInput(u"this transaction is about a number in service"_s));
     auto reserved = m_services.pool->reserve(number, m_id);
     if (!reserved)
         return reserved;
@@ -442,6 +517,8 @@ Result<void> RegistrationSession::reserveNumber(const QString& number)
 
 int RegistrationSession::numberFeeFen() const
 {
+    if (!takesNewNumber(m_transaction))
+        return 0; // a number in service costs no selection fee
     const catalog::PoolNumber* entry = m_number.isEmpty() ? nullptr : m_services.pool->find(m_number);
     return entry ? entry->premiumFen : 0;
 }
@@ -527,6 +604,7 @@ Registration RegistrationSession::buildRegistration() const
     record.outletId = m_services.outletId;
     record.clerk = m_services.clerk;
     record.deviceTime = m_services.clock->now();
+    record.transaction = m_transaction;
     record.customerType = m_customerType;
     for (DocumentRole role : requiredDocuments()) {
         if (const SessionPerson* p = person(role)) {
@@ -561,9 +639,9 @@ Registration RegistrationSession::buildRegistration() const
         record.media.append(item);
     if (!m_signature.isEmpty())
         record.media.append(MediaItem{MediaItem::Kind::Signature, u"customer"_s, u"image/png"_s, m_signature});
-    record.packageId = m_packageId;
+    record.packageId = takesNewNumber(m_transaction) ? m_packageId : QString();
     record.number = m_number;
-    record.iccid = iccid();
+    record.iccid = takesNewSim(m_transaction) ? iccid() : QString();
     record.status = RecordStatus::Committed;
     return record;
 }
@@ -580,8 +658,10 @@ Result<Registration> RegistrationSession::commit()
     if (!stored)
         return fail(stored.error());
     m_committed = *stored;
-    if (auto taken = m_services.pool->markTaken(m_number, m_id); !taken)
-        qCWarning(lcUi) << "number pool not updated after commit:" << taken.error().detail;
+    if (takesNewNumber(m_transaction)) {
+        if (auto taken = m_services.pool->markTaken(m_number, m_id); !taken)
+            qCWarning(lcUi) << "number pool not updated after commit:" << taken.error().detail;
+    }
     setStep(SessionStep::Done);
     emit committed(*m_committed);
     return *stored;

@@ -54,10 +54,21 @@ struct SessionFace {
     int failures = 0;
 };
 
-/// Drives one customer through the steps: customer type → documents → face → package, number and SIM →
-/// agreement and signature → summary and commit. Each step's data is checked when it is entered, and
-/// advance() refuses until the step is complete, with a stable reason code the screen translates.
-/// The reserved number is released on cancel() and when the session is destroyed uncommitted.
+/// Drives one customer through the steps: transaction and customer type → documents → face → package, number
+/// and SIM → agreement and signature → summary and commit.
+///
+/// The transaction (Transaction) is chosen first with the customer type. A new number is the path above. The
+/// others are about a number in service and reuse every step; only what differs is added:
+/// - re-verification: the number in service (typed, format-checked) instead of package, number and SIM;
+/// - SIM replacement: the number in service and the new SIM's ICCID (checked as for a new number);
+/// - transfer: the present holder's document and face first (role CurrentHolder), then the new holder as the
+///   customer (with a guardian, agent or handler as the customer type needs), the number in service; the new
+///   holder signs the agreement and the fraud-risk notice;
+/// - cancellation: the number in service.
+/// The per-identity limit blocks a new number and a transfer's new holder; a re-verification only warns (HQ
+/// applies it if the number turns out unregistered); a SIM replacement and a cancellation do not count. Each step's
+/// data is checked when it is entered, and advance() refuses until the step is complete, with a stable reason code the
+/// screen translates. The reserved number is released on cancel() and when the session is destroyed uncommitted.
 class RegistrationSession : public QObject {
     Q_OBJECT
 
@@ -86,6 +97,9 @@ public:
     bool isStopped() const;
 
     // Step 1
+    Transaction transaction() const { return m_transaction; }
+    /// Changing the transaction forgets the documents, faces, number, SIM and package chosen before.
+    void setTransaction(Transaction transaction);
     CustomerType customerType() const { return m_customerType; }
     /// Changing the type forgets the documents, faces and package chosen for the previous type.
     void setCustomerType(CustomerType type);
@@ -118,6 +132,9 @@ public:
     int faceAttemptsLeft(DocumentRole role) const;
 
     // Step 4
+    /// For a transaction on a number in service: the number (spaces and dashes dropped). Refused with
+    /// NumberInvalid (and nothing kept) unless it is a mobile number; a new number is chosen from the pool instead.
+    Result<void> setServiceNumber(const QString& number);
     QList<catalog::Package> eligiblePackages() const;
     Result<void> choosePackage(const QString& packageId);
     const catalog::Package* package() const;
@@ -173,6 +190,8 @@ signals:
 
 private:
     int customerAge() const;
+    /// The limit findings as the transaction needs them (see the class comment).
+    void applyTransactionToLimit(PolicyDecision& decision) const;
     Cause stepBlocker(SessionStep step) const;
     void resetFrom(SessionStep step);
     void setStep(SessionStep step);
@@ -180,6 +199,7 @@ private:
     SessionServices m_services;
     QString m_id;
     SessionStep m_step = SessionStep::CustomerType;
+    Transaction m_transaction = Transaction::NewNumber;
     CustomerType m_customerType = CustomerType::Individual;
     QMap<DocumentRole, SessionPerson> m_people;
     std::optional<Organisation> m_organisation;

@@ -385,8 +385,15 @@ Result<QList<DayListRow>> RegistrationRepository::dayList(QDate day)
 
 Result<int> RegistrationRepository::countForDocumentNumber(const QString& number)
 {
-    auto stmt = m_db.prepare(uR"(SELECT count(*) FROM registrations r JOIN documents d ON d.registration_id = r.id
-        WHERE d.role = 'customer' AND d.number = ? AND r.status NOT IN ('voided', 'rejected'))"_s);
+    // The numbers this identity holds as the outlet knows them: each number whose latest live record here is
+    // this customer's and not a cancellation (a transfer away, a cancellation end it; a re-verification or a
+    // SIM replacement of a number held already counts it once).
+    auto stmt = m_db.prepare(uR"(SELECT count(DISTINCT r.number) FROM registrations r
+        JOIN documents d ON d.registration_id = r.id
+        WHERE d.role = 'customer' AND d.number = ? AND r.status NOT IN ('voided', 'rejected')
+          AND r.transaction_type <> 'cancel'
+          AND NOT EXISTS (SELECT 1 FROM registrations later WHERE later.number = r.number
+                          AND later.sequence > r.sequence AND later.status NOT IN ('voided', 'rejected')))"_s);
     if (!stmt)
         return fail(stmt.error());
     stmt->bind(1, number);

@@ -194,9 +194,11 @@ CREATE TABLE alerts (
 ALTER TABLE alerts ADD COLUMN sent_state TEXT;
 )sql"_s,
         // 10: the real-name transaction a record is (new number, re-verification, SIM replacement, transfer,
-        // cancellation); every record before it is a new number.
+        // cancellation); every record before it is a new number. The number index answers "which record last
+        // touched this number" for the identity's holdings.
         uR"sql(
 ALTER TABLE registrations ADD COLUMN transaction_type TEXT NOT NULL DEFAULT 'new';
+CREATE INDEX registrations_number ON registrations(number, sequence);
 )sql"_s,
     };
     return list;

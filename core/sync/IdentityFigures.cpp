@@ -108,10 +108,12 @@ Result<registration::IdentityHoldings> identityHoldings(store::OutletStore& stor
         return fail(figure.error());
     if (!figure->has_value())
         return holdings;
-    // Committed, or sent and waiting: HQ's figure cannot include them.
+    // Committed, or sent and waiting: HQ's figure cannot include them (those that may add a number; a pending
+    // cancellation is not taken off before HQ has it).
     auto stmt = store.database().prepare(uR"(SELECT count(*) FROM registrations r
         JOIN documents d ON d.registration_id = r.id
-        WHERE d.role = 'customer' AND d.number = ? AND r.status IN ('committed', 'sent'))"_s);
+        WHERE d.role = 'customer' AND d.number = ? AND r.status IN ('committed', 'sent')
+          AND r.transaction_type IN ('new', 'reverify', 'transfer'))"_s);
     if (!stmt)
         return fail(stmt.error());
     stmt->bind(1, number);

@@ -164,7 +164,7 @@ TEST_CASE("Each step refuses to advance until complete, with a reason", "[catalo
     CHECK_FALSE(session.advance().has_value()); // the summary ends with commit
 }
 
-TEST_CASE("Cancel and destruction release the reserved number; nothing is written", "[catalog][session]")
+TEST_CASE("Cancel and destruction release the reserved number, nothing is written", "[catalog][session]")
 {
     Fixture f;
     {
@@ -202,7 +202,7 @@ TEST_CASE("A failed commit keeps the session and its number for another try", "[
     CHECK(f.sink.records.size() == 1);
 }
 
-TEST_CASE("Back keeps the data; changing the customer type forgets it", "[catalog][session]")
+TEST_CASE("Back keeps the data, changing the customer type forgets it", "[catalog][session]")
 {
     Fixture f;
     RegistrationSession session(f.services());
@@ -222,7 +222,7 @@ TEST_CASE("Back keeps the data; changing the customer type forgets it", "[catalo
     CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Free);
 }
 
-TEST_CASE("Face review: a manager approves, or the registration is parked; failures stop it", "[catalog][session]")
+TEST_CASE("Face review: a manager approves, or the registration is parked, failures stop it", "[catalog][session]")
 {
     Fixture f;
     RegistrationSession session(f.services());
@@ -289,7 +289,7 @@ TEST_CASE("Minor with guardian: both documents and both faces", "[catalog][sessi
     CHECK(record.mediaOfKind(MediaItem::Kind::HandlerPhoto).size() == 1); // the guardian's live photo
 }
 
-TEST_CASE("Chip documents cannot be typed; manual documents need a photo of the photo page", "[catalog][session]")
+TEST_CASE("Chip documents cannot be typed, manual documents need a photo of the photo page", "[catalog][session]")
 {
     Fixture f;
     RegistrationSession session(f.services());
@@ -358,4 +358,134 @@ TEST_CASE("The signer is named: customer, a minor's guardian, the agent, the org
     CHECK(signerFor(CustomerType::Minor) == DocumentRole::Guardian);
     CHECK(signerFor(CustomerType::Agent) == DocumentRole::Agent);
     CHECK(signerFor(CustomerType::Organisation) == DocumentRole::Handler);
+}
+
+namespace {
+
+/// Agreement and signature, then the summary.
+void signAndSummarise(RegistrationSession& session)
+{
+    session.setAgreementRead(true);
+    session.setFraudNoticeRead(true);
+    session.setSignature("PNGsig");
+    session.setClerkConfirmed(true);
+    REQUIRE(session.advance().has_value());
+    REQUIRE(session.step() == SessionStep::Summary);
+}
+
+} // namespace
+
+TEST_CASE("Lifecycle transactions reuse the steps, only the number step differs", "[catalog][session]")
+{
+    Fixture f;
+    const IdentityDocument holder = residentCard(u"𠮷田·张"_s, QDate(1990, 5, 1), kToday);
+    for (const Transaction t : {Transaction::Reverification, Transaction::SimReplacement, Transaction::Cancellation}) {
+        CAPTURE(transactionKey(t));
+        RegistrationSession session(f.services());
+        session.setTransaction(t);
+        REQUIRE(session.advance().has_value());
+        CHECK(session.requiredDocuments() == QList<DocumentRole>{DocumentRole::Customer});
+        REQUIRE(session.setDocument(DocumentRole::Customer, holder, "BMchip", DocumentSource::Chip).allowed());
+        REQUIRE(session.advance().has_value());
+        session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.7), "jpeg");
+        REQUIRE(session.advance().has_value());
+        // No package and no number from the pool: the number in service, format-checked.
+        CHECK(session.blocker() == Cause{Reason::NumberMissing, u"in_service"_s});
+        CHECK_FALSE(session.reserveNumber(u"13800138000"_s).has_value());
+        const auto bad = session.setServiceNumber(u"2380013800"_s);
+        REQUIRE_FALSE(bad.has_value());
+        CHECK(bad.error().cause.reason == Reason::NumberInvalid);
+        CHECK(session.number().isEmpty());
+        REQUIRE(session.setServiceNumber(u"139 0013-9000"_s).has_value());
+        CHECK(session.number() == u"13900139000"_s);
+        if (t == Transaction::SimReplacement) {
+            CHECK(session.blocker().reason == Reason::IccidMissing);
+            REQUIRE(session.setIccid(validIccid()).valid());
+        }
+        REQUIRE(session.advance().has_value());
+        signAndSummarise(session);
+        REQUIRE(session.commit().has_value());
+        const Registration& record = f.sink.records.last();
+        CHECK(record.transaction == t);
+        CHECK(record.number == u"13900139000"_s);
+        CHECK(record.packageId.isEmpty());
+        CHECK(record.iccid == (t == Transaction::SimReplacement ? validIccid() : QString()));
+        CHECK(f.pool.state(u"13800138000") == catalog::NumberState::Free); // the pool is untouched
+    }
+}
+
+TEST_CASE("A transfer verifies the present holder and the new holder, who signs", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    session.setTransaction(Transaction::Transfer);
+    REQUIRE(session.advance().has_value());
+    CHECK(session.requiredDocuments() == QList<DocumentRole>{DocumentRole::CurrentHolder, DocumentRole::Customer});
+    CHECK(session.faceSubjects() == QList<DocumentRole>{DocumentRole::CurrentHolder, DocumentRole::Customer});
+    const IdentityDocument holder = residentCard(u"王·老"_s, QDate(1970, 1, 1), kToday);
+    const IdentityDocument buyer = residentCard(u"𠮷新"_s, QDate(1995, 3, 3), kToday);
+    REQUIRE(session.setDocument(DocumentRole::CurrentHolder, holder, "BMone", DocumentSource::Chip).allowed());
+    CHECK(session.blocker() == Cause{Reason::DocumentMissing, u"customer"_s});
+    // The same person on both sides is no transfer.
+    session.setDocument(DocumentRole::Customer, holder, "BMone", DocumentSource::Chip);
+    CHECK(session.blocker().reason == policy::SamePerson);
+    // The new holder at the limit is refused, as for a new number.
+    f.holdings.table.insert(buyer.number, IdentityHoldings{5, 0, 5});
+    CHECK(session.setDocument(DocumentRole::Customer, buyer, "BMtwo", DocumentSource::Chip).has(policy::IdentityLimit));
+    CHECK(session.blocker().reason == policy::IdentityLimit);
+    f.holdings.table.insert(buyer.number, IdentityHoldings{4, 0, 4});
+    REQUIRE(session.setDocument(DocumentRole::Customer, buyer, "BMtwo", DocumentSource::Chip).allowed());
+    REQUIRE(session.advance().has_value());
+    session.recordFace(DocumentRole::CurrentHolder, evidence(FaceBand::Pass, 0.7), "jpeg-holder");
+    CHECK(session.blocker() == Cause{Reason::FacePending, u"customer"_s});
+    session.recordFace(DocumentRole::Customer, evidence(FaceBand::Pass, 0.8), "jpeg-buyer");
+    REQUIRE(session.advance().has_value());
+    REQUIRE(session.setServiceNumber(u"13900139001"_s).has_value());
+    REQUIRE(session.advance().has_value());
+    CHECK(signerFor(session.customerType()) == DocumentRole::Customer); // the new holder signs
+    signAndSummarise(session);
+    REQUIRE(session.commit().has_value());
+    const Registration& record = f.sink.records.last();
+    CHECK(record.transaction == Transaction::Transfer);
+    CHECK(record.customer()->document.number == buyer.number);
+    REQUIRE(record.document(DocumentRole::CurrentHolder));
+    CHECK(record.document(DocumentRole::CurrentHolder)->document.name == u"王·老"_s);
+    CHECK(record.mediaOfKind(MediaItem::Kind::HandlerPhoto).size() == 1); // the holder's live photo
+    CHECK(record.mediaOfKind(MediaItem::Kind::LivePhoto).size() == 1);
+}
+
+TEST_CASE("The limit: a warning for a re-verification, nothing for a replacement or a cancellation", "[catalog]")
+{
+    Fixture f;
+    const IdentityDocument full = residentCard(u"满额"_s, QDate(1980, 2, 2), kToday);
+    f.holdings.table.insert(full.number, IdentityHoldings{5, 0, 5});
+    const auto decisionFor = [&](Transaction t) {
+        RegistrationSession session(f.services());
+        session.setTransaction(t);
+        REQUIRE(session.advance().has_value());
+        return session.setDocument(DocumentRole::Customer, full, "BM", DocumentSource::Chip);
+    };
+    CHECK_FALSE(decisionFor(Transaction::NewNumber).allowed());
+    const PolicyDecision reverify = decisionFor(Transaction::Reverification);
+    CHECK(reverify.allowed());
+    CHECK(reverify.has(policy::IdentityLimit)); // shown as a warning: HQ decides
+    for (const Transaction t : {Transaction::SimReplacement, Transaction::Cancellation}) {
+        const PolicyDecision d = decisionFor(t);
+        CHECK(d.allowed());
+        CHECK_FALSE(d.has(policy::IdentityLimit));
+    }
+}
+
+TEST_CASE("Changing the transaction forgets the documents and the number", "[catalog][session]")
+{
+    Fixture f;
+    RegistrationSession session(f.services());
+    session.setTransaction(Transaction::Cancellation);
+    REQUIRE(session.advance().has_value());
+    session.setDocument(DocumentRole::Customer, residentCard(u"张三"_s, QDate(1990, 5, 1), kToday), "BM",
+                        DocumentSource::Chip);
+    REQUIRE(session.back().has_value());
+    session.setTransaction(Transaction::NewNumber);
+    CHECK(session.person(DocumentRole::Customer) == nullptr);
+    CHECK(session.setServiceNumber(u"13900139000"_s).has_value() == false); // a new number comes from the pool
 }

@@ -39,13 +39,30 @@ TEST_CASE("A registration survives a round trip exactly, 𠮷 and middle dot inc
     CHECK(*loaded == *committed);
     CHECK(loaded->face.points == 73);
 
-    auto second = session->store().registrations().commit(fullRegistration(u"admin"_s, 7));
+    Registration another = fullRegistration(u"admin"_s, 7);
+    another.number = u"13900139002"_s;
+    auto second = session->store().registrations().commit(another);
     REQUIRE(second.has_value());
     CHECK(second->sequence == 2);
-    CHECK(session->store().registrations().countForDocumentNumber(input.customer()->document.number).value() == 2);
+    const QString number = input.customer()->document.number;
+    CHECK(session->store().registrations().countForDocumentNumber(number).value() == 2);
+    // Numbers held, not records: a re-verification of a number held counts it once; its cancellation ends it.
+    Registration reverify = fullRegistration(u"admin"_s, 7);
+    reverify.transaction = registration::Transaction::Reverification;
+    reverify.number = another.number;
+    reverify.iccid.clear();
+    REQUIRE(session->store().registrations().commit(reverify).has_value());
+    CHECK(session->store().registrations().countForDocumentNumber(number).value() == 2);
+    Registration cancel = reverify;
+    cancel.transaction = registration::Transaction::Cancellation;
+    auto cancelled = session->store().registrations().commit(cancel);
+    REQUIRE(cancelled.has_value());
+    CHECK(session->store().registrations().load(cancelled->uuid)->transaction == registration::Transaction::Cancellation);
+    CHECK(session->store().registrations().countForDocumentNumber(number).value() == 1);
+    // The day list shows every record, whatever its transaction.
     auto day = session->store().registrations().dayList(outlet.clock.today());
     REQUIRE(day.has_value());
-    REQUIRE(day->size() == 2);
+    REQUIRE(day->size() == 4);
     CHECK(day->at(0).customerName == u"阿依古丽·买买提𠮷"_s);
     CHECK(session->store().registrations().dayList(outlet.clock.today().addDays(-1))->isEmpty());
     CHECK(session->store().registrations().load(u"no-such"_s).error().code == Error::Code::NotFound);
@@ -54,8 +71,8 @@ TEST_CASE("A registration survives a round trip exactly, 𠮷 and middle dot inc
     Registration bad = fullRegistration(u"admin"_s);
     bad.documents.clear();
     CHECK(session->store().registrations().commit(bad).error().code == Error::Code::InvalidInput);
-    CHECK(session->store().registrations().count().value() == 2);
-    CHECK(session->store().outbox().queueLength().value() == 2);
+    CHECK(session->store().registrations().count().value() == 4);
+    CHECK(session->store().outbox().queueLength().value() == 4);
 }
 
 TEST_CASE("No plaintext on disk: neither the database nor the WAL holds a seeded name or ID number", "[store]")

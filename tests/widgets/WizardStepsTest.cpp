@@ -2,7 +2,9 @@
 
 #include "core/identity/Validators.h"
 #include "core/outlet/ClerkText.h"
+#include "core/outlet/StoreSessionServices.h"
 #include "core/registration/RegistrationSession.h"
+#include "core/store/OutletStore.h"
 #include "widgets/registration/AgreementViewer.h"
 #include "widgets/registration/CustomerDisplay.h"
 #include "widgets/registration/FacePage.h"
@@ -12,8 +14,10 @@
 #include "widgets/registration/SignaturePad.h"
 #include "widgets/registration/SummaryPage.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDateEdit>
 #include <QFile>
 #include <QImage>
@@ -101,6 +105,65 @@ struct Counter : WidgetFixture {
             QTest::mouseMove(pad, QPoint(x, 60 + (x % 40)));
         QTest::mouseRelease(pad, Qt::LeftButton, {}, QPoint(300, 80));
         pressKey(&wizard, Qt::Key_K, Qt::ControlModifier);
+    }
+};
+
+/// The counter on a real encrypted outlet database: the session's records go to the store.
+struct StoreCounter : Counter {
+    QTemporaryDir dir;
+    std::unique_ptr<store::OutletStore> store;
+    std::optional<StoreSessionServices> services;
+
+    StoreCounter()
+    {
+        REQUIRE(QDir(dir.path()).mkpath(u"柜台𠮷"_s));
+        auto created = store::OutletStore::create(dir.filePath(u"柜台𠮷/outlet.db"_s), u"outlet-test"_s,
+                                                  QByteArray(32, '\x11'), clock);
+        REQUIRE(created.has_value());
+        store = std::move(*created);
+        services.emplace([this] { return store.get(); });
+        context.services.sink = &*services;
+        wizard.startNew();
+    }
+
+    /// Alt+T, then the arrow keys down the list to `transaction`, then Enter for an individual.
+    void chooseTransaction(Transaction transaction)
+    {
+        pressKey(&wizard, Qt::Key_T, Qt::AltModifier);
+        auto* combo = findChild<QComboBox>(&wizard, u"transactionCombo"_s);
+        REQUIRE(QApplication::focusWidget() == combo);
+        while (Transaction(combo->currentData().toInt()) != transaction) {
+            const int before = combo->currentIndex();
+            QTest::keyClick(combo, Qt::Key_Down);
+            REQUIRE(combo->currentIndex() == before + 1);
+        }
+        CHECK(session().transaction() == transaction);
+        pressKey(&wizard, Qt::Key_Return);
+        REQUIRE(session().step() == SessionStep::Documents);
+    }
+
+    /// Types the number in service and Enter.
+    void typeServiceNumber(const QString& digits)
+    {
+        auto* edit = findChild<QLineEdit>(&wizard, u"serviceNumberEdit"_s);
+        REQUIRE(edit->isVisible());
+        REQUIRE(QApplication::focusWidget() == edit);
+        edit->selectAll();
+        QTest::keyClicks(edit, digits);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+
+    /// Signs, confirms, goes to the summary and commits; the stored record.
+    Registration commitAndLoad()
+    {
+        signAndConfirm();
+        pressKey(&wizard, Qt::Key_Return);
+        REQUIRE(session().step() == SessionStep::Summary);
+        pressKey(&wizard, Qt::Key_Return);
+        REQUIRE(session().committedRecord().has_value());
+        auto loaded = store->registrations().load(session().committedRecord()->uuid, true);
+        REQUIRE(loaded.has_value());
+        return *loaded;
     }
 };
 
@@ -305,7 +368,7 @@ TEST_CASE("Documents: a household register typed by hand gets no invented expiry
     CHECK(child->document.validToLongTerm);
 }
 
-TEST_CASE("Face: preview, capture, pass moves on; the document photo is what is compared", "[widgets]")
+TEST_CASE("Face: preview, capture, pass moves on, the document photo is what is compared", "[widgets]")
 {
     Counter c;
     pressKey(&c.wizard, Qt::Key_Return);
@@ -351,7 +414,7 @@ TEST_CASE("Face: review needs a manager's password on the spot", "[widgets]")
     CHECK(c.gate.lastAction == u"face_review"_s);
 }
 
-TEST_CASE("Face: review can be parked; three failures stop the registration", "[widgets]")
+TEST_CASE("Face: review can be parked, three failures stop the registration", "[widgets]")
 {
     SECTION("park")
     {
@@ -503,7 +566,7 @@ TEST_CASE("Package: a number is chosen on purpose, a taken one says so, and its 
     CHECK(SessionText::numberFee(88800).contains(u"888"_s));
 }
 
-TEST_CASE("Package: an ICCID without a valid check digit needs a second Enter; a SIM is never bound twice", "[widgets]")
+TEST_CASE("Package: an ICCID without a valid check digit needs a second Enter, a SIM is never bound twice", "[widgets]")
 {
     Counter c;
     c.toPackageStep();
@@ -556,7 +619,7 @@ TEST_CASE("Package: an ICCID without a valid check digit needs a second Enter; a
     CHECK(findChild<QLabel>(&other.wizard, u"iccidStatusLabel"_s)->text() == ClerkText::iccid(u"unchecked"_s));
 }
 
-TEST_CASE("Package: an attached scan is shown as a thumbnail; a damaged or non-file scan is refused", "[widgets]")
+TEST_CASE("Package: an attached scan is shown as a thumbnail, a damaged or non-file scan is refused", "[widgets]")
 {
     Counter c;
     pressKey(&c.wizard, Qt::Key_4); // organisation
@@ -732,4 +795,73 @@ TEST_CASE("The printed form names who signed: a minor's guardian, not the custom
     CHECK(html.contains(RegistrationForm::tr("Signature of the %1").arg(ClerkText::role(DocumentRole::Guardian))));
     CHECK_FALSE(
         html.contains(RegistrationForm::tr("Signature of the %1").arg(ClerkText::role(DocumentRole::Customer))));
+}
+
+TEST_CASE("Re-verification, SIM replacement and cancellation go through the wizard into the store", "[widgets]")
+{
+    for (const Transaction t : {Transaction::Reverification, Transaction::SimReplacement, Transaction::Cancellation}) {
+        CAPTURE(transactionKey(t));
+        StoreCounter c;
+        c.chooseTransaction(t);
+        c.placeAdultCard();
+        REQUIRE(c.session().step() == SessionStep::Face);
+        pressKey(&c.wizard, Qt::Key_F5);
+        REQUIRE(c.session().step() == SessionStep::Package);
+        // No package, no pool, no number fee: the number in service, checked as typed.
+        CHECK_FALSE(findChild<QTableWidget>(&c.wizard, u"packageTableWidget"_s)->isVisible());
+        CHECK(findChild<QLineEdit>(&c.wizard, u"iccidEdit"_s)->isVisible() == (t == Transaction::SimReplacement));
+        c.typeServiceNumber(u"2391234567"_s);
+        CHECK(findChild<QLabel>(&c.wizard, u"serviceNumberStatusLabel"_s)->text() ==
+              ClerkText::of(Cause{Reason::NumberInvalid}));
+        CHECK(c.session().step() == SessionStep::Package);
+        c.typeServiceNumber(u"139 1234 5678"_s);
+        if (t == Transaction::SimReplacement) {
+            CHECK(c.session().step() == SessionStep::Package);
+            auto* iccid = findChild<QLineEdit>(&c.wizard, u"iccidEdit"_s);
+            REQUIRE(QApplication::focusWidget() == iccid);
+            QTest::keyClicks(iccid, luhnIccid());
+            QTest::keyClick(iccid, Qt::Key_Return);
+        }
+        REQUIRE(c.session().step() == SessionStep::Agreement);
+        const Registration stored = c.commitAndLoad();
+        CHECK(stored.transaction == t);
+        CHECK(stored.number == u"13912345678"_s);
+        CHECK(stored.iccid == (t == Transaction::SimReplacement ? luhnIccid() : QString()));
+        CHECK(stored.packageId.isEmpty());
+        CHECK(stored.customer()->document.name == u"𠮷田·阿依古丽"_s);
+        CHECK(c.pool.state(u"13800138000") == catalog::NumberState::Free);
+        // The printed form has the transaction's own title.
+        const QString html = RegistrationForm(stored, std::nullopt, 0).html();
+        CHECK(html.contains(RegistrationForm::title(t)));
+        CHECK_FALSE(html.contains(RegistrationForm::tr("One-off number fee")));
+    }
+}
+
+TEST_CASE("A transfer reads the present holder, then the new holder, both faces, then the number in service", "[widgets]")
+{
+    StoreCounter c;
+    c.chooseTransaction(Transaction::Transfer);
+    c.reader.place(residentCard(u"王·原机主"_s, QDate(1970, 1, 1), kToday, 301), chipPhoto());
+    CHECK(c.session().person(DocumentRole::CurrentHolder)->document.name == u"王·原机主"_s);
+    CHECK(c.session().step() == SessionStep::Documents);
+    c.reader.place(residentCard(u"𠮷新机主"_s, QDate(1992, 7, 7), kToday, 302), chipPhoto());
+    REQUIRE(c.session().step() == SessionStep::Face);
+    auto* face = static_cast<FacePage*>(c.wizard.page(SessionStep::Face));
+    CHECK(face->currentSubject() == DocumentRole::CurrentHolder);
+    pressKey(&c.wizard, Qt::Key_F5);
+    CHECK(face->currentSubject() == DocumentRole::Customer);
+    pressKey(&c.wizard, Qt::Key_F5);
+    REQUIRE(c.session().step() == SessionStep::Package);
+    c.typeServiceNumber(u"13912345679"_s);
+    REQUIRE(c.session().step() == SessionStep::Agreement);
+    const Registration stored = c.commitAndLoad();
+    CHECK(stored.transaction == Transaction::Transfer);
+    CHECK(stored.customer()->document.name == u"𠮷新机主"_s);
+    REQUIRE(stored.document(DocumentRole::CurrentHolder) != nullptr);
+    CHECK(stored.document(DocumentRole::CurrentHolder)->document.name == u"王·原机主"_s);
+    CHECK(stored.mediaOfKind(MediaItem::Kind::HandlerPhoto).size() == 1);
+    const QString html = RegistrationForm(stored, std::nullopt, 0).html();
+    CHECK(html.contains(RegistrationForm::title(Transaction::Transfer)));
+    CHECK(html.contains(ClerkText::role(DocumentRole::CurrentHolder)));
+    CHECK(html.contains(RegistrationForm::tr("Signature of the %1").arg(ClerkText::role(DocumentRole::Customer))));
 }

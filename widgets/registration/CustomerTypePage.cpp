@@ -3,6 +3,7 @@
 #include "widgets/registration/SessionText.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QLabel>
 #include <QRadioButton>
 #include <QShortcut>
@@ -13,13 +14,35 @@ using namespace Qt::StringLiterals;
 namespace shiming {
 
 using registration::CustomerType;
+using registration::Transaction;
 
 CustomerTypePage::CustomerTypePage(QWidget* parent)
     : WizardPage(parent)
 {
     setObjectName(u"customerTypePage"_s);
     auto* layout = new QVBoxLayout(this);
-    auto* title = new QLabel(tr("Who is the number for?"), this);
+    auto* transactionLabel = new QLabel(tr("The customer comes for (Alt+&T):"), this);
+    layout->addWidget(transactionLabel);
+    m_transactionCombo = new QComboBox(this);
+    m_transactionCombo->setObjectName(u"transactionCombo"_s);
+    for (Transaction t : {Transaction::NewNumber, Transaction::Reverification, Transaction::SimReplacement,
+                          Transaction::Transfer, Transaction::Cancellation})
+        m_transactionCombo->addItem(SessionText::transaction(t), int(t));
+    transactionLabel->setBuddy(m_transactionCombo);
+    layout->addWidget(m_transactionCombo);
+    m_transactionHint = new QLabel(this);
+    m_transactionHint->setObjectName(u"transactionHintLabel"_s);
+    m_transactionHint->setWordWrap(true);
+    layout->addWidget(m_transactionHint);
+    layout->addSpacing(12);
+    connect(m_transactionCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (session())
+            session()->setTransaction(Transaction(m_transactionCombo->currentData().toInt()));
+        showTransaction();
+    });
+
+    m_title = new QLabel(this);
+    auto* title = m_title;
     title->setObjectName(u"customerTypeTitleLabel"_s);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -59,9 +82,23 @@ CustomerTypePage::CustomerTypePage(QWidget* parent)
     layout->addStretch();
 }
 
+void CustomerTypePage::showTransaction()
+{
+    const auto t = Transaction(m_transactionCombo->currentData().toInt());
+    m_transactionHint->setText(SessionText::transactionHint(t));
+    m_title->setText(t == Transaction::NewNumber  ? tr("Who is the number for?")
+                     : t == Transaction::Transfer ? tr("Who is the new holder?")
+                                                  : tr("Who holds the number?"));
+}
+
 void CustomerTypePage::attach(registration::RegistrationSession* session)
 {
     WizardPage::attach(session);
+    {
+        const QSignalBlocker blocker(m_transactionCombo);
+        m_transactionCombo->setCurrentIndex(m_transactionCombo->findData(int(session->transaction())));
+    }
+    showTransaction();
     if (QRadioButton* button = m_buttons.value(session->customerType()))
         button->setChecked(true);
 }

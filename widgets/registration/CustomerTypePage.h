@@ -5,11 +5,14 @@
 
 #include <QMap>
 
+class QComboBox;
+class QLabel;
 class QRadioButton;
 
 namespace shiming {
 
-/// Step 1: who the registration is for. Keys 1–4 choose; Enter goes on (Individual is preselected).
+/// Step 1: what the customer comes for (the transaction: a new number preselected; Alt+T) and who it is for.
+/// Keys 1–4 choose the customer type; Enter goes on (Individual is preselected).
 class CustomerTypePage : public WizardPage {
     Q_OBJECT
 
@@ -20,7 +23,12 @@ public:
     void enter() override;
 
 private:
+    QComboBox* m_transactionCombo = nullptr;
+    QLabel* m_transactionHint = nullptr;
+    QLabel* m_title = nullptr;
     QMap<registration::CustomerType, QRadioButton*> m_buttons;
+
+    void showTransaction();
 };
 
 } // namespace shiming

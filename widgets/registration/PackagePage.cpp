@@ -38,7 +38,22 @@ PackagePage::PackagePage(RegistrationContext& context, QWidget* parent)
 {
     setObjectName(u"packagePage"_s);
     auto* layout = new QVBoxLayout(this);
+    auto* serviceGroup = new QGroupBox(tr("Number in service (Alt+N)"), this);
+    m_serviceGroup = serviceGroup;
+    auto* serviceLayout = new QVBoxLayout(serviceGroup);
+    m_serviceNumberEdit = new QLineEdit(serviceGroup);
+    m_serviceNumberEdit->setObjectName(u"serviceNumberEdit"_s);
+    m_serviceNumberEdit->setPlaceholderText(tr("The customer's mobile number, 11 digits"));
+    m_serviceNumberEdit->setMaxLength(20);
+    serviceLayout->addWidget(m_serviceNumberEdit);
+    m_serviceStatusLabel = new QLabel(serviceGroup);
+    m_serviceStatusLabel->setObjectName(u"serviceNumberStatusLabel"_s);
+    m_serviceStatusLabel->setWordWrap(true);
+    serviceLayout->addWidget(m_serviceStatusLabel);
+    layout->addWidget(serviceGroup);
+
     auto* packageGroup = new QGroupBox(tr("Package (Alt+P)"), this);
+    m_packageGroup = packageGroup;
     auto* packageLayout = new QVBoxLayout(packageGroup);
     m_packageTable = new QTableWidget(0, 5, packageGroup);
     m_packageTable->setObjectName(u"packageTableWidget"_s);
@@ -55,6 +70,7 @@ PackagePage::PackagePage(RegistrationContext& context, QWidget* parent)
 
     auto* lower = new QHBoxLayout;
     auto* numberGroup = new QGroupBox(tr("Number (Alt+N)"), this);
+    m_numberGroup = numberGroup;
     auto* numberLayout = new QVBoxLayout(numberGroup);
     m_numberSearchEdit = new QLineEdit(numberGroup);
     m_numberSearchEdit->setObjectName(u"numberSearchEdit"_s);
@@ -71,6 +87,7 @@ PackagePage::PackagePage(RegistrationContext& context, QWidget* parent)
 
     auto* right = new QVBoxLayout;
     auto* simGroup = new QGroupBox(tr("SIM card (Alt+S)"), this);
+    m_simGroup = simGroup;
     auto* simLayout = new QVBoxLayout(simGroup);
     m_iccidEdit = new QLineEdit(simGroup);
     m_iccidEdit->setObjectName(u"iccidEdit"_s);
@@ -109,6 +126,7 @@ PackagePage::PackagePage(RegistrationContext& context, QWidget* parent)
     connect(m_numberList, &QListWidget::itemActivated, this, &PackagePage::reserveSelected);
     connect(m_numberList, &QListWidget::itemClicked, this, &PackagePage::reserveSelected);
     connect(m_iccidEdit, &QLineEdit::returnPressed, this, &PackagePage::scanIccid);
+    connect(m_serviceNumberEdit, &QLineEdit::returnPressed, this, &PackagePage::takeServiceNumber);
 
     auto shortcut = [this](const QString& keys, QWidget* target) {
         auto* s = new QShortcut(QKeySequence(keys), this);
@@ -116,8 +134,12 @@ PackagePage::PackagePage(RegistrationContext& context, QWidget* parent)
         connect(s, &QShortcut::activated, target, qOverload<>(&QWidget::setFocus));
     };
     shortcut(u"Alt+P"_s, m_packageTable);
-    shortcut(u"Alt+N"_s, m_numberSearchEdit);
     shortcut(u"Alt+S"_s, m_iccidEdit);
+    // Alt+N: the pool's search for a new number, the number in service otherwise.
+    auto* numberKey = new QShortcut(QKeySequence(u"Alt+N"_s), this);
+    numberKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(numberKey, &QShortcut::activated, this,
+            [this] { (m_serviceGroup->isVisible() ? m_serviceNumberEdit : m_numberSearchEdit)->setFocus(); });
 }
 
 void PackagePage::attach(RegistrationSession* s)
@@ -128,18 +150,57 @@ void PackagePage::attach(RegistrationSession* s)
         refreshStatus();
     });
     m_numberSearchEdit->clear();
+    m_serviceNumberEdit->clear();
+    m_serviceStatusLabel->clear();
     m_iccidEdit->clear();
     m_iccidStatusLabel->clear();
     m_packageTable->setRowCount(0);
     m_numberList->clear();
 }
 
+void PackagePage::showTransaction()
+{
+    const registration::Transaction t = session()->transaction();
+    const bool newNumber = registration::takesNewNumber(t);
+    m_serviceGroup->setVisible(!newNumber);
+    m_packageGroup->setVisible(newNumber);
+    m_numberGroup->setVisible(newNumber);
+    m_simGroup->setVisible(registration::takesNewSim(t));
+    if (!newNumber && m_serviceNumberEdit->text().isEmpty())
+        m_serviceNumberEdit->setText(session()->number());
+}
+
+void PackagePage::takeServiceNumber()
+{
+    if (auto taken = session()->setServiceNumber(m_serviceNumberEdit->text()); !taken) {
+        m_serviceStatusLabel->setText(ClerkText::of(taken.error()));
+        setTone(m_serviceStatusLabel, Tone::Error);
+        m_serviceNumberEdit->selectAll();
+        return;
+    }
+    m_serviceNumberEdit->setText(session()->number());
+    m_serviceStatusLabel->setText(tr("Number %1.").arg(session()->number()));
+    setTone(m_serviceStatusLabel, Tone::Ok);
+    if (session()->isStepComplete())
+        emit advanceRequested();
+    else if (m_simGroup->isVisible())
+        m_iccidEdit->setFocus();
+}
+
 void PackagePage::enter()
 {
-    fillPackages();
-    searchNumbers();
+    showTransaction();
     refreshAttachments();
     refreshStatus();
+    if (!registration::takesNewNumber(session()->transaction())) {
+        if (session()->number().isEmpty())
+            m_serviceNumberEdit->setFocus();
+        else
+            m_iccidEdit->setFocus();
+        return;
+    }
+    fillPackages();
+    searchNumbers();
     if (!session()->package())
         m_packageTable->setFocus();
     else if (session()->number().isEmpty())
@@ -166,6 +227,11 @@ void PackagePage::focusOn(const Cause& cause)
         m_packageTable->setFocus();
         break;
     case Reason::NumberMissing:
+    case Reason::NumberInvalid:
+        if (m_serviceGroup->isVisible()) {
+            m_serviceNumberEdit->setFocus();
+            break;
+        }
         // The list with its first number highlighted: Enter takes it, the arrows choose another.
         if (!m_numberList->currentItem() && m_numberList->count() > 0)
             m_numberList->setCurrentRow(0);

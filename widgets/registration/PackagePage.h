@@ -16,7 +16,8 @@ namespace shiming {
 /// Step 4: a package from the catalogue (only those the customer may take), a number from the outlet's pool
 /// (search by digits; reserved while the session lasts) and the SIM card by its ICCID barcode (a keyboard-wedge
 /// scanner types the digits and Enter). Attachments the customer type or package needs are scanned from the
-/// camera or loaded from a file here.
+/// camera or loaded from a file here. For a transaction on a number in service the package and the pool give
+/// way to the number in service (typed, Alt+N, Enter checks it); the SIM card stays for a replacement.
 class PackagePage : public WizardPage {
     Q_OBJECT
 
@@ -40,6 +41,9 @@ private:
     /// Reserves `number` for the session; says why when it cannot (taken, held elsewhere).
     bool reserve(const QString& number);
     void scanIccid();
+    void takeServiceNumber();
+    /// Shows the parts the session's transaction asks for.
+    void showTransaction();
     void refreshAttachments();
     QLabel* attachmentPreview(const QString& key, const registration::MediaItem& item);
     void refreshStatus();
@@ -47,6 +51,12 @@ private:
     void attachFromCamera(const QString& key);
 
     RegistrationContext& m_context;
+    QWidget* m_packageGroup = nullptr;
+    QWidget* m_numberGroup = nullptr;
+    QWidget* m_simGroup = nullptr;
+    QWidget* m_serviceGroup = nullptr;
+    QLineEdit* m_serviceNumberEdit = nullptr;
+    QLabel* m_serviceStatusLabel = nullptr;
     QTableWidget* m_packageTable = nullptr;
     QLineEdit* m_numberSearchEdit = nullptr;
     QListWidget* m_numberList = nullptr;

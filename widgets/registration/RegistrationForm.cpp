@@ -25,6 +25,23 @@ RegistrationForm::RegistrationForm(Registration record, std::optional<catalog::P
     , m_numberFeeFen(numberFeeFen)
 {}
 
+QString RegistrationForm::title(registration::Transaction transaction)
+{
+    switch (transaction) {
+    case registration::Transaction::NewNumber:
+        break;
+    case registration::Transaction::Reverification:
+        return tr("Real-name re-verification form");
+    case registration::Transaction::SimReplacement:
+        return tr("SIM card replacement form");
+    case registration::Transaction::Transfer:
+        return tr("Transfer of ownership form");
+    case registration::Transaction::Cancellation:
+        return tr("Number cancellation form");
+    }
+    return tr("Mobile number real-name registration form");
+}
+
 QString RegistrationForm::html() const
 {
     auto row = [](const QString& label, const QString& value) {
@@ -32,10 +49,11 @@ QString RegistrationForm::html() const
             label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     QString html = u"<html><body style='font-size:11pt'>"_s;
-    html += u"<h2 style='text-align:center'>%1</h2>"_s.arg(tr("Mobile number real-name registration form"));
+    html += u"<h2 style='text-align:center'>%1</h2>"_s.arg(title(m_record.transaction));
     html += u"<table>"_s;
     if (!m_record.uuid.isEmpty())
         html += row(tr("Record"), m_record.uuid);
+    html += row(tr("Transaction"), ClerkText::transaction(m_record.transaction));
     html += row(tr("Customer type"), SessionText::customerType(m_record.customerType));
     if (m_record.organisation) {
         html += row(tr("Organisation"), m_record.organisation->name);
@@ -55,9 +73,14 @@ QString RegistrationForm::html() const
     } else if (!m_record.packageId.isEmpty()) {
         html += row(tr("Package"), m_record.packageId);
     }
-    html += row(tr("Mobile number"), m_record.number);
-    html += row(tr("One-off number fee"), SessionText::numberFee(m_numberFeeFen));
-    html += row(tr("SIM card (ICCID)"), m_record.iccid);
+    html += row(registration::takesNewNumber(m_record.transaction) ? tr("Mobile number") : tr("Number in service"),
+                m_record.number);
+    if (registration::takesNewNumber(m_record.transaction))
+        html += row(tr("One-off number fee"), SessionText::numberFee(m_numberFeeFen));
+    if (registration::takesNewSim(m_record.transaction))
+        html += row(m_record.transaction == registration::Transaction::SimReplacement ? tr("New SIM card (ICCID)")
+                                                                                      : tr("SIM card (ICCID)"),
+                    m_record.iccid);
     QString face = SessionText::faceBand(m_record.face.band);
     if (!m_record.face.overrideBy.isEmpty())
         face += u" — "_s + tr("confirmed by %1").arg(m_record.face.overrideBy);
@@ -129,7 +152,7 @@ Result<void> RegistrationForm::savePdf(const QString& path) const
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setResolution(300);
-        writer.setTitle(tr("Registration form"));
+        writer.setTitle(title(m_record.transaction));
         render(&writer);
     }
     if (bytes.isEmpty())

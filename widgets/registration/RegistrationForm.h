@@ -21,6 +21,8 @@ public:
     RegistrationForm(registration::Registration record, std::optional<catalog::Package> package, int numberFeeFen = 0);
 
     /// The form as HTML; images are referenced as resources the text document provides (see document()).
+    /// The form's title for the transaction ("SIM card replacement form").
+    static QString title(registration::Transaction transaction);
     QString html() const;
     /// A text document of the form with its images loaded; the caller owns it.
     QTextDocument* document() const;

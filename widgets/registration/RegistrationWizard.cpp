@@ -174,7 +174,8 @@ void RegistrationWizard::refreshSteps()
             mark = u"✔ "_s;
         else if (step == m_session->step())
             mark = u"▶ "_s;
-        auto* item = new QListWidgetItem(mark + u"%1. "_s.arg(number++) + SessionText::step(step), m_stepList);
+        auto* item = new QListWidgetItem(
+            mark + u"%1. "_s.arg(number++) + SessionText::step(step, m_session->transaction()), m_stepList);
         if (step == m_session->step()) {
             QFont f = item->font();
             f.setBold(true);

@@ -6,16 +6,26 @@ namespace shiming {
 
 using namespace registration;
 
-QString SessionText::step(SessionStep step)
+QString SessionText::step(SessionStep step, Transaction transaction)
 {
     switch (step) {
     case SessionStep::CustomerType:
-        return tr("Customer type");
+        return transaction == Transaction::NewNumber ? tr("Customer type") : tr("Transaction and customer");
     case SessionStep::Documents:
         return tr("Documents");
     case SessionStep::Face:
         return tr("Face check");
     case SessionStep::Package:
+        switch (transaction) {
+        case Transaction::NewNumber:
+            break;
+        case Transaction::SimReplacement:
+            return tr("Number in service, new SIM");
+        case Transaction::Reverification:
+        case Transaction::Transfer:
+        case Transaction::Cancellation:
+            return tr("Number in service");
+        }
         return tr("Package, number, SIM");
     case SessionStep::Agreement:
         return tr("Agreement and signature");
@@ -23,6 +33,40 @@ QString SessionText::step(SessionStep step)
         return tr("Summary");
     case SessionStep::Done:
         return tr("Done");
+    }
+    return {};
+}
+
+QString SessionText::transaction(Transaction transaction)
+{
+    switch (transaction) {
+    case Transaction::NewNumber:
+        return tr("New number (新入网)");
+    case Transaction::Reverification:
+        return tr("Re-verification of a number in service (实名补登记)");
+    case Transaction::SimReplacement:
+        return tr("SIM replacement (补换卡)");
+    case Transaction::Transfer:
+        return tr("Transfer of ownership (过户)");
+    case Transaction::Cancellation:
+        return tr("Cancellation (销户)");
+    }
+    return {};
+}
+
+QString SessionText::transactionHint(Transaction transaction)
+{
+    switch (transaction) {
+    case Transaction::NewNumber:
+        return tr("A new number and SIM card from this hall.");
+    case Transaction::Reverification:
+        return tr("The holder of a number in service completes real-name verification to keep service.");
+    case Transaction::SimReplacement:
+        return tr("A lost or broken SIM card is replaced after the holder is verified; the old card stops working.");
+    case Transaction::Transfer:
+        return tr("The number moves to a new holder: the present holder and the new holder are both verified.");
+    case Transaction::Cancellation:
+        return tr("The verified holder ends the number's service.");
     }
     return {};
 }

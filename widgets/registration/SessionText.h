@@ -13,7 +13,12 @@ class SessionText {
     Q_DECLARE_TR_FUNCTIONS(SessionText)
 
 public:
-    static QString step(registration::SessionStep step);
+    /// The step's name; the number step is named after what the transaction asks there.
+    static QString step(registration::SessionStep step,
+                        registration::Transaction transaction = registration::Transaction::NewNumber);
+    /// What the customer comes for, in the first step's list ("SIM replacement (补换卡)").
+    static QString transaction(registration::Transaction transaction);
+    static QString transactionHint(registration::Transaction transaction);
     static QString customerType(registration::CustomerType type);
     static QString customerTypeHint(registration::CustomerType type);
     static QString faceBand(registration::FaceBand band);
