@@ -250,12 +250,18 @@ int stats(const QStringList& args, const cli::Io& io)
         out.insert(u"rejections"_s, totals[2].as<qint64>());
         out.insert(u"batches"_s, totals[3].as<qint64>());
         out.insert(u"outlets"_s, totals[4].as<qint64>());
-        out.insert(u"released"_s, totals[5].as<qint64>()); // accepted, then voided at the outlet
+        out.insert(u"released"_s, totals[5].as<qint64>()); // accepted, then voided or superseded
         out.insert(u"voids"_s, totals[6].as<qint64>());
         QJsonObject reasons;
         for (const auto& row : tx.exec("SELECT reason, count(*) FROM records WHERE status = 'rejected' GROUP BY 1"))
             reasons.insert(pg::qstr(row[0].as<std::string>()), row[1].as<qint64>());
         out.insert(u"rejectionsByReason"_s, reasons);
+        // Every transaction is listed (0 when none): a dashboard need not know which ones an HQ has seen yet.
+        QJsonObject byTransaction{
+            {u"new"_s, 0}, {u"reverify"_s, 0}, {u"sim_replace"_s, 0}, {u"transfer"_s, 0}, {u"cancel"_s, 0}};
+        for (const auto& row : tx.exec("SELECT transaction, count(*) FROM records GROUP BY 1"))
+            byTransaction.insert(pg::qstr(row[0].as<std::string>()), row[1].as<qint64>());
+        out.insert(u"recordsByTransaction"_s, byTransaction);
         const pqxx::result last = tx.exec(
             "SELECT batch_uuid::text, outlet_id, to_char(received_at AT TIME ZONE 'UTC', "
             "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), record_count FROM batches ORDER BY received_at DESC LIMIT 1");
@@ -308,6 +314,12 @@ int stats(const QStringList& args, const cli::Io& io)
                     .arg(out[u"batches"_s].toInteger())
                     .arg(out[u"outlets"_s].toInteger()));
             io.print(u"released %1 (voids %2)"_s.arg(out[u"released"_s].toInteger()).arg(out[u"voids"_s].toInteger()));
+            io.print(u"by transaction: new %1, reverify %2, sim_replace %3, transfer %4, cancel %5"_s
+                         .arg(byTransaction[u"new"_s].toInteger())
+                         .arg(byTransaction[u"reverify"_s].toInteger())
+                         .arg(byTransaction[u"sim_replace"_s].toInteger())
+                         .arg(byTransaction[u"transfer"_s].toInteger())
+                         .arg(byTransaction[u"cancel"_s].toInteger()));
             for (auto it = audit.constBegin(); it != audit.constEnd(); ++it) {
                 const QJsonObject o = it.value().toObject();
                 io.print(u"outlet %1: audit head %2 at %3, rewinds %4%5"_s.arg(it.key())

@@ -88,8 +88,8 @@ std::string outletUpsert(pg::BinaryParams& p, const std::string& outletParam, co
 
 /// What the batch's locks and its lookup are keyed by, from the batch alone (before any round trip).
 struct BatchKeys {
-    std::vector<qint64> locks; ///< sorted, unique
-    QStringList identities;    ///< per record, as recordIdentities() gives them
+    std::vector<qint64> locks;        ///< sorted, unique
+    QList<RecordIdentity> identities; ///< per record, as recordIdentities() gives them
     QStringList recordIds, originalIds, lookupIdentities, msisdns, iccids;
 };
 
@@ -102,22 +102,31 @@ BatchKeys keysOf(const QByteArray& identityKey, const protocol::Batch& batch, co
         const protocol::SyncRecord& record = batch.records[i];
         keys.recordIds << uuidText(record.id);
         keys.locks.push_back(pg::lockKey(u"record:"_s + keys.recordIds.back()));
-        if (!record.invalidReason.isEmpty())
+        if (!record.invalidReason.isEmpty() || record.kind == RecordKind::Finding)
             continue;
         if (record.kind == RecordKind::Void) {
-            // Serialises with the original's own batch and with any other void of it.
+            // Serialises with the original's own batch and with any other void of it. What the original holds
+            // (its number; for a lifecycle record the SIM and identity of the row it replaced, which the void
+            // may restore) is locked by admit(), which reads it from the ledger.
             keys.originalIds << uuidText(record.voidContent.original);
             keys.locks.push_back(pg::lockKey(u"record:"_s + keys.originalIds.back()));
             continue;
         }
         const auto& c = record.content;
-        const QString& identity = keys.identities[i];
-        keys.lookupIdentities << identity;
+        const RecordIdentity& ids = keys.identities[i];
+        keys.lookupIdentities << ids.identity;
         keys.msisdns << c.msisdn;
-        keys.iccids << c.iccid;
-        keys.locks.push_back(pg::lockKey(u"identity:"_s + identityOperatorKey(identity, c.operatorCode)));
+        keys.locks.push_back(pg::lockKey(u"identity:"_s + identityOperatorKey(ids.identity, c.operatorCode)));
         keys.locks.push_back(pg::lockKey(u"msisdn:"_s + c.msisdn));
-        keys.locks.push_back(pg::lockKey(u"iccid:"_s + c.iccid));
+        if (!ids.presentHolder.isEmpty()) {
+            // A transfer lowers the present holder's count.
+            keys.lookupIdentities << ids.presentHolder;
+            keys.locks.push_back(pg::lockKey(u"identity:"_s + identityOperatorKey(ids.presentHolder, c.operatorCode)));
+        }
+        if (!c.iccid.isEmpty()) {
+            keys.iccids << c.iccid;
+            keys.locks.push_back(pg::lockKey(u"iccid:"_s + c.iccid));
+        }
     }
     // One global order (sorted keys, the batch's own key among them): concurrent batches touching the same
     // identities, numbers, SIMs or records serialise without deadlocks, on any number of instances.
@@ -126,25 +135,47 @@ BatchKeys keysOf(const QByteArray& identityKey, const protocol::Batch& batch, co
     return keys;
 }
 
+/// The CTE `locks` that takes the batch's advisory locks: `keys` (the batch's own, bigint[]) merged, in the
+/// one sorted order, with the keys of the ledger rows the batch's voids touch beyond their originals' ids. These
+/// are read from the ledger here (shiming_lock_key() is pg::lockKey() in SQL, migration 7): the original's
+/// number (so a void serialises with every transaction on that number) and, when the original replaced a row,
+/// that row's SIM and identity (a restore takes them again). The columns read are never updated, so reading
+/// them before the locks are held is safe. `originals`: the originals' ids (uuid[]).
+std::string lockCte(const std::string& keys, const std::string& originals)
+{
+    const std::string named = "o.record_uuid = ANY(" + originals + "::uuid[])";
+    return "locks AS (SELECT shiming_lock_keys(ARRAY(SELECT k FROM unnest(" + keys +
+           "::bigint[]) AS k "
+           "UNION SELECT shiming_lock_key('msisdn:' || o.msisdn) FROM records o WHERE " +
+           named +
+           " AND o.msisdn <> '' "
+           "UNION SELECT shiming_lock_key('iccid:' || p.iccid) FROM records o JOIN records p ON p.record_uuid = "
+           "o.replaces WHERE " +
+           named +
+           " AND p.iccid <> '' "
+           "UNION SELECT shiming_lock_key('identity:' || p.identity_hmac || '|' || p.operator) FROM records o JOIN "
+           "records p ON p.record_uuid = o.replaces WHERE " +
+           named + " ORDER BY 1)))";
+}
+
 /// Round trip 1: admission (revocation, nonce) and the locks. A void does not lock the original's identity:
 /// releasing only lowers counts, so a concurrent batch that read the count before the release is at worst too
-/// strict, never too lenient.
-IngestResult::Refusal admit(pqxx::work& tx, const Admission* admission, const std::vector<qint64>& locks)
+/// strict, never too lenient. Restoring a replaced row raises its identity's count: that identity is locked.
+IngestResult::Refusal admit(pqxx::work& tx, const Admission* admission, const BatchKeys& keys)
 {
     const pqxx::row admitted =
         admission ? tx.exec_params1("WITH nonce AS (INSERT INTO request_nonces (outlet_id, nonce) VALUES ($1, $2) "
-                                    "ON CONFLICT DO NOTHING RETURNING 1), locks AS (SELECT "
-                                    "shiming_lock_keys($5::bigint[])) "
-                                    "SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $3) OR "
-                                    "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $1 AND "
-                                    "revoked_at >= to_timestamp($4 / 1000.0)), EXISTS (SELECT 1 FROM nonce), "
-                                    "(SELECT count(*) FROM locks)",
+                                    "ON CONFLICT DO NOTHING RETURNING 1), " +
+                                        lockCte("$5", "$6") +
+                                        " SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $3) OR "
+                                        "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $1 AND "
+                                        "revoked_at >= to_timestamp($4 / 1000.0)), EXISTS (SELECT 1 FROM nonce), "
+                                        "(SELECT count(*) FROM locks)",
                                     pg::str(admission->outletId), admission->nonce.toStdString(),
                                     pg::str(admission->certificateSerial), admission->certificateNotBeforeMs,
-                                    pg::bigintArray(locks))
-                  : tx.exec_params1("WITH locks AS (SELECT shiming_lock_keys($1::bigint[])) "
-                                    "SELECT false, true, (SELECT count(*) FROM locks)",
-                                    pg::bigintArray(locks));
+                                    pg::bigintArray(keys.locks), pg::textArray(keys.originalIds))
+                  : tx.exec_params1("WITH " + lockCte("$1", "$2") + " SELECT false, true, (SELECT count(*) FROM locks)",
+                                    pg::bigintArray(keys.locks), pg::textArray(keys.originalIds));
     if (admitted[0].as<bool>())
         return IngestResult::Refusal::Revoked;
     if (!admitted[1].as<bool>())
@@ -165,39 +196,59 @@ struct StoredBatch {
 /// Round trip 2: everything the decisions need, in one statement (the locks are held, so this snapshot sees
 /// every batch that touched the same keys). HQ references: one per record at most; the unused ones are gaps,
 /// as after any rollback. When the batch id is known, only that.
+///
+/// Ledger rows ('row'): the registrations the voids name, the rows those replaced (with whether they were voided
+/// themselves: a voided row is never restored), and the accepted holders of the batch's numbers and SIMs and
+/// of the replaced rows' numbers and SIMs. Counts: every identity of the batch, and those of the named and
+/// replaced rows.
 std::variant<StoredBatch, LedgerSnapshot> lookUp(pqxx::work& tx, const QString& batchId, const BatchKeys& keys)
 {
     const std::string lookup = R"SQL(
-SELECT 'batch', outlet_id, answer, NULL, NULL, NULL, NULL::bigint, NULL, NULL, NULL
+WITH named AS (SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
+        released_by FROM records WHERE record_uuid = ANY($3::uuid[])),
+replaced AS (SELECT p.record_uuid, p.status, p.outlet_id, p.identity_hmac, p.operator, p.msisdn, p.iccid,
+        p.transaction, p.replaces, p.released_by, EXISTS (SELECT 1 FROM record_voids v WHERE v.original_uuid =
+        p.record_uuid AND v.status = 'accepted') AS voided
+    FROM records p WHERE p.record_uuid IN (SELECT replaces FROM named WHERE replaces IS NOT NULL)),
+holders AS (SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
+        released_by FROM records WHERE status = 'accepted' AND msisdn = ANY($5)
+    UNION ALL SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
+        released_by FROM records WHERE status = 'accepted' AND iccid <> '' AND iccid = ANY($6)
+    UNION ALL SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
+        released_by FROM records WHERE status = 'accepted' AND msisdn IN (SELECT msisdn FROM replaced)
+    UNION ALL SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
+        released_by FROM records WHERE status = 'accepted' AND iccid <> '' AND iccid IN
+        (SELECT iccid FROM replaced WHERE iccid <> ''))
+SELECT 'batch', outlet_id, answer, NULL, NULL, NULL, NULL::bigint, NULL, NULL, NULL, NULL, NULL
     FROM batches WHERE batch_uuid = $1::uuid
 UNION ALL SELECT 'known', record_uuid::text, content_hash, status, reason, hq_ref,
-    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL
+    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL, NULL, NULL
     FROM records WHERE record_uuid = ANY($2::uuid[])
 UNION ALL SELECT 'void', void_uuid::text, content_hash, status, reason, hq_ref,
-    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL
+    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL, NULL, NULL
     FROM record_voids WHERE void_uuid = ANY($2::uuid[])
 UNION ALL SELECT 'finding', finding_uuid::text, content_hash, status, reason, hq_ref,
-    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL
+    (extract(epoch FROM hq_time) * 1000)::bigint, NULL, NULL, NULL, NULL, NULL
     FROM compliance_findings WHERE finding_uuid = ANY($2::uuid[])
-UNION ALL SELECT 'original', record_uuid::text, NULL, status, outlet_id, identity_hmac || '|' || operator, NULL,
-    msisdn, iccid, NULL
-    FROM records WHERE record_uuid = ANY($3::uuid[])
-UNION ALL SELECT 'risk', identity_hmac, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+UNION ALL SELECT 'row', record_uuid::text, NULL, status, outlet_id, identity_hmac, 0, operator, msisdn, iccid,
+    transaction || '|' || coalesce(replaces::text, ''), released_by::text FROM named
+UNION ALL SELECT 'row', record_uuid::text, NULL, status, outlet_id, identity_hmac, voided::int, operator, msisdn,
+    iccid, transaction || '|' || coalesce(replaces::text, ''), released_by::text FROM replaced
+UNION ALL SELECT 'row', record_uuid::text, NULL, status, outlet_id, identity_hmac, 0, operator, msisdn, iccid,
+    transaction || '|' || coalesce(replaces::text, ''), released_by::text FROM holders
+UNION ALL SELECT 'risk', identity_hmac, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM risk_list WHERE identity_hmac = ANY($4)
-UNION ALL SELECT 'msisdn', msisdn, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM records WHERE status = 'accepted' AND msisdn = ANY($5)
-UNION ALL SELECT 'iccid', iccid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM records WHERE status = 'accepted' AND iccid = ANY($6)
 UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(DISTINCT msisdn), NULL,
-    NULL, NULL
+    NULL, NULL, NULL, NULL
     FROM records WHERE status = 'accepted' AND identity_hmac = ANY($4) GROUP BY identity_hmac, operator
 UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(DISTINCT msisdn), NULL,
-    NULL, NULL
+    NULL, NULL, NULL, NULL
     FROM records WHERE status = 'accepted' AND identity_hmac <> ALL($4) AND identity_hmac IN
-        (SELECT o.identity_hmac FROM records o WHERE o.record_uuid = ANY($3::uuid[]))
+        (SELECT identity_hmac FROM named UNION SELECT identity_hmac FROM replaced)
     GROUP BY identity_hmac, operator
-UNION ALL SELECT 'now', NULL, NULL, NULL, NULL, NULL, (extract(epoch FROM now()) * 1000)::bigint, NULL, NULL, NULL
-UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'), NULL, NULL, NULL
+UNION ALL SELECT 'now', NULL, NULL, NULL, NULL, NULL, (extract(epoch FROM now()) * 1000)::bigint, NULL, NULL, NULL,
+    NULL, NULL
+UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'), NULL, NULL, NULL, NULL, NULL
     FROM generate_series(1, $7)
 )SQL";
     LedgerSnapshot s;
@@ -223,16 +274,24 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
             if (k.kind == RecordKind::Registration && s.known.contains(k.answer.recordId))
                 continue;
             s.known.insert(k.answer.recordId, k);
-        } else if (tag == "original") {
-            s.originals.insert(
-                QUuid::fromString(textOf(row[1])),
-                VoidedOriginal{textOf(row[4]), textOf(row[3]), textOf(row[5]), textOf(row[7]), textOf(row[8])});
+        } else if (tag == "row") {
+            // The same row may come from several branches (a replaced row that holds its number again).
+            LedgerRecord r;
+            r.status = textOf(row[3]);
+            r.outletId = textOf(row[4]);
+            r.identity = textOf(row[5]);
+            r.operatorCode = textOf(row[7]);
+            r.msisdn = textOf(row[8]);
+            r.iccid = textOf(row[9]);
+            const QString lineage = textOf(row[10]);
+            r.transaction = lineage.section(u'|', 0, 0);
+            r.replaces = QUuid::fromString(lineage.section(u'|', 1));
+            r.releasedBy = QUuid::fromString(textOf(row[11]));
+            LedgerRecord& stored = s.records[QUuid::fromString(textOf(row[1]))];
+            r.voided = stored.voided || row[6].as<int>() != 0;
+            stored = r;
         } else if (tag == "risk") {
             s.risky.insert(textOf(row[1]));
-        } else if (tag == "msisdn") {
-            s.takenNumbers.insert(textOf(row[1]));
-        } else if (tag == "iccid") {
-            s.takenSims.insert(textOf(row[1]));
         } else if (tag == "count") {
             s.counts.insert(textOf(row[1]), row[6].as<int>());
         } else if (tag == "now") {
@@ -291,23 +350,50 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
             findings += (findings.empty() ? "" : ", ") + row;
             continue;
         }
-        // Rejected and released records keep their number out of the unique indexes (partial on accepted).
+        // Rejected, released and ended records keep their number out of the unique indexes (partial on accepted).
         const auto& c = record.content;
-        const std::string status = !accepted ? "rejected" : decided.releasedBy.isNull() ? "accepted" : "released";
+        const QString status = valid ? decided.status : u"rejected"_s;
+        const QString& iccid = decided.iccid;
         row += p.text(status) + ", " + p.text(answer.reason) + ", " + p.text(answer.hqReference) + ", " +
                hqTimeParam() + ", " + p.text(valid ? c.operatorCode : QString()) + ", " + p.text(decided.identity) +
-               ", " + p.text(valid ? c.msisdn : QString()) + ", " + p.text(valid ? c.iccid : QString()) + ", " +
+               ", " + p.text(valid ? c.msisdn : QString()) + ", " + p.text(valid ? iccid : QString()) + ", " +
                p.epochMs(valid ? c.registeredAtMs : hqTime) + ", " + p.bytes(record.contentCbor) + ", " +
-               (decided.releasedBy.isNull() ? std::string("NULL, NULL")
+               (decided.releasedBy.isNull() ? std::string("NULL::timestamptz, NULL::uuid")
                                             : hqTimeParam() + ", " + p.text(uuidText(decided.releasedBy)) + "::uuid") +
+               ", " + p.text(valid ? transactionName(c) : u"new"_s) + ", " +
+               (decided.replaces.isNull() ? std::string("NULL::uuid") : p.text(uuidText(decided.replaces)) + "::uuid") +
                ")";
         registrations += (registrations.empty() ? "" : ", ") + row;
+    }
+    // The ledger rows this batch lets go come first: a row inserted below may take the number or SIM they held,
+    // and a unique index is checked row by row, so the inserts and the restores wait for `rel` (they read it).
+    std::string afterReleases;
+    if (!decision.releases.isEmpty()) {
+        std::string rows;
+        for (const Release& release : decision.releases) {
+            rows += (rows.empty() ? "(" : ", (") + p.text(uuidText(release.original)) + "::uuid, " +
+                    p.text(uuidText(release.by)) + "::uuid, " + p.text(release.from) + ")";
+        }
+        sql += ", rel AS (UPDATE records SET status = 'released', released_at = " + hqTimeParam() +
+               ", released_by = x.by_uuid FROM (VALUES " + rows +
+               ") AS x (original_uuid, by_uuid, from_status) WHERE records.record_uuid = x.original_uuid AND "
+               "records.status = x.from_status RETURNING 1)";
+        afterReleases = " AND (SELECT count(*) FROM rel) >= 0";
+    }
+    if (!decision.restores.isEmpty()) {
+        std::string rows;
+        for (const QUuid& restored : decision.restores)
+            rows += (rows.empty() ? "(" : ", (") + p.text(uuidText(restored)) + "::uuid)";
+        sql += ", rest AS (UPDATE records SET status = 'accepted', released_at = NULL, released_by = NULL FROM "
+               "(VALUES " +
+               rows + ") AS x (record_uuid) WHERE records.record_uuid = x.record_uuid AND records.status = 'released'" +
+               afterReleases + ")";
     }
     if (!registrations.empty()) {
         sql += ", r AS (INSERT INTO records (record_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, status, "
                "reason, hq_ref, hq_time, operator, identity_hmac, msisdn, iccid, registered_at, content, "
-               "released_at, released_by) VALUES " +
-               registrations + ")";
+               "released_at, released_by, transaction, replaces) SELECT * FROM (VALUES " +
+               registrations + ") AS x WHERE true" + afterReleases + ")";
     }
     if (!voids.empty()) {
         sql += ", v AS (INSERT INTO record_voids (void_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, "
@@ -319,17 +405,6 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
                "content_hash, status, reason, hq_ref, hq_time, finding_type, day, finding_key, state, state_at, "
                "content) VALUES " +
                findings + ")";
-    }
-    if (!decision.releases.isEmpty()) {
-        std::string pairs;
-        for (const Release& release : decision.releases) {
-            pairs += (pairs.empty() ? "(" : ", (") + p.text(uuidText(release.original)) + "::uuid, " +
-                     p.text(uuidText(release.by)) + "::uuid)";
-        }
-        sql += ", rel AS (UPDATE records SET status = 'released', released_at = " + hqTimeParam() +
-               ", released_by = x.void_uuid FROM (VALUES " + pairs +
-               ") AS x (original_uuid, void_uuid) WHERE records.record_uuid = x.original_uuid AND "
-               "records.status = 'accepted')";
     }
     if (!batch.unreadable.isEmpty()) {
         std::string reports;
@@ -355,7 +430,7 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
     try {
         const BatchKeys keys = keysOf(m_identityKey, batch, batchId);
         pqxx::work tx(connection);
-        if (const auto refusal = admit(tx, admission, keys.locks); refusal != IngestResult::Refusal::None)
+        if (const auto refusal = admit(tx, admission, keys); refusal != IngestResult::Refusal::None)
             return IngestResult{{}, false, refusal, false};
         watch.lap(&IngestTimings::admitNs);
 

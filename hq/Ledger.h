@@ -51,6 +51,11 @@ struct IngestTimings {
 ///
 /// A void record releases the registration it names (same outlet): status `released`, so it no longer counts
 /// against the limit nor holds its number or SIM. Voids are decided in batch order with the registrations.
+/// A lifecycle record (re-verification, SIM replacement, transfer, cancellation) releases the number's holder
+/// and holds the number itself (a cancellation: nothing, status `ended`); a void of one restores the row it
+/// replaced when that is still possible (docs/hq.md "Lifecycle transactions"). A void locks what its original
+/// holds, read from the ledger within the admission statement, so it serialises with every transaction on the
+/// number.
 ///
 /// The outlet's audit head, when the batch carries one, is kept in `outlets` (also on a replay); a head behind
 /// the one reported before is counted as a rewind (`audit_rewinds`, `audit_rewound_at`).

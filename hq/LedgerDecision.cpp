@@ -14,39 +14,141 @@ QString identityOperatorKey(const QString& identity, const QString& operatorCode
     return identity + u'|' + operatorCode;
 }
 
-QStringList recordIdentities(const QByteArray& identityKey, const protocol::Batch& batch)
+QList<RecordIdentity> recordIdentities(const QByteArray& identityKey, const protocol::Batch& batch)
 {
-    QStringList identities;
+    QList<RecordIdentity> identities;
     identities.reserve(batch.records.size());
     for (const protocol::SyncRecord& record : batch.records) {
+        RecordIdentity& ids = identities.emplace_back();
+        if (!record.invalidReason.isEmpty() || record.kind != RecordKind::Registration)
+            continue;
         const auto& c = record.content;
-        identities << (record.invalidReason.isEmpty() && record.kind == RecordKind::Registration
-                           ? QString::fromLatin1(protocol::identityHash(identityKey, c.documentType, c.documentNumber))
-                           : QString());
+        ids.identity = QString::fromLatin1(protocol::identityHash(identityKey, c.documentType, c.documentNumber));
+        // The decoder lets only a transfer name a present holder.
+        if (!c.holderDocumentNumber.isEmpty()) {
+            ids.presentHolder =
+                QString::fromLatin1(protocol::identityHash(identityKey, c.holderDocumentType, c.holderDocumentNumber));
+        }
     }
     return identities;
 }
 
-BatchDecision decideBatch(const protocol::Batch& batch, const QStringList& identities, const LedgerSnapshot& lookedUp)
+QString transactionName(const protocol::RecordContent& content)
+{
+    return content.transaction.isEmpty() ? u"new"_s : content.transaction;
+}
+
+namespace {
+
+const QString kAccepted = u"accepted"_s;
+const QString kRejected = u"rejected"_s;
+const QString kReleased = u"released"_s;
+const QString kEnded = u"ended"_s;
+
+/// A row as the batch leaves it so far: one of the ledger's, or one of this batch's registrations.
+struct Row {
+    LedgerRecord record;     ///< its state now
+    QString initialStatus;   ///< a ledger row: as looked up
+    QUuid initialReleasedBy; ///< a ledger row: as looked up
+    qsizetype decision = -1; ///< this batch's: its index in the decisions
+};
+
+/// Who holds what while the batch is decided in order: every record sees the effects of the ones before it.
+class BatchState {
+public:
+    explicit BatchState(const LedgerSnapshot& lookedUp)
+        : counts(lookedUp.counts)
+    {
+        for (auto it = lookedUp.records.cbegin(); it != lookedUp.records.cend(); ++it) {
+            rows.insert(it.key(), Row{it.value(), it.value().status, it.value().releasedBy, -1});
+            if (it->status == kAccepted)
+                hold(it.key(), it.value());
+        }
+    }
+
+    Row* row(const QUuid& id)
+    {
+        const auto it = rows.find(id);
+        return it == rows.end() ? nullptr : &*it;
+    }
+
+    /// The accepted record holding `msisdn`, if any.
+    QUuid holderOf(const QString& msisdn) const { return numberHolders.value(msisdn); }
+    bool simHeld(const QString& iccid) const { return !iccid.isEmpty() && simHolders.contains(iccid); }
+    QUuid simHolderOf(const QString& iccid) const { return simHolders.value(iccid); }
+    int count(const QString& key) const { return counts.value(key); }
+
+    /// The row becomes accepted: it holds its number and SIM and counts for its identity.
+    void take(const QUuid& id)
+    {
+        Row& r = rows[id];
+        r.record.status = kAccepted;
+        r.record.releasedBy = QUuid();
+        hold(id, r.record);
+        counts[r.record.countKey()] += 1;
+        touch(id, r);
+    }
+
+    /// An accepted row lets go of its number, SIM and place in the count; a cancellation in force (ended, which
+    /// holds nothing) is ended by a void. Either is then `released` by `by`.
+    void letGo(const QUuid& id, const QUuid& by)
+    {
+        Row& r = rows[id];
+        if (r.record.status == kAccepted) {
+            if (numberHolders.value(r.record.msisdn) == id)
+                numberHolders.remove(r.record.msisdn);
+            if (!r.record.iccid.isEmpty() && simHolders.value(r.record.iccid) == id)
+                simHolders.remove(r.record.iccid);
+            // Absent: a count the lookup did not read (never the case for a row it returned as accepted).
+            if (const auto c = counts.find(r.record.countKey()); c != counts.end() && *c > 0)
+                *c -= 1;
+        }
+        r.record.status = kReleased;
+        r.record.releasedBy = by;
+        touch(id, r);
+    }
+
+    QHash<QUuid, Row> rows;
+    QHash<QString, int> counts;
+    QList<QUuid> touched; ///< ledger rows in the order the batch first changed them
+
+private:
+    void hold(const QUuid& id, const LedgerRecord& r)
+    {
+        numberHolders.insert(r.msisdn, id);
+        if (!r.iccid.isEmpty())
+            simHolders.insert(r.iccid, id);
+    }
+    void touch(const QUuid& id, const Row& r)
+    {
+        if (r.decision < 0 && !m_touched.contains(id)) {
+            m_touched.insert(id);
+            touched.append(id);
+        }
+    }
+
+    QHash<QString, QUuid> numberHolders;
+    QHash<QString, QUuid> simHolders;
+    QSet<QUuid> m_touched;
+};
+
+} // namespace
+
+BatchDecision decideBatch(const protocol::Batch& batch, const QList<RecordIdentity>& identities,
+                          const LedgerSnapshot& lookedUp)
 {
     Q_ASSERT(identities.size() == batch.records.size());
-    // The state the records change for the ones after them (copies of the lookup's, shared until written).
-    QSet<QString> takenNumbers = lookedUp.takenNumbers;
-    QSet<QString> takenSims = lookedUp.takenSims;
-    QHash<QString, int> counts = lookedUp.counts;
-    QSet<QUuid> releasedHere; // originals in the ledger released by a void of this batch
+    BatchState state(lookedUp);
 
     BatchDecision result;
     QList<RecordDecision>& decisions = result.records;
     decisions.reserve(batch.records.size());
-    // A registration notes where it sits in `decisions` so that a void later in the same batch can release it.
-    QHash<QUuid, qsizetype> decidedHere;
     int nextReference = 0;
     for (qsizetype i = 0; i < batch.records.size(); ++i) {
         const protocol::SyncRecord& record = batch.records[i];
         RecordDecision& decision = decisions.emplace_back();
         decision.record = &record;
-        decision.identity = identities[i];
+        decision.identity = identities[i].identity;
         decision.answer.recordId = record.id;
         const auto it = lookedUp.known.constFind(record.id);
         // A finding refused INVALID by an HQ before findings existed (kept as an invalid registration row) is
@@ -60,11 +162,10 @@ BatchDecision decideBatch(const protocol::Batch& batch, const QStringList& ident
                 decision.answer.outcome = RecordOutcome::Duplicate;
                 if (record.kind == RecordKind::Registration && !decision.identity.isEmpty()) {
                     decision.answer.identityCount =
-                        counts.value(identityOperatorKey(decision.identity, record.content.operatorCode));
-                } else if (const auto found = lookedUp.originals.constFind(record.voidContent.original);
-                           record.kind == RecordKind::Void && found != lookedUp.originals.cend() &&
-                           found->outletId == batch.outletId) {
-                    decision.answer.identityCount = counts.value(found->countKey); // a repeated void
+                        state.count(identityOperatorKey(decision.identity, record.content.operatorCode));
+                } else if (const Row* original = state.row(record.voidContent.original);
+                           record.kind == RecordKind::Void && original && original->record.outletId == batch.outletId) {
+                    decision.answer.identityCount = state.count(original->record.countKey()); // a repeated void
                 }
             } else {
                 decision.answer.outcome = decision.answer.original = RecordOutcome::Rejected;
@@ -74,6 +175,7 @@ BatchDecision decideBatch(const protocol::Batch& batch, const QStringList& ident
             continue;
         }
         decision.insert = true;
+        decision.status = kRejected;
         decision.answer.hqTimeMs = lookedUp.hqTimeMs;
         decision.answer.hqReference = u"HQ%1"_s.arg(lookedUp.references.value(nextReference++), 10, 10, QChar(u'0'));
         const auto reject = [&](const char* code) {
@@ -93,56 +195,147 @@ BatchDecision decideBatch(const protocol::Batch& batch, const QStringList& ident
         }
         if (record.kind == RecordKind::Void) {
             const QUuid target = record.voidContent.original;
-            if (const auto here = decidedHere.constFind(target); here != decidedHere.cend()) {
-                RecordDecision& original = decisions[*here];
-                const auto& c = original.record->content;
-                if (original.answer.original == RecordOutcome::Accepted && original.releasedBy.isNull()) {
-                    original.releasedBy = record.id;
-                    counts[identityOperatorKey(original.identity, c.operatorCode)] -= 1;
-                    takenNumbers.remove(c.msisdn);
-                    takenSims.remove(c.iccid);
-                }
-                if (!original.identity.isEmpty())
-                    decision.answer.identityCount =
-                        counts.value(identityOperatorKey(original.identity, c.operatorCode));
-                accept();
-                continue;
-            }
-            const auto found = lookedUp.originals.constFind(target);
-            if (found == lookedUp.originals.cend() || found->outletId != batch.outletId) {
+            const Row* original = state.row(target);
+            if (!original || original->record.outletId != batch.outletId) {
                 reject(protocol::reason::UnknownRecord);
                 continue;
             }
-            if (found->status == u"accepted"_s && !releasedHere.contains(target)) {
-                releasedHere.insert(target);
-                result.releases.append({target, record.id});
-                if (const auto count = counts.find(found->countKey); count != counts.end())
-                    *count -= 1;
-                takenNumbers.remove(found->msisdn);
-                takenSims.remove(found->iccid);
+            const QString countKey = original->record.countKey();
+            const QUuid replaced = original->record.replaces;
+            const bool inForce = original->record.status == kAccepted || original->record.status == kEnded;
+            if (inForce)
+                state.letGo(target, record.id);
+            // Undoing a lifecycle record gives the row it superseded back its number, unless that row was voided
+            // itself, or its number or SIM went to someone else meanwhile, or its identity filled its places.
+            if (const Row* old = state.row(replaced);
+                inForce && old && old->record.status == kReleased && old->record.releasedBy == target &&
+                !old->record.voided && state.holderOf(old->record.msisdn).isNull() &&
+                !state.simHeld(old->record.iccid) && state.count(old->record.countKey()) < kNumbersPerIdentity) {
+                state.take(replaced);
             }
-            decision.answer.identityCount = counts.value(found->countKey);
-            accept(); // released now, earlier, or never counted (rejected): the void is recorded either way
+            state.rows[target].record.voided = true;
+            decision.answer.identityCount = state.count(countKey);
+            accept(); // let go now, earlier, or never held (rejected): the void is recorded either way
             continue;
         }
-        decidedHere.insert(record.id, i);
+
         const auto& c = record.content;
-        const QString countKey = identityOperatorKey(decision.identity, c.operatorCode);
-        if (lookedUp.risky.contains(decision.identity)) {
-            reject(protocol::reason::RiskList);
-        } else if (takenNumbers.contains(c.msisdn)) {
-            reject(protocol::reason::NumberTaken);
-        } else if (takenSims.contains(c.iccid)) {
-            reject(protocol::reason::IccidInUse);
-        } else if (counts.value(countKey) >= kNumbersPerIdentity) {
-            reject(protocol::reason::IdLimit);
-        } else {
+        const RecordIdentity& ids = identities[i];
+        const QString countKey = identityOperatorKey(ids.identity, c.operatorCode);
+        Row decided;
+        decided.record.outletId = batch.outletId;
+        decided.record.status = kRejected;
+        decided.record.identity = ids.identity;
+        decided.record.operatorCode = c.operatorCode;
+        decided.record.msisdn = c.msisdn;
+        decided.record.iccid = c.iccid;
+        decided.record.transaction = transactionName(c);
+        decided.decision = i;
+        state.rows.insert(record.id, decided);
+        const QUuid holderId = state.holderOf(c.msisdn);
+        const LedgerRecord* holder = holderId.isNull() ? nullptr : &state.rows[holderId].record;
+        const bool inService = holder && holder->operatorCode == c.operatorCode;
+        const bool sameHolder = holder && holder->identity == ids.identity;
+        const auto takeAsNew = [&] {
             accept();
-            takenNumbers.insert(c.msisdn);
-            takenSims.insert(c.iccid);
-            counts[countKey] += 1;
+            state.take(record.id);
+        };
+        // The record supersedes the holder: the holder is released, the record holds the number with `iccid`
+        // (or, for a cancellation, nothing: `ended`).
+        const auto supersede = [&](const QString& iccid, bool holds) {
+            accept();
+            Row& row = state.rows[record.id];
+            row.record.iccid = iccid;
+            row.record.replaces = holderId;
+            state.letGo(holderId, record.id);
+            if (holds)
+                state.take(record.id);
+            else
+                state.rows[record.id].record.status = kEnded;
+        };
+        const QString& transaction = c.transaction;
+        if (transaction.isEmpty()) {
+            if (lookedUp.risky.contains(ids.identity))
+                reject(protocol::reason::RiskList);
+            else if (holder)
+                reject(protocol::reason::NumberTaken);
+            else if (state.simHeld(c.iccid))
+                reject(protocol::reason::IccidInUse);
+            else if (state.count(countKey) >= kNumbersPerIdentity)
+                reject(protocol::reason::IdLimit);
+            else
+                takeAsNew();
+        } else if (transaction == u"reverify"_s) {
+            if (holder) {
+                if (!inService || !sameHolder)
+                    reject(protocol::reason::NotHolder);
+                else
+                    supersede(holder->iccid, true); // the SIM stays
+            } else {
+                // HQ never had the number (registered before HQ, or lost): the re-verification registers it, as
+                // a new number would be, without a SIM (the outlet names none).
+                state.rows[record.id].record.iccid.clear();
+                if (lookedUp.risky.contains(ids.identity))
+                    reject(protocol::reason::RiskList);
+                else if (state.count(countKey) >= kNumbersPerIdentity)
+                    reject(protocol::reason::IdLimit);
+                else
+                    takeAsNew();
+            }
+        } else if (transaction == u"sim_replace"_s) {
+            if (c.iccid.isEmpty())
+                reject(protocol::reason::Invalid); // a replacement names its new SIM
+            else if (!inService)
+                reject(protocol::reason::NumberNotInService);
+            else if (!sameHolder)
+                reject(protocol::reason::NotHolder);
+            else if (state.simHeld(c.iccid) && state.simHolderOf(c.iccid) != holderId)
+                reject(protocol::reason::IccidInUse);
+            else
+                supersede(c.iccid, true);
+        } else if (transaction == u"transfer"_s) {
+            if (!inService)
+                reject(protocol::reason::NumberNotInService);
+            else if (ids.presentHolder.isEmpty() || holder->identity != ids.presentHolder)
+                reject(protocol::reason::NotHolder);
+            else if (lookedUp.risky.contains(ids.identity))
+                reject(protocol::reason::RiskList);
+            else if (!sameHolder && state.count(countKey) >= kNumbersPerIdentity)
+                reject(protocol::reason::IdLimit);
+            else
+                supersede(holder->iccid, true);
+        } else if (transaction == u"cancel"_s) {
+            if (!inService)
+                reject(protocol::reason::NumberNotInService);
+            else if (!sameHolder)
+                reject(protocol::reason::NotHolder);
+            else
+                supersede(holder->iccid, false);
+        } else {
+            reject(protocol::reason::Invalid); // the decoder knows no other; never trust that here
         }
-        decision.answer.identityCount = counts.value(countKey);
+        decision.answer.identityCount = state.count(countKey);
+    }
+
+    // The rows as the whole batch leaves them: this batch's are written so, the ledger's changed at most once.
+    for (RecordDecision& decision : decisions) {
+        if (!decision.insert || !decision.record->invalidReason.isEmpty() ||
+            decision.record->kind != RecordKind::Registration)
+            continue;
+        const LedgerRecord& row = state.rows[decision.record->id].record;
+        decision.status = row.status;
+        decision.iccid = row.iccid;
+        decision.replaces = row.replaces;
+        decision.releasedBy = row.releasedBy;
+    }
+    for (const QUuid& id : std::as_const(state.touched)) {
+        const Row& row = state.rows[id];
+        if (row.record.status == row.initialStatus && row.record.releasedBy == row.initialReleasedBy)
+            continue; // released and restored again within the batch: as it was
+        if (row.record.status == kAccepted)
+            result.restores.append(id);
+        else
+            result.releases.append({id, row.record.releasedBy, row.initialStatus});
     }
 
     result.answer.batchId = batch.id;

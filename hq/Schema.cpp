@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace shiming::hq {
@@ -175,6 +177,27 @@ CREATE TABLE compliance_findings (
 );
 CREATE INDEX compliance_findings_outlet_day ON compliance_findings (outlet_id, day);
 )SQL",
+    // 7: the real-name lifecycle transactions (docs/hq.md "Lifecycle transactions"). Every row so far is a new
+    // number (the default fills it without rewriting the table). `replaces`: the row a re-verification, SIM
+    // replacement, transfer or cancellation superseded (then `released` by it). A cancellation in force is
+    // `ended`: it holds nothing, so it stays out of the partial indexes and the count. A re-verification of a
+    // number HQ never held registers it without a SIM: empty ICCIDs are no SIM, not one SIM shared.
+    // shiming_lock_key() is pg::lockKey() (the first 8 bytes of SHA-256, big-endian) for the locks on what a
+    // void's original holds, which only the ledger knows.
+    R"SQL(
+ALTER TABLE records DROP CONSTRAINT records_status_check;
+ALTER TABLE records ADD CONSTRAINT records_status_check
+    CHECK (status IN ('accepted', 'rejected', 'released', 'ended'));
+ALTER TABLE records ADD COLUMN transaction text NOT NULL DEFAULT 'new'
+        CONSTRAINT records_transaction_check
+        CHECK (transaction IN ('new', 'reverify', 'sim_replace', 'transfer', 'cancel')),
+    ADD COLUMN replaces uuid;
+DROP INDEX records_iccid_accepted;
+CREATE UNIQUE INDEX records_iccid_accepted ON records (iccid) WHERE status = 'accepted' AND iccid <> '';
+CREATE FUNCTION shiming_lock_key(t text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT ('x' || encode(substring(sha256(convert_to(t, 'UTF8')) FROM 1 FOR 8), 'hex'))::bit(64)::bigint
+$$;
+)SQL",
 };
 
 constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"
@@ -186,7 +209,7 @@ int latestSchemaVersion()
     return int(std::size(kMigrations));
 }
 
-Result<int> migrateSchema(const std::string& url)
+Result<int> migrateSchema(const std::string& url, int upTo)
 {
     try {
         pqxx::connection connection(url);
@@ -198,7 +221,7 @@ Result<int> migrateSchema(const std::string& url)
             setup.exec_params("SELECT pg_advisory_lock($1)", kMigrationLock);
         }
         int version = 0;
-        for (int i = 0; i < latestSchemaVersion(); ++i) {
+        for (int i = 0; i < std::min(upTo, latestSchemaVersion()); ++i) {
             pqxx::work tx(connection);
             const int target = i + 1;
             if (!tx.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", target).empty()) {

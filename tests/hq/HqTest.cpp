@@ -21,7 +21,7 @@ using namespace Qt::StringLiterals;
 using namespace shiming;
 using namespace shiming::testing;
 
-TEST_CASE("init is idempotent and keeps the CA; stats start empty", "[hq]")
+TEST_CASE("init is idempotent and keeps the CA, and stats start empty", "[hq]")
 {
     const std::string url = PgCluster::instance().newDatabase();
     HqProcess hq(url);

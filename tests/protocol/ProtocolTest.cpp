@@ -2,6 +2,7 @@
 
 #include "core/protocol/Batch.h"
 #include "core/protocol/BatchAnswer.h"
+#include "core/protocol/CborUtil.h"
 #include "core/protocol/CredentialBundle.h"
 #include "core/protocol/FeedPage.h"
 #include "core/protocol/IdentityHash.h"
@@ -237,6 +238,109 @@ TEST_CASE("Unknown record kinds and NUL characters make a record invalid", "[pro
     const auto decodedNul = decodeBatch(encodeBatch(nul));
     REQUIRE(decodedNul.has_value());
     CHECK_FALSE(decodedNul->records[0].invalidReason.isEmpty());
+}
+
+TEST_CASE("Records of every real-name transaction round-trip, a new number's encoding is as before", "[protocol]")
+{
+    const RecordContent number = sampleContent();
+    // The encoder before transactions existed, key for key: a new number's hash must not change with them.
+    QCborMap before;
+    for (const auto& [key, value] :
+         std::initializer_list<std::pair<const char*, QCborValue>>{{"docType", number.documentType},
+                                                                   {"docNumber", number.documentNumber},
+                                                                   {"name", number.name},
+                                                                   {"operator", number.operatorCode},
+                                                                   {"msisdn", number.msisdn},
+                                                                   {"iccid", number.iccid},
+                                                                   {"package", number.packageCode},
+                                                                   {"registeredAt", number.registeredAtMs},
+                                                                   {"clerk", number.clerk}})
+        before.insert(QLatin1StringView(key), value);
+    QCborArray photos;
+    for (const RecordPhoto& photo : number.photos)
+        photos.append(QCborMap{{u"kind"_s, photo.kind}, {u"jpeg"_s, photo.jpeg}});
+    before.insert(u"photos"_s, photos);
+    before.insert(u"extra"_s, number.extra);
+    const SyncRecord newNumber = makeRecord(QUuid::createUuid(), 1, number);
+    CHECK_FALSE(encodeContent(number).contains(u"txn"_s));
+    CHECK_FALSE(encodeContent(number).contains(u"holderDocType"_s));
+    CHECK(newNumber.contentCbor == QCborValue(before).toCbor());
+    CHECK(newNumber.contentHash == sha256(QCborValue(before).toCbor()));
+
+    Batch batch = sampleBatch(0);
+    batch.records << newNumber;
+    for (const QString& transaction : {u"reverify"_s, u"sim_replace"_s, u"transfer"_s, u"cancel"_s}) {
+        RecordContent content = sampleContent();
+        content.transaction = transaction;
+        content.iccid = transaction == u"sim_replace"_s ? u"89860012345678900000"_s : QString();
+        if (transaction == u"transfer"_s) {
+            content.holderDocumentType = u"passport"_s;
+            content.holderDocumentNumber = u"E12345678"_s;
+        }
+        batch.records << makeRecord(QUuid::createUuid(), batch.records.size() + 1, content);
+        CHECK(encodeContent(content).value(u"txn"_s).toString() == transaction);
+        CHECK(encodeContent(content).contains(u"holderDocType"_s) == (transaction == u"transfer"_s));
+        CHECK(batch.records.back().contentHash != newNumber.contentHash);
+    }
+    batch.lastSequence = batch.records.size();
+    const auto decoded = decodeBatch(encodeBatch(batch));
+    REQUIRE(decoded.has_value());
+    REQUIRE(decoded->records.size() == 5);
+    for (qsizetype i = 0; i < batch.records.size(); ++i) {
+        INFO("record " << i);
+        CHECK(decoded->records[i].invalidReason.isEmpty());
+        CHECK(decoded->records[i].content == batch.records[i].content);
+        CHECK(decoded->records[i].contentHash == batch.records[i].contentHash);
+    }
+    CHECK(decoded->records[0].content.transaction.isEmpty());
+    CHECK(decoded->records[3].content.holderDocumentNumber == u"E12345678"_s);
+    CHECK(decoded->records[4].content.transaction == u"cancel"_s);
+}
+
+TEST_CASE("An unknown transaction, a transfer without its holder or a holder elsewhere makes a record invalid",
+          "[protocol]")
+{
+    const auto withTransaction = [](const QString& transaction, bool holder) {
+        RecordContent content = sampleContent();
+        content.transaction = transaction;
+        if (holder) {
+            content.holderDocumentType = u"resident_id"_s;
+            content.holderDocumentNumber = u"110105194912310038"_s;
+        }
+        return makeRecord(QUuid::createUuid(), 1, content);
+    };
+    Batch batch = sampleBatch(0);
+    batch.records << withTransaction(u"port_out"_s, false) << withTransaction(u"transfer"_s, false)
+                  << withTransaction(u"cancel"_s, true) << withTransaction(u"reverify"_s, true)
+                  << withTransaction(u"transfer"_s, true);
+    RecordContent noNumber = sampleContent();
+    noNumber.transaction = u"cancel"_s;
+    noNumber.msisdn.clear();
+    batch.records << makeRecord(QUuid::createUuid(), 1, noNumber);
+    batch.lastSequence = batch.records.size();
+    // A new number naming a holder, hashed as sent: the holder is no part of a new number.
+    QCborMap map = QCborValue::fromCbor(encodeBatch(batch)).toMap();
+    QCborArray records = map.value(u"records"_s).toArray();
+    QCborMap record = records[0].toMap();
+    QCborMap content = encodeContent(sampleContent());
+    content.insert(u"holderDocType"_s, u"resident_id"_s);
+    content.insert(u"holderDocNumber"_s, u"110105194912310038"_s);
+    record.insert(u"uuid"_s, cbor::uuidValue(QUuid::createUuid()));
+    record.insert(u"content"_s, content);
+    record.insert(u"hash"_s, sha256(QCborValue(content).toCbor()));
+    records.append(record);
+    map.insert(u"records"_s, records);
+
+    const auto decoded = decodeBatch(QCborValue(map).toCbor());
+    REQUIRE(decoded.has_value());
+    REQUIRE(decoded->records.size() == 7);
+    CHECK(decoded->records[0].invalidReason == u"record of an unknown transaction"_s);
+    CHECK(decoded->records[1].invalidReason == u"a transfer names its present holder, nothing else does"_s);
+    CHECK(decoded->records[2].invalidReason == u"a transfer names its present holder, nothing else does"_s);
+    CHECK(decoded->records[3].invalidReason == u"a transfer names its present holder, nothing else does"_s);
+    CHECK(decoded->records[4].invalidReason.isEmpty());
+    CHECK(decoded->records[5].invalidReason == u"a transaction on a number in service names the number"_s);
+    CHECK_FALSE(decoded->records[6].invalidReason.isEmpty());
 }
 
 TEST_CASE("The audit head travels with a batch and a malformed one refuses the batch", "[protocol]")
