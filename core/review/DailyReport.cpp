@@ -85,14 +85,15 @@ Result<DailyReport> DailyReport::build(store::OutletStore& store, QDate date)
     report.generatedAt = store.clock().now();
     report.perHour = QList<int>(24, 0);
     auto stmt = store.database().prepare(uR"sql(
-SELECT r.clerk, r.device_time, r.customer_type, r.package_id, r.face_band, r.status, r.override_by, o.state
+SELECT r.clerk, r.device_time, r.customer_type, r.package_id, r.face_band, r.status, r.override_by, o.state,
+       r.transaction_type
 FROM registrations r LEFT JOIN outbox o ON o.registration_id = r.id
 WHERE r.device_date = ? ORDER BY r.device_date, r.sequence
 )sql"_s);
     if (!stmt)
         return fail(stmt.error());
     stmt->bind(1, date.toString(Qt::ISODate));
-    Tally clerks, packages, types, bands;
+    Tally clerks, packages, types, transactions, bands;
     for (const char16_t* band : {u"pass", u"manual_review", u"fail", u"not_compared"})
         bands.at(QString::fromUtf16(band));
     QHash<QString, QDateTime> lastByClerk;
@@ -113,6 +114,7 @@ WHERE r.device_date = ? ORDER BY r.device_date, r.sequence
         count(clerks.at(clerk), voided, band);
         count(packages.at(package), voided, band);
         count(types.at(type), voided, band);
+        count(transactions.at(stmt->text(8)), voided, band);
         count(bands.at(band), voided, band);
         if (voided) {
             ++report.voided;
@@ -156,6 +158,7 @@ WHERE r.device_date = ? ORDER BY r.device_date, r.sequence
     report.perClerk = clerks.sorted();
     report.perPackage = packages.sorted();
     report.perCustomerType = types.sorted();
+    report.perTransaction = transactions.sorted();
     auto spot = SpotCheckRepository(store).load(date);
     if (!spot)
         return fail(spot.error());
@@ -194,6 +197,7 @@ QByteArray DailyReport::toJson() const
                              {u"per_clerk"_s, linesJson(perClerk, true)},
                              {u"per_package"_s, linesJson(perPackage, false)},
                              {u"per_customer_type"_s, linesJson(perCustomerType, false)},
+                             {u"per_transaction"_s, linesJson(perTransaction, false)},
                              {u"per_band"_s, linesJson(perBand, false)},
                              {u"per_hour"_s, hours},
                              {u"spot_check"_s, QJsonObject{{u"drawn"_s, spotCheckDrawn},
@@ -215,6 +219,7 @@ constexpr const char* kRecordColumns[] = {
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "customer"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "document"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "customer_type"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "transaction"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "package"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "number"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_band"),
@@ -231,6 +236,13 @@ constexpr const char* kRecordColumns[] = {
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "minor"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "agent"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "organisation"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "new"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "reverify"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "sim_replace"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "transfer"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "cancel"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "NOT_HOLDER"),
+    QT_TRANSLATE_NOOP("shiming::review::DailyReport", "NUMBER_NOT_IN_SERVICE"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "not_compared"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "pass"),
     QT_TRANSLATE_NOOP("shiming::review::DailyReport", "manual_review"),
@@ -307,6 +319,7 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "clerk")), perClerk);
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "package")), perPackage);
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "customer_type")), perCustomerType);
+    section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "transaction")), perTransaction);
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_band")), perBand);
     QByteArray bytes = "\xEF\xBB\xBF" + out.toUtf8();
     if (!records)
@@ -331,6 +344,7 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
                               maskName(row.customerName),
                               maskDocumentNumber(row.documentNumber),
                               valueLabel(customerTypeKey(row.customerType)),
+                              valueLabel(transactionKey(row.transaction)),
                               row.packageId,
                               maskPhoneNumber(row.number),
                               valueLabel(faceBandKey(row.band)),

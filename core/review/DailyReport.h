@@ -40,8 +40,9 @@ struct DailyReport {
     QList<ReportLine> perClerk;
     QList<ReportLine> perPackage;
     QList<ReportLine> perCustomerType;
-    QList<ReportLine> perBand; ///< pass, manual_review, fail, not_compared (always all four, in that order)
-    QList<int> perHour;        ///< 24 counts (registrations by local hour)
+    QList<ReportLine> perTransaction; ///< by registration::transactionKey ("new", "transfer", ...)
+    QList<ReportLine> perBand;        ///< pass, manual_review, fail, not_compared (always all four, in that order)
+    QList<int> perHour;               ///< 24 counts (registrations by local hour)
     /// The day's spot check (core/review/SpotCheck): whether it was drawn, its sample, how many are marked and
     /// how many of those are problems.
     bool spotCheckDrawn = false;

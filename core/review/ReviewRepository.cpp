@@ -12,7 +12,7 @@ namespace {
 const QString kSelect = uR"sql(
 SELECT r.uuid, r.sequence, r.device_time, r.clerk, d.name, d.type, d.number, r.customer_type, r.package_id,
        r.number, r.face_band, r.face_score, r.face_threshold, r.override_by, r.status, o.state, r.hq_reason,
-       r.hq_reference, r.purged_at, r.face_points
+       r.hq_reference, r.purged_at, r.face_points, r.transaction_type
 FROM registrations r
 LEFT JOIN documents d ON d.registration_id = r.id AND d.role = 'customer'
 LEFT JOIN outbox o ON o.registration_id = r.id
@@ -25,6 +25,8 @@ QString orderColumn(ReviewColumn column)
         // The day index (device_date, sequence) gives this order without sorting, so a page reads only its rows.
         // Ordering by sequence alone makes SQLite walk the sequence index from the first record ever.
         return u"r.device_date %1, r.sequence"_s;
+    case ReviewColumn::Transaction:
+        return u"r.transaction_type"_s;
     case ReviewColumn::Clerk:
         return u"r.clerk"_s;
     case ReviewColumn::Customer:
@@ -109,6 +111,8 @@ Where whereFor(const ReviewFilter& filter)
         where.add(u"r.package_id = ?"_s, filter.packageId);
     if (filter.customerType)
         where.add(u"r.customer_type = ?"_s, customerTypeKey(*filter.customerType));
+    if (filter.transaction)
+        where.add(u"r.transaction_type = ?"_s, transactionKey(*filter.transaction));
     if (filter.syncState) {
         where.needsOutbox = true;
         if (*filter.syncState == SyncState::NotQueued)
@@ -161,6 +165,7 @@ ReviewRow readRow(store::Statement& stmt)
     row.hqReference = stmt.text(17);
     row.purged = !stmt.isNull(18);
     row.points = stmt.isNull(19) ? -1 : int(stmt.int64(19));
+    row.transaction = parseTransaction(stmt.text(20)).value_or(Transaction::NewNumber);
     return row;
 }
 

@@ -44,6 +44,7 @@ struct ReviewFilter {
     std::optional<registration::FaceBand> band;
     QString packageId;
     std::optional<registration::CustomerType> customerType;
+    std::optional<registration::Transaction> transaction;
     std::optional<SyncState> syncState;
     QString documentDigits;         ///< the last characters of the customer's document number (digits or X)
     QString phone;                  ///< the mobile number, whole or its last digits
@@ -58,8 +59,21 @@ struct ReviewFilter {
     }
 };
 
-enum class ReviewColumn { Time, Clerk, Customer, Document, CustomerType, Package, Number, Band, Score, Sync, HqResult };
-inline constexpr int kReviewColumnCount = 11;
+enum class ReviewColumn {
+    Time,
+    Transaction,
+    Clerk,
+    Customer,
+    Document,
+    CustomerType,
+    Package,
+    Number,
+    Band,
+    Score,
+    Sync,
+    HqResult
+};
+inline constexpr int kReviewColumnCount = 12;
 
 struct ReviewSort {
     ReviewColumn column = ReviewColumn::Time;
@@ -78,6 +92,7 @@ struct ReviewRow {
     DocumentType documentType = DocumentType::ResidentId;
     QString documentNumber;
     registration::CustomerType customerType = registration::CustomerType::Individual;
+    registration::Transaction transaction = registration::Transaction::NewNumber;
     QString packageId;
     QString number;
     registration::FaceBand band = registration::FaceBand::NotCompared;

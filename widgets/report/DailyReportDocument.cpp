@@ -23,6 +23,13 @@ QString customerTypeName(const QString& key)
     return key;
 }
 
+QString transactionName(const QString& key)
+{
+    if (auto transaction = registration::parseTransaction(key))
+        return review::ReviewText::transaction(*transaction);
+    return key;
+}
+
 QString bandName(const QString& key)
 {
     if (auto band = registration::parseFaceBand(key))
@@ -153,6 +160,8 @@ void DailyReportDocument::render(QPainter& painter, QPagedPaintDevice& device, c
     page.table(header, lineRows(report.perPackage, same, false));
     page.text(tr("Per customer type"), 1.1, true);
     page.table(header, lineRows(report.perCustomerType, customerTypeName, false));
+    page.text(tr("Per transaction"), 1.1, true);
+    page.table(header, lineRows(report.perTransaction, transactionName, false));
     page.text(tr("Face bands"), 1.1, true);
     page.table(header, lineRows(report.perBand, bandName, false));
 }

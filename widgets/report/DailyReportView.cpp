@@ -67,9 +67,12 @@ DailyReportView::DailyReportView(store::OutletStore& store, auth::Account accoun
     m_packages->setObjectName(u"perPackageTable"_s);
     m_types = new QTableWidget(this);
     m_types->setObjectName(u"perCustomerTypeTable"_s);
+    m_transactions = new QTableWidget(this);
+    m_transactions->setObjectName(u"perTransactionTable"_s);
     tabs->addTab(m_clerks, tr("Per clerk"));
     tabs->addTab(m_packages, tr("Per package"));
     tabs->addTab(m_types, tr("Per customer type"));
+    tabs->addTab(m_transactions, tr("Per transaction"));
     layout->addWidget(tabs, 1);
 
     m_savePath = [this](const QString& suggested, const QString& filter) {
@@ -140,6 +143,13 @@ Result<void> DailyReportView::showDate(QDate date)
         [](const QString& key) {
             auto type = registration::parseCustomerType(key);
             return type ? review::ReviewText::customerType(*type) : key;
+        },
+        false);
+    fillTable(
+        m_transactions, m_report.perTransaction,
+        [](const QString& key) {
+            auto transaction = registration::parseTransaction(key);
+            return transaction ? review::ReviewText::transaction(*transaction) : key;
         },
         false);
     return {};

@@ -51,6 +51,7 @@ private:
     DailyReportChart* m_chart = nullptr;
     QTableWidget* m_clerks = nullptr;
     QTableWidget* m_packages = nullptr;
+    QTableWidget* m_transactions = nullptr;
     QTableWidget* m_types = nullptr;
     std::function<QString(const QString&, const QString&)> m_savePath;
 };

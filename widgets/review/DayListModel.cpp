@@ -111,6 +111,8 @@ QVariant DayListModel::data(const QModelIndex& index, int role) const
     switch (ReviewColumn(index.column())) {
     case ReviewColumn::Time:
         return row.deviceTime.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    case ReviewColumn::Transaction:
+        return ReviewText::transaction(row.transaction);
     case ReviewColumn::Clerk:
         return row.clerk;
     case ReviewColumn::Customer:
@@ -147,6 +149,8 @@ QVariant DayListModel::headerData(int section, Qt::Orientation orientation, int 
     switch (ReviewColumn(section)) {
     case ReviewColumn::Time:
         return tr("Time");
+    case ReviewColumn::Transaction:
+        return tr("Transaction");
     case ReviewColumn::Clerk:
         return tr("Clerk");
     case ReviewColumn::Customer:

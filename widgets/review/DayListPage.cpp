@@ -47,6 +47,10 @@ DayListPage::DayListPage(auth::Session& session, ReviewRepository& repository, Q
     for (CustomerType t :
          {CustomerType::Individual, CustomerType::Minor, CustomerType::Agent, CustomerType::Organisation})
         m_customerType->addItem(ReviewText::customerType(t), customerTypeKey(t));
+    m_transaction = makeFilterCombo(u"transactionCombo"_s, tr("Any"), this);
+    for (Transaction t : {Transaction::NewNumber, Transaction::Reverification, Transaction::SimReplacement,
+                          Transaction::Transfer, Transaction::Cancellation})
+        m_transaction->addItem(ReviewText::transaction(t), transactionKey(t));
     m_sync = makeFilterCombo(u"syncCombo"_s, tr("Any"), this);
     for (SyncState s : {SyncState::Waiting, SyncState::Sending, SyncState::Answered, SyncState::NotQueued})
         m_sync->addItem(ReviewText::syncState(s), syncStateKey(s));
@@ -81,7 +85,9 @@ DayListPage::DayListPage(auth::Session& session, ReviewRepository& repository, Q
     column = 8;
     add(tr("Document"), m_documentDigits, 0);
     add(tr("Phone"), m_phone, 1);
-    filters->addWidget(apply, 0, 10, 2, 1);
+    column = 10;
+    add(tr("Transaction"), m_transaction, 0);
+    filters->addWidget(apply, 0, 12, 2, 1);
     layout->addLayout(filters);
 
     m_view = makeTable(m_model, u"dayListView"_s, this);
@@ -149,6 +155,7 @@ Result<void> DayListPage::applyFilter()
         filter.band = parseFaceBand(band);
     filter.packageId = m_package->currentData().toString();
     filter.customerType = parseCustomerType(m_customerType->currentData().toString());
+    filter.transaction = parseTransaction(m_transaction->currentData().toString());
     filter.syncState = parseSyncState(m_sync->currentData().toString());
     filter.documentDigits = m_documentDigits->text().trimmed();
     filter.phone = m_phone->text().trimmed();

@@ -54,6 +54,7 @@ private:
     QComboBox* m_status = nullptr;
     QComboBox* m_band = nullptr;
     QComboBox* m_package = nullptr;
+    QComboBox* m_transaction = nullptr;
     QComboBox* m_customerType = nullptr;
     QComboBox* m_sync = nullptr;
     QLineEdit* m_documentDigits = nullptr;

@@ -223,6 +223,7 @@ void DetailPane::renderDocuments()
         if (!value.isEmpty())
             html += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
+    html += u"<h3>%1</h3>"_s.arg(ReviewText::transaction(m_record.transaction).toHtmlEscaped());
     html +=
         u"<p>%1 · %2 · %3 · %4</p>"_s.arg(ReviewText::customerType(m_record.customerType).toHtmlEscaped(),
                                           m_packageNames.value(m_record.packageId, m_record.packageId).toHtmlEscaped(),

@@ -1,11 +1,17 @@
 #include "widgets/review/ReviewText.h"
 
+#include "core/outlet/ClerkText.h"
 #include "core/review/ReviewRepository.h"
 
 using namespace Qt::StringLiterals;
 using namespace shiming::registration;
 
 namespace shiming::review {
+
+QString ReviewText::transaction(registration::Transaction transaction)
+{
+    return ClerkText::transaction(transaction);
+}
 
 QString ReviewText::customerType(CustomerType type)
 {
@@ -71,28 +77,44 @@ QString ReviewText::syncState(SyncState state)
 
 QString ReviewText::hqReason(const QString& code)
 {
-    if (code == u"identity_limit"_s)
+    // HQ's codes as the sync stores them (protocol::reason), and the lower-case names of older records.
+    if (code == u"ID_LIMIT"_s || code == u"identity_limit"_s)
         return tr("Nationwide limit of five numbers per identity reached");
-    if (code == u"risk_list"_s)
+    if (code == u"RISK_LIST"_s || code == u"risk_list"_s)
         return tr("Identity on the fraud-risk list");
-    if (code == u"document_invalid"_s)
+    if (code == u"INVALID"_s || code == u"document_invalid"_s)
         return tr("Document could not be verified");
-    if (code == u"duplicate_number"_s)
+    if (code == u"NUMBER_TAKEN"_s || code == u"duplicate_number"_s)
         return tr("Number already registered elsewhere");
+    if (code == u"ICCID_IN_USE"_s)
+        return tr("SIM card already registered to another number");
+    if (code == u"NOT_HOLDER"_s)
+        return tr("The customer is not the holder of this number at HQ");
+    if (code == u"NUMBER_NOT_IN_SERVICE"_s)
+        return tr("The number is not in service with this operator at HQ");
+    if (code == u"UUID_CONFLICT"_s || code == u"UNKNOWN_RECORD"_s)
+        return tr("HQ could not match this record (%1)").arg(code);
     return code;
 }
 
 QString ReviewText::nextStep(const QString& code)
 {
-    if (code == u"identity_limit"_s)
+    if (code == u"ID_LIMIT"_s || code == u"identity_limit"_s)
         return tr("Contact the customer: another number held under this identity must be cancelled before this one "
                   "can be kept. Otherwise void this record.");
-    if (code == u"risk_list"_s)
+    if (code == u"RISK_LIST"_s || code == u"risk_list"_s)
         return tr("Do not activate the number. Void this record and follow the anti-fraud procedure.");
-    if (code == u"document_invalid"_s)
+    if (code == u"INVALID"_s || code == u"document_invalid"_s)
         return tr("Ask the customer to come back with a valid document, then void this record.");
-    if (code == u"duplicate_number"_s)
+    if (code == u"NUMBER_TAKEN"_s || code == u"duplicate_number"_s)
         return tr("Void this record and register the customer with another number.");
+    if (code == u"ICCID_IN_USE"_s)
+        return tr("Void this record and give the customer another SIM card.");
+    if (code == u"NOT_HOLDER"_s)
+        return tr("Nothing was changed on the number. Only its holder (for a transfer: the present holder) can do "
+                  "this; void this record and ask the holder to come in person.");
+    if (code == u"NUMBER_NOT_IN_SERVICE"_s)
+        return tr("Nothing was changed. Check the number with the customer; void this record.");
     return tr("Check the reason with HQ support, then void the record or keep it.");
 }
 

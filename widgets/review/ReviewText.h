@@ -12,6 +12,7 @@ class ReviewText {
 
 public:
     static QString customerType(registration::CustomerType type);
+    static QString transaction(registration::Transaction transaction);
     static QString band(registration::FaceBand band);
     static QString status(registration::RecordStatus status);
     static QString syncState(SyncState state);
