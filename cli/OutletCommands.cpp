@@ -196,13 +196,18 @@ int db(const QStringList& args, const cli::Io& io)
 int demo(const QStringList& args, const cli::Io& io)
 {
     SystemClock clock;
-    const QString text = u"shimingctl demo seed --db PATH --user NAME --count N [--days D (default 1)] "
-                         u"[--pool PHOTOS (default 64)] [--password-file FILE]"_s;
+    const QString text =
+        u"shimingctl demo seed --db PATH --user NAME --count N [--days D (default 1)] "
+        u"[--pool PHOTOS (default 64)] [--transactions new|all (default new)] [--password-file FILE]"_s;
     if (args.value(0) != u"seed"_s)
         return usageError(io, text);
-    const auto options = parseCommand(
-        args.mid(1), {text, signInOptions() + QStringList{u"--count"_s, u"--days"_s, u"--pool"_s}, {}, {u"--count"_s}},
-        io);
+    const auto options =
+        parseCommand(args.mid(1),
+                     {text,
+                      signInOptions() + QStringList{u"--count"_s, u"--days"_s, u"--pool"_s, u"--transactions"_s},
+                      {},
+                      {u"--count"_s}},
+                     io);
     if (!options)
         return options.error();
     bool countOk = false;
@@ -211,19 +216,24 @@ int demo(const QStringList& args, const cli::Io& io)
     const int days = options->has(u"--days"_s) ? options->value(u"--days"_s).toInt(&daysOk) : 1;
     if (!countOk || count < 0 || !daysOk || days < 1)
         return options->usageError(io);
+    const QString transactions = options->value(u"--transactions"_s, u"new"_s);
+    if (transactions != u"new"_s && transactions != u"all"_s)
+        return options->usageError(io, u"--transactions takes new or all"_s);
     return withSignedIn(*options, io, clock, [&](Session& session) {
         DemoDataGenerator generator(quint32(QDateTime::currentMSecsSinceEpoch()),
                                     options->has(u"--pool"_s) ? options->value(u"--pool"_s).toInt() : 64);
         QElapsedTimer timer;
         timer.start();
         qint64 lastReport = 0;
-        auto seeded = seedDemoRegistrations(session.store(), session.account().name, count, days, clock, generator,
-                                            2000, [&](qint64 written) {
-                                                if (written - lastReport >= 100000) {
-                                                    lastReport = written;
-                                                    io.error(u"  %1 / %2"_s.arg(written).arg(count));
-                                                }
-                                            });
+        auto seeded = seedDemoRegistrations(
+            session.store(), session.account().name, count, days, clock, generator, 2000,
+            [&](qint64 written) {
+                if (written - lastReport >= 100000) {
+                    lastReport = written;
+                    io.error(u"  %1 / %2"_s.arg(written).arg(count));
+                }
+            },
+            transactions == u"all"_s);
         if (!seeded)
             return failWith(io, seeded.error());
         io.print(

@@ -223,15 +223,44 @@ Registration DemoDataGenerator::registration(const QString& clerk, const QDateTi
     return r;
 }
 
+Registration DemoDataGenerator::transaction(const Registration& earlier, registration::Transaction t,
+                                            const QString& clerk, const QDateTime& at)
+{
+    Registration r = registration(clerk, at); // fresh face evidence, photos and signature
+    r.transaction = t;
+    r.number = earlier.number;
+    r.packageId.clear();
+    r.documents = {{DocumentRole::Customer, earlier.customer()->document}};
+    switch (t) {
+    case registration::Transaction::NewNumber:
+        return registration(clerk, at);
+    case registration::Transaction::SimReplacement:
+        break; // the fresh ICCID is the new card
+    case registration::Transaction::Transfer:
+        r.documents = {{DocumentRole::CurrentHolder, earlier.customer()->document},
+                       {DocumentRole::Customer, person(at.date())}};
+        r.media.append({MediaItem::Kind::HandlerPhoto, documentRoleKey(DocumentRole::CurrentHolder), u"image/jpeg"_s,
+                        livePhoto()});
+        r.iccid.clear();
+        break;
+    case registration::Transaction::Reverification:
+    case registration::Transaction::Cancellation:
+        r.iccid.clear();
+        break;
+    }
+    return r;
+}
+
 Result<qint64> seedDemoRegistrations(OutletStore& store, const QString& clerk, qint64 count, int days,
                                      const Clock& clock, DemoDataGenerator& generator, int batchSize,
-                                     const std::function<void(qint64)>& progress)
+                                     const std::function<void(qint64)>& progress, bool allTransactions)
 {
     if (count < 0 || days < 1 || batchSize < 1)
         return fail(Error::invalidInput(u"count must be >= 0, days >= 1, batch size >= 1"_s));
     const QDate today = clock.today();
     const QDateTime now = clock.now();
     qint64 written = 0;
+    QList<Registration> fresh; // new numbers of this seed no later transaction has touched yet
     while (written < count) {
         QList<Registration> batch;
         const qint64 n = qMin<qint64>(batchSize, count - written);
@@ -245,7 +274,18 @@ Result<qint64> seedDemoRegistrations(OutletStore& store, const QString& clerk, q
             QDateTime at(date, QTime(9, 0).addSecs(int(inDay * (12 * 3600) / perDay) % (12 * 3600)));
             if (at > now)
                 at = now;
-            batch.append(generator.registration(clerk, at));
+            // Six new numbers in ten, then one of each lifecycle transaction on a number seeded before it.
+            using registration::Transaction;
+            static constexpr Transaction kLater[] = {Transaction::Reverification, Transaction::SimReplacement,
+                                                     Transaction::Transfer, Transaction::Cancellation};
+            const int slot = int(index % 10);
+            if (allTransactions && slot >= 6 && !fresh.isEmpty()) {
+                batch.append(generator.transaction(fresh.takeFirst(), kLater[slot - 6], clerk, at));
+            } else {
+                batch.append(generator.registration(clerk, at));
+                if (allTransactions)
+                    fresh.append(batch.last());
+            }
         }
         if (auto r = store.registrations().commitMany(batch); !r)
             return fail(r.error());

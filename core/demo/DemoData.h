@@ -27,6 +27,10 @@ public:
     IdentityDocument person(QDate today);
     /// A complete registration by `clerk` at `at`.
     registration::Registration registration(const QString& clerk, const QDateTime& at);
+    /// A later transaction on the number of `earlier` (a new number): its holder re-verifies, replaces the SIM
+    /// (a new ICCID), cancels, or transfers it to a new random person (the holder as CurrentHolder).
+    registration::Registration transaction(const registration::Registration& earlier, registration::Transaction t,
+                                           const QString& clerk, const QDateTime& at);
 
     QByteArray livePhoto();
     QByteArray chipPhoto();
@@ -51,8 +55,11 @@ private:
 
 /// Seeds `count` registrations spread over the last `days` days (chronological, 09:00–21:00 local), in
 /// transactions of `batchSize`. `progress` (optional) is called after each batch with the number written.
+/// `allTransactions`: of every ten records, six are new numbers and one each a re-verification, SIM replacement,
+/// transfer and cancellation of an earlier new number of the seed (each number gets at most one); otherwise all
+/// are new numbers.
 Result<qint64> seedDemoRegistrations(OutletStore& store, const QString& clerk, qint64 count, int days,
                                      const Clock& clock, DemoDataGenerator& generator, int batchSize = 2000,
-                                     const std::function<void(qint64)>& progress = {});
+                                     const std::function<void(qint64)>& progress = {}, bool allTransactions = false);
 
 } // namespace shiming::store

@@ -2,6 +2,9 @@
 #include "StoreTestSupport.h"
 
 #include "cli/OutletCommands.h"
+#include "core/review/DailyReport.h"
+
+#include <QSet>
 
 using namespace shiming;
 using namespace shiming::testing;
@@ -87,4 +90,51 @@ TEST_CASE("shimingctl db init, demo seed, check, export, audit verify, and a wro
     CHECK(run({u"db"_s, u"frobnicate"_s}, {}).status == cli::ExitUsage);
     CHECK(run({u"demo"_s, u"seed"_s, u"--db"_s, db, u"--user"_s, u"boss"_s, u"--count"_s, u"x"_s}, {}).status ==
           cli::ExitUsage);
+}
+
+TEST_CASE("shimingctl demo seed --transactions all seeds every transaction, new numbers by default", "[store][cli]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"mix.db"_s);
+    const QStringList login{u"--db"_s, db, u"--user"_s, u"boss"_s};
+    REQUIRE(run({u"db"_s, u"init"_s, u"--db"_s, db, u"--outlet"_s, u"O-9"_s, u"--admin"_s, u"boss"_s,
+                 u"--weak-kdf-for-tests"_s},
+                "boss-password\n")
+                .status == cli::ExitOk);
+    const QStringList seed = QStringList{u"demo"_s, u"seed"_s} + login + QStringList{u"--days"_s, u"1"_s};
+    CHECK(run(seed + QStringList{u"--count"_s, u"5"_s, u"--transactions"_s, u"some"_s}, "boss-password\n").status ==
+          cli::ExitUsage);
+    REQUIRE(run(seed + QStringList{u"--count"_s, u"40"_s, u"--transactions"_s, u"all"_s}, "boss-password\n").status ==
+            cli::ExitOk);
+    REQUIRE(run(seed + QStringList{u"--count"_s, u"10"_s}, "boss-password\n").status == cli::ExitOk);
+
+    // Of each ten, six new numbers and one of each other kind; each lifecycle record is about a number seeded
+    // before it, the transfer names the holder.
+    SystemClock clock;
+    auth::Authenticator authenticator(db, clock);
+    auto session = authenticator.login(u"boss"_s, "boss-password");
+    REQUIRE(session.has_value());
+    auto report = review::DailyReport::build((*session)->store(), clock.today());
+    REQUIRE(report.has_value());
+    QHash<QString, qint64> perTransaction;
+    for (const review::ReportLine& line : report->perTransaction)
+        perTransaction.insert(line.key, line.registrations);
+    CHECK(perTransaction.value(u"new"_s) == 24 + 10);
+    for (const QString& key : {u"reverify"_s, u"sim_replace"_s, u"transfer"_s, u"cancel"_s})
+        CHECK(perTransaction.value(key) == 4);
+    auto day = (*session)->store().registrations().dayList(clock.today());
+    REQUIRE(day.has_value());
+    QSet<QString> newNumbers;
+    for (const store::DayListRow& row : *day) {
+        auto record = (*session)->store().registrations().load(row.uuid);
+        REQUIRE(record.has_value());
+        if (record->transaction == registration::Transaction::NewNumber) {
+            newNumbers.insert(record->number);
+            continue;
+        }
+        CHECK(newNumbers.contains(record->number));
+        CHECK(record->packageId.isEmpty());
+        CHECK((record->transaction == registration::Transaction::Transfer) ==
+              (record->document(registration::DocumentRole::CurrentHolder) != nullptr));
+    }
 }
