@@ -4,7 +4,7 @@
 <context>
     <name>SessionText</name>
     <message numerus="yes">
-        <location filename="../widgets/registration/SessionText.cpp" line="+121"/>
+        <location filename="../widgets/registration/SessionText.cpp" line="+165"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>shiming::ClerkText</name>
     <message numerus="yes">
-        <location filename="../core/outlet/ClerkText.cpp" line="+86"/>
+        <location filename="../core/outlet/ClerkText.cpp" line="+91"/>
         <source>Too many wrong passwords: this account is locked for %n more minute(s).</source>
         <translation>
             <numerusform>Too many wrong passwords: this account is locked for %n more minute.</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>shiming::review::DayListPage</name>
     <message numerus="yes">
-        <location filename="../widgets/review/DayListPage.cpp" line="+156"/>
+        <location filename="../widgets/review/DayListPage.cpp" line="+163"/>
         <source>%n registration(s)</source>
         <translation>
             <numerusform>%n registration</numerusform>

@@ -37,7 +37,7 @@
 <context>
     <name>DailyReportDocument</name>
     <message>
-        <location filename="../widgets/report/DailyReportDocument.cpp" line="+125"/>
+        <location filename="../widgets/report/DailyReportDocument.cpp" line="+132"/>
         <source>Daily report — outlet %1 — %2</source>
         <translation>日报 — 网点 %1 — %2</translation>
     </message>
@@ -108,6 +108,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Per transaction</source>
+        <translation>按业务类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Face bands</source>
         <translation>人脸比对分档</translation>
     </message>
@@ -120,14 +125,39 @@
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../widgets/registration/RegistrationForm.cpp" line="+35"/>
+        <location filename="../widgets/registration/RegistrationForm.cpp" line="+34"/>
+        <source>Real-name re-verification form</source>
+        <translation>实名补登记（二次实名核验）表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SIM card replacement form</source>
+        <translation>补换卡登记表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer of ownership form</source>
+        <translation>过户登记表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number cancellation form</source>
+        <translation>销户登记表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Mobile number real-name registration form</source>
         <translation>移动电话号码实名登记表</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transaction</source>
+        <translation>业务类型</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -171,9 +201,19 @@
         <translation>手机号码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Number in service</source>
+        <translation>在网号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>One-off number fee</source>
         <translation>选号费（一次性）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New SIM card (ICCID)</source>
+        <translation>新 SIM 卡（ICCID）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -181,7 +221,7 @@
         <translation>SIM 卡（ICCID）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>confirmed by %1</source>
         <translation>已由%1确认</translation>
     </message>
@@ -220,16 +260,11 @@
         <source>The customer has read the service agreement and the fraud-risk notice in full and signed them.</source>
         <translation>客户已完整阅读服务协议及防诈骗风险告知书并签字确认。</translation>
     </message>
-    <message>
-        <location line="+44"/>
-        <source>Registration form</source>
-        <translation>登记表</translation>
-    </message>
 </context>
 <context>
     <name>ReviewText</name>
     <message>
-        <location filename="../widgets/review/ReviewText.cpp" line="+14"/>
+        <location filename="../widgets/review/ReviewText.cpp" line="+20"/>
         <source>Individual</source>
         <translation>个人</translation>
     </message>
@@ -314,7 +349,7 @@
         <translation>已回复</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nationwide limit of five numbers per identity reached</source>
         <translation>已达全国一证五号上限</translation>
     </message>
@@ -332,6 +367,26 @@
         <location line="+2"/>
         <source>Number already registered elsewhere</source>
         <translation>号码已在他处登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SIM card already registered to another number</source>
+        <translation>该 SIM 卡已登记在其他号码下</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer is not the holder of this number at HQ</source>
+        <translation>总部记录中该客户不是此号码的机主</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number is not in service with this operator at HQ</source>
+        <translation>总部记录中该号码不在本运营商网内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ could not match this record (%1)</source>
+        <translation>总部无法匹配此记录（%1）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -352,6 +407,21 @@
         <location line="+2"/>
         <source>Void this record and register the customer with another number.</source>
         <translation>作废此记录，并为客户改用其他号码登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void this record and give the customer another SIM card.</source>
+        <translation>作废此记录，并为客户更换另一张 SIM 卡。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was changed on the number. Only its holder (for a transfer: the present holder) can do this; void this record and ask the holder to come in person.</source>
+        <translation>号码未作任何变更。此业务只能由机主本人（过户时为原机主）办理；请作废此记录，并请机主本人到厅办理。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was changed. Check the number with the customer; void this record.</source>
+        <translation>未作任何变更。请与客户核对号码，并作废此记录。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -512,6 +582,11 @@
         <translation>客户类型</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Transaction and customer</source>
+        <translation>业务与客户</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Documents</source>
         <translation>证件</translation>
@@ -520,6 +595,16 @@
         <location line="+2"/>
         <source>Face check</source>
         <translation>人证比对</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Number in service, new SIM</source>
+        <translation>在网号码、新 SIM 卡</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number in service</source>
+        <translation>在网号码</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -540,6 +625,56 @@
         <location line="+2"/>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New number (新入网)</source>
+        <translation>新入网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-verification of a number in service (实名补登记)</source>
+        <translation>实名补登记 / 二次实名核验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SIM replacement (补换卡)</source>
+        <translation>补换卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer of ownership (过户)</source>
+        <translation>过户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancellation (销户)</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A new number and SIM card from this hall.</source>
+        <translation>在本厅办理新号码和新 SIM 卡。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The holder of a number in service completes real-name verification to keep service.</source>
+        <translation>在网号码的机主完成实名核验，以保留服务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A lost or broken SIM card is replaced after the holder is verified; the old card stops working.</source>
+        <translation>核验机主身份后补换丢失或损坏的 SIM 卡；旧卡随即停用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number moves to a new holder: the present holder and the new holder are both verified.</source>
+        <translation>号码转给新机主：原机主和新机主都须核验。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The verified holder ends the number&apos;s service.</source>
+        <translation>经核验的机主注销该号码。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -755,7 +890,7 @@
 <context>
     <name>shiming::ClerkText</name>
     <message>
-        <location filename="../core/outlet/ClerkText.cpp" line="+20"/>
+        <location filename="../core/outlet/ClerkText.cpp" line="+21"/>
         <source>The input is not valid.</source>
         <translation>输入无效。</translation>
     </message>
@@ -786,12 +921,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+166"/>
+        <location line="+170"/>
         <source>The rules do not allow this registration.</source>
         <translation>规则不允许办理此登记。</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-168"/>
         <source>Unexpected error.</source>
         <translation>发生意外错误。</translation>
     </message>
@@ -841,9 +976,19 @@
         <translation>该客户不能办理所选套餐。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Type the customer&apos;s mobile number in service.</source>
+        <translation>请输入客户的在网手机号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose a number.</source>
         <translation>请选择号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a mobile number: 11 digits starting with 1.</source>
+        <translation>这不是手机号码：应为以 1 开头的 11 位数字。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1130,6 +1275,36 @@
         <translation>经办人</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Current holder</source>
+        <translation>原机主</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New number</source>
+        <translation>新入网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-verification of a number in service</source>
+        <translation>实名补登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SIM replacement</source>
+        <translation>补换卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer of ownership</source>
+        <translation>过户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancellation</source>
+        <translation>销户</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Business licence</source>
         <translation>营业执照</translation>
@@ -1266,9 +1441,24 @@
 <context>
     <name>shiming::CustomerTypePage</name>
     <message>
-        <location filename="../widgets/registration/CustomerTypePage.cpp" line="+22"/>
+        <location filename="../widgets/registration/CustomerTypePage.cpp" line="+24"/>
+        <source>The customer comes for (Alt+&amp;T):</source>
+        <translation>客户办理业务（Alt+&amp;T）：</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Who is the number for?</source>
         <translation>号码为谁办理？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is the new holder?</source>
+        <translation>新机主是谁？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who holds the number?</source>
+        <translation>号码的机主是谁？</translation>
     </message>
 </context>
 <context>
@@ -1927,12 +2117,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::PackagePage</name>
     <message>
-        <location filename="../widgets/registration/PackagePage.cpp" line="+41"/>
+        <location filename="../widgets/registration/PackagePage.cpp" line="+55"/>
         <source>Package (Alt+P)</source>
         <translation>套餐(Alt+P)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Package</source>
         <translation>套餐</translation>
     </message>
@@ -1962,7 +2152,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>号码(Alt+N)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Digits the customer wants, e.g. 8888</source>
         <translation>客户想要的数字，如 8888</translation>
     </message>
@@ -1972,7 +2162,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>SIM 卡(Alt+S)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Scan the ICCID barcode</source>
         <translation>扫描 ICCID 条码</translation>
     </message>
@@ -1982,7 +2172,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+186"/>
         <source>(number selection fee, one-off ¥%1)</source>
         <translation>（选号费，一次性 ¥%1）</translation>
     </message>
@@ -1998,7 +2188,22 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>没有包含这些数字的空闲号码。</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-289"/>
+        <source>Number in service (Alt+N)</source>
+        <translation>在网号码（Alt+N）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The customer&apos;s mobile number, 11 digits</source>
+        <translation>客户的手机号码，11 位</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Number %1.</source>
+        <translation>号码 %1。</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>Choose a number in the list (arrow keys, then Enter), or type the digits the customer wants.</source>
         <translation>请在列表中选择号码（方向键选中后按 Enter），或输入客户想要的数字。</translation>
     </message>
@@ -2081,7 +2286,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>下一步(Enter)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>A registration is in progress. Close anyway? It is cancelled: nothing is saved and the number is released.</source>
         <translation>有登记正在办理。仍要关闭吗？本次登记将被取消：不保存任何内容，号码将释放。</translation>
     </message>
@@ -3210,7 +3415,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>日期：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Per clerk</source>
         <translation>按营业员</translation>
     </message>
@@ -3223,6 +3428,11 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+1"/>
         <source>Per customer type</source>
         <translation>按客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per transaction</source>
+        <translation>按业务类型</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3250,7 +3460,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>登记 %1 笔，作废 %2 笔，未同步 %3 笔；总部受理 %4 笔，驳回 %5 笔；待人工审核 %6 笔。人脸比对通过率 %7%（%8/%9）。平均每笔登记用时 %10 秒。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Registrations</source>
         <translation>登记量</translation>
     </message>
@@ -3522,12 +3732,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>确认…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Alert acknowledged.</source>
         <translation>预警已确认。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 at %2</source>
         <translation>%1（%2）</translation>
     </message>
@@ -3639,7 +3849,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DailyReport</name>
     <message>
-        <location filename="../core/review/DailyReport.cpp" line="+274"/>
+        <location filename="../core/review/DailyReport.cpp" line="+286"/>
         <source>daily report</source>
         <translation>日报</translation>
     </message>
@@ -3667,7 +3877,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>作废</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-93"/>
         <source>sequence</source>
         <translation>序号</translation>
     </message>
@@ -3687,7 +3897,13 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>证件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+100"/>
+        <source>transaction</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location line="-98"/>
         <source>number</source>
         <translation>号码</translation>
     </message>
@@ -3730,6 +3946,41 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+1"/>
         <source>organisation</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>新入网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reverify</source>
+        <translation>实名补登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sim_replace</source>
+        <translation>补换卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer</source>
+        <translation>过户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel</source>
+        <translation>销户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT_HOLDER</source>
+        <translation>非机主本人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NUMBER_NOT_IN_SERVICE</source>
+        <translation>号码不在网</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3877,26 +4128,26 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+93"/>
+        <location line="-95"/>
+        <location line="+101"/>
         <source>clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+90"/>
+        <location line="-96"/>
+        <location line="+97"/>
         <source>package</source>
         <translation>套餐</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+92"/>
+        <location line="-99"/>
+        <location line="+100"/>
         <source>customer_type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+90"/>
+        <location line="-96"/>
+        <location line="+98"/>
         <source>face_band</source>
         <translation>人脸结果</translation>
     </message>
@@ -3904,7 +4155,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DayListModel</name>
     <message>
-        <location filename="../widgets/review/DayListModel.cpp" line="+128"/>
+        <location filename="../widgets/review/DayListModel.cpp" line="+130"/>
         <source>%1 (waiting)</source>
         <translation>%1（等待中）</translation>
     </message>
@@ -3917,6 +4168,11 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+12"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transaction</source>
+        <translation>业务类型</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3978,16 +4234,17 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+4"/>
         <location line="+1"/>
         <location line="+4"/>
+        <location line="+4"/>
         <source>Any</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-10"/>
         <source>Manual review, waiting for a decision</source>
         <translation>人工审核，待决定</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>last digits</source>
         <translation>尾号</translation>
     </message>
@@ -4051,8 +4308,13 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Transaction</source>
+        <translation>业务类型</translation>
+    </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+74"/>
         <source>%n registration(s)</source>
         <translation>
             <numerusform>%n 笔登记</numerusform>
@@ -4098,6 +4360,11 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <location line="+2"/>
         <source>Handler</source>
         <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current holder</source>
+        <translation>原机主</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4216,7 +4483,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>经办人照片（%1 KB）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

@@ -67,28 +67,34 @@ TEST_CASE("report CSV: every label and every stored key is shown in the manager'
     const QString csv = QString::fromUtf8(report->toCsv(&outlet.store()));
     QCoreApplication::removeTranslator(&translator);
     const QStringList lines = csv.split(u'\n');
-    const qsizetype header = lines.indexOf(u"«sequence»,«time»,«clerk»,«customer»,«document»,«customer_type»,«package»,"
-                                           u"«number»,«face_band»,«score»,«status»,«sync»,«hq_reason»"_s);
+    const qsizetype header =
+        lines.indexOf(u"«sequence»,«time»,«clerk»,«customer»,«document»,«customer_type»,«transaction»,«package»,"
+                      u"«number»,«face_band»,«score»,«status»,«sync»,«hq_reason»"_s);
     REQUIRE(header > 0);
     bool typed = false;
-    for (const QString& line : lines.mid(0, header))
+    bool transaction = false;
+    for (const QString& line : lines.mid(0, header)) {
         typed = typed || line.startsWith(u"«individual»,"_s);
+        transaction = transaction || line.startsWith(u"«new»,"_s);
+    }
     CHECK(typed);
+    CHECK(transaction);
     int records = 0;
     for (const QString& line : lines.mid(header + 1)) {
         if (line.isEmpty())
             continue;
         ++records;
         const QStringList cells = line.split(u',');
-        REQUIRE(cells.size() == 13);
+        REQUIRE(cells.size() == 14);
         CHECK(cells.at(5).startsWith(u'«'));  // customer type
-        CHECK(cells.at(8).startsWith(u'«'));  // face band
-        CHECK(cells.at(10).startsWith(u'«')); // status
-        CHECK(cells.at(11).startsWith(u'«')); // sync state
+        CHECK(cells.at(6).startsWith(u'«'));  // transaction
+        CHECK(cells.at(9).startsWith(u'«'));  // face band
+        CHECK(cells.at(11).startsWith(u'«')); // status
+        CHECK(cells.at(12).startsWith(u'«')); // sync state
         // The score on the 0-100 scale the counter and the manager's list show, never a cosine.
-        if (!cells.at(9).isEmpty()) {
+        if (!cells.at(10).isEmpty()) {
             bool ok = false;
-            CHECK(cells.at(9).toInt(&ok) >= 0);
+            CHECK(cells.at(10).toInt(&ok) >= 0);
             CHECK(ok);
         }
     }

@@ -384,3 +384,50 @@ TEST_CASE("void reasons: the stored form HQ receives reads back into its parts",
     CHECK(typed.kind == VoidReason::Kind::Other);
     CHECK(typed.text == u"wrong SIM (typed): rejected by HQ ("_s);
 }
+
+TEST_CASE("The day list filters and sorts by transaction, and the report counts each", "[review]")
+{
+    Outlet outlet;
+    ReviewRepository repository(outlet.store());
+    auto day = repository.page(ReviewFilter::day(outlet.today), {}, 0, 100);
+    REQUIRE(day.has_value());
+    REQUIRE(day->size() >= 3);
+    // Two of today's numbers come back: one changes hands, one is cancelled.
+    store::DemoDataGenerator generator(7, 2);
+    auto first = outlet.store().registrations().load(day->at(0).uuid);
+    auto second = outlet.store().registrations().load(day->at(1).uuid);
+    REQUIRE(first.has_value());
+    REQUIRE(second.has_value());
+    const QDateTime evening(outlet.today, QTime(17, 0));
+    QList<Registration> later{generator.transaction(*first, Transaction::Transfer, u"clerk1"_s, evening),
+                              generator.transaction(*second, Transaction::Cancellation, u"clerk1"_s, evening)};
+    REQUIRE(outlet.store().registrations().commitMany(later));
+    const Registration& transfer = later[0];
+
+    ReviewFilter filter = ReviewFilter::day(outlet.today);
+    filter.transaction = Transaction::Transfer;
+    auto transfers = repository.page(filter, {}, 0, 100);
+    REQUIRE(transfers.has_value());
+    REQUIRE(transfers->size() == 1);
+    CHECK(transfers->first().uuid == transfer.uuid);
+    CHECK(transfers->first().transaction == Transaction::Transfer);
+    CHECK(transfers->first().number == first->number);
+    CHECK(transfers->first().customerName == transfer.customer()->document.name); // the new holder
+    filter.transaction = Transaction::NewNumber;
+    CHECK(repository.count(filter).value() == repository.count(ReviewFilter::day(outlet.today)).value() - 2);
+    // Sorted by transaction, descending: the key order puts the transfer first ("transfer" > "new" > "cancel").
+    auto sorted = repository.page(ReviewFilter::day(outlet.today), {ReviewColumn::Transaction, true}, 0, 1);
+    REQUIRE(sorted.has_value());
+    CHECK(sorted->first().transaction == Transaction::Transfer);
+
+    auto report = DailyReport::build(outlet.store(), outlet.today);
+    REQUIRE(report.has_value());
+    QHash<QString, qint64> perTransaction;
+    for (const ReportLine& line : report->perTransaction)
+        perTransaction.insert(line.key, line.registrations);
+    CHECK(perTransaction.value(u"transfer"_s) == 1);
+    CHECK(perTransaction.value(u"cancel"_s) == 1);
+    CHECK(perTransaction.value(u"new"_s) == report->registrations - 2);
+    const QJsonObject json = QJsonDocument::fromJson(report->toJson()).object();
+    CHECK(json.value(u"per_transaction"_s).toArray().size() == 3);
+}
