@@ -3,6 +3,7 @@
 
 #include "core/identity/CheckDigits.h"
 #include "core/store/KeySlots.h"
+#include "core/sync/IdentityFigures.h"
 
 #include <pqxx/pqxx>
 
@@ -65,18 +66,33 @@ void TestOutlet::reopen()
     openEngine();
 }
 
+QString identityNumber(int identity)
+{
+    const QString first17 = u"11010519900101%1"_s.arg(identity % 1000, 3, 10, QChar(u'0'));
+    return first17 + QChar(identity::residentIdCheckCharacter(first17));
+}
+
+QString numberOf(int serial)
+{
+    return u"139%1"_s.arg(serial, 8, 10, QChar(u'0'));
+}
+
+QString iccidOf(int serial)
+{
+    return u"898600%1"_s.arg(serial, 14, 10, QChar(u'0'));
+}
+
 QString TestOutlet::commit(int identity, int serial)
 {
     registration::Registration record = m_generator.registration(u"clerk01"_s, QDateTime::currentDateTime());
     for (auto& party : record.documents) {
         if (party.role == registration::DocumentRole::Customer && identity >= 0) {
             party.document.type = DocumentType::ResidentId;
-            const QString first17 = u"11010519900101%1"_s.arg(identity % 1000, 3, 10, QChar(u'0'));
-            party.document.number = first17 + QChar(identity::residentIdCheckCharacter(first17));
+            party.document.number = identityNumber(identity);
         }
     }
-    record.number = u"139%1"_s.arg(serial, 8, 10, QChar(u'0'));
-    record.iccid = u"898600%1"_s.arg(serial, 14, 10, QChar(u'0'));
+    record.number = numberOf(serial);
+    record.iccid = iccidOf(serial);
     auto stored = m_store->registrations().commit(record);
     if (!stored)
         qFatal("commit failed: %s", qPrintable(stored.error().detail));
@@ -106,6 +122,40 @@ void TestOutlet::commitMany(int count, int firstSerial)
     }
     if (auto r = m_store->registrations().commitMany(records); !r)
         qFatal("commitMany failed: %s", qPrintable(r.error().detail));
+}
+
+QString TestOutlet::commitTransaction(registration::Transaction transaction, int identity, int serial,
+                                      int holderIdentity, int simSerial)
+{
+    using registration::DocumentRole;
+    registration::Registration record = m_generator.registration(u"clerk01"_s, QDateTime::currentDateTime());
+    const auto personFor = [&](int who) {
+        IdentityDocument document = m_generator.person(record.deviceTime.date());
+        document.type = DocumentType::ResidentId;
+        document.number = identityNumber(who);
+        return document;
+    };
+    // The customer alone: the generator's guardians, agents and organisations are not what these tests are about.
+    record.customerType = registration::CustomerType::Individual;
+    record.organisation.reset();
+    record.documents = {{DocumentRole::Customer, personFor(identity)}};
+    record.transaction = transaction;
+    record.number = numberOf(serial);
+    record.iccid = registration::takesNewSim(transaction) ? iccidOf(simSerial >= 0 ? simSerial : serial) : QString();
+    if (!registration::takesNewNumber(transaction))
+        record.packageId.clear();
+    if (transaction == registration::Transaction::Transfer)
+        record.documents.append({DocumentRole::CurrentHolder, personFor(holderIdentity)});
+    auto stored = m_store->registrations().commit(record);
+    if (!stored)
+        qFatal("commit failed: %s", qPrintable(stored.error().detail));
+    return stored->uuid;
+}
+
+QString TestOutlet::identityKeyOf(int identity) const
+{
+    return sync::identityFigureKey(m_bundle.identityKey, documentTypeKey(DocumentType::ResidentId),
+                                   identityNumber(identity));
 }
 
 QHash<QString, QPair<QString, QString>> TestOutlet::statuses()

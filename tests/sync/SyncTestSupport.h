@@ -29,6 +29,14 @@ public:
     QString commitLarge(int serial, int attachmentBytes);
     /// Commits `count` registrations with distinct identities and numbers from `firstSerial`.
     void commitMany(int count, int firstSerial);
+    /// Commits a real-name transaction by identity `identity` (the customer; a transfer's new holder) on the number
+    /// of `serial`, as the counter records it: an individual customer; a package for a new number only; a new
+    /// number or a SIM replacement with the SIM of `simSerial` (-1: the one of `serial`), every other transaction
+    /// without a SIM; a transfer with the present holder `holderIdentity`'s document. Returns the record uuid.
+    QString commitTransaction(registration::Transaction transaction, int identity, int serial, int holderIdentity = -1,
+                              int simSerial = -1);
+    /// HQ's key of `identity`'s per-identity figure (the identity HMAC under this outlet's bundle).
+    QString identityKeyOf(int identity) const;
 
     store::OutletStore& store() { return *m_store; }
     sync::SyncEngine& engine() { return *m_engine; }
@@ -65,6 +73,12 @@ private:
     std::unique_ptr<sync::HqClient> m_client;
     std::unique_ptr<sync::SyncEngine> m_engine;
 };
+
+/// The resident ID number TestOutlet::commit() gives `identity` (0..999): a valid check character.
+QString identityNumber(int identity);
+/// The mobile number and the ICCID TestOutlet::commit() gives `serial`.
+QString numberOf(int serial);
+QString iccidOf(int serial);
 
 /// uuid -> (status, reason) as HQ's ledger holds them.
 QHash<QString, QPair<QString, QString>> hqStatuses(const std::string& pgUrl);
