@@ -315,6 +315,10 @@ BatchDecision decideBatch(const protocol::Batch& batch, const QList<RecordIdenti
             reject(protocol::reason::Invalid); // the decoder knows no other; never trust that here
         }
         decision.answer.identityCount = state.count(countKey);
+        // A transfer lowers the present holder's count too: the counter that keeps a figure for that identity
+        // learns it here, not only at that identity's next record.
+        if (transaction == u"transfer"_s && !ids.presentHolder.isEmpty())
+            decision.answer.holderIdentityCount = state.count(identityOperatorKey(ids.presentHolder, c.operatorCode));
     }
 
     // The rows as the whole batch leaves them: this batch's are written so, the ledger's changed at most once.

@@ -53,6 +53,8 @@ QByteArray encodeBatchAnswer(const BatchAnswer& answer)
         entry.insert("time"_L1, record.hqTimeMs);
         if (record.identityCount)
             entry.insert("idCount"_L1, *record.identityCount);
+        if (record.holderIdentityCount)
+            entry.insert("holderIdCount"_L1, *record.holderIdentityCount);
         answers.append(entry);
     }
     map.insert("answers"_L1, answers);
@@ -90,12 +92,15 @@ Result<BatchAnswer> decodeBatchAnswer(const QByteArray& bytes)
         record.reason = cbor::text(e, "reason"_L1, 64).value_or(QString());
         record.hqReference = cbor::text(e, "ref"_L1, 64).value_or(QString());
         record.hqTimeMs = cbor::integer(e, "time"_L1).value_or(0);
-        if (e.contains("idCount"_L1)) {
-            // Optional (older answers lack it), but when present it must be a plausible count.
-            const auto count = cbor::integer(e, "idCount"_L1);
+        // Optional (older answers lack them), but when present they must be plausible counts.
+        for (const auto& [key, target] : {std::pair{"idCount"_L1, &record.identityCount},
+                                          std::pair{"holderIdCount"_L1, &record.holderIdentityCount}}) {
+            if (!e.contains(key))
+                continue;
+            const auto count = cbor::integer(e, key);
             if (!count || *count < 0 || *count > std::numeric_limits<int>::max())
                 return fail(Error::syncFailure(u"answer entry malformed"_s));
-            record.identityCount = int(*count);
+            *target = int(*count);
         }
         answer.answers.append(record);
     }

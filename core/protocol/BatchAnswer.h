@@ -44,6 +44,9 @@ struct RecordAnswer {
     /// did not say: an invalid record, a void of a registration HQ does not hold, answers from an older HQ, and
     /// a replayed batch answered before HQ sent figures.
     std::optional<int> identityCount = std::nullopt;
+    /// For a transfer: the same figure for the present holder's identity after the decision (lowered by one when
+    /// accepted). Absent otherwise and from an older HQ.
+    std::optional<int> holderIdentityCount = std::nullopt;
 
     /// True when HQ holds the record as accepted (first time or earlier).
     bool isAccepted() const { return original == RecordOutcome::Accepted; }

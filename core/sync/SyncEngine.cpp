@@ -171,55 +171,64 @@ void SyncEngine::uploadNext()
     const QString batchId = next->batchId;
     const int count = int(batch.records.size());
     QHash<QUuid, QString> members; // record → its identity's HMAC (the key of HQ's per-identity figure)
-    for (const auto& record : batch.records)
+    QHash<QUuid, QString> holders; // a transfer → its present holder's, whose figure the answer lowers
+    for (const auto& record : batch.records) {
         members.insert(record.id,
                        identityFigureKey(m_identityKey, record.content.documentType, record.content.documentNumber));
+        if (!record.content.holderDocumentNumber.isEmpty())
+            holders.insert(record.id, identityFigureKey(m_identityKey, record.content.holderDocumentType,
+                                                        record.content.holderDocumentNumber));
+    }
     qCDebug(lcSync) << "sending batch" << batchId << "records" << count << (next->retry ? "(retry)" : "");
-    m_client.post("/v1/batches", body, [this, batchId, count, members, expected = batch.id](const HqReply& reply) {
-        const auto answer = readAnswer(reply, expected, [this, batchId] {
-            // HQ holds this id for another outlet: give the records a fresh batch.
-            (void)m_store.outbox().releaseBatch(batchId);
-        });
-        if (!answer)
-            return;
-        QList<store::OutboxResult> results;
-        QList<IdentityFigureUpdate> figures;
-        int accepted = 0, rejected = 0;
-        for (const protocol::RecordAnswer& a : answer->answers) {
-            if (!members.contains(a.recordId))
-                continue;
-            if (a.identityCount)
-                figures.append({members.value(a.recordId), *a.identityCount});
-            store::OutboxResult result;
-            result.recordUuid = a.recordId.toString(QUuid::WithoutBraces);
-            result.hqReference = a.hqReference;
-            result.hqTime = QDateTime::fromMSecsSinceEpoch(a.hqTimeMs, Qt::UTC);
-            if (a.outcome == protocol::RecordOutcome::Accepted) {
-                result.outcome = store::OutboxResult::Outcome::Accepted;
-            } else if (a.outcome == protocol::RecordOutcome::Duplicate && a.isAccepted()) {
-                result.outcome = store::OutboxResult::Outcome::Duplicate;
-            } else {
-                result.outcome = store::OutboxResult::Outcome::Rejected;
-                result.reasonCode = a.reason;
-            }
-            (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
-            results.append(result);
-        }
-        if (!storeAnswers(figures, answer->hqTimeMs, [&] { return m_store.outbox().applyResults(batchId, results); }))
-            return;
-        m_report.sent += count;
-        m_report.accepted += accepted;
-        m_report.rejected += rejected;
-        m_report.batches += 1;
-        if (rejected > 0) {
-            const auto total = m_store.syncState().value(QString::fromLatin1(state::RejectedTotal));
-            const qint64 before = (total && total->has_value()) ? (*total)->toLongLong() : 0;
-            (void)m_store.syncState().setValue(QString::fromLatin1(state::RejectedTotal),
-                                               QByteArray::number(before + rejected));
-        }
-        emit recordsAnswered(accepted, rejected);
-        uploadNext();
-    });
+    m_client.post("/v1/batches", body,
+                  [this, batchId, count, members, holders, expected = batch.id](const HqReply& reply) {
+                      const auto answer = readAnswer(reply, expected, [this, batchId] {
+                          // HQ holds this id for another outlet: give the records a fresh batch.
+                          (void)m_store.outbox().releaseBatch(batchId);
+                      });
+                      if (!answer)
+                          return;
+                      QList<store::OutboxResult> results;
+                      QList<IdentityFigureUpdate> figures;
+                      int accepted = 0, rejected = 0;
+                      for (const protocol::RecordAnswer& a : answer->answers) {
+                          if (!members.contains(a.recordId))
+                              continue;
+                          if (a.identityCount)
+                              figures.append({members.value(a.recordId), *a.identityCount});
+                          if (a.holderIdentityCount && holders.contains(a.recordId))
+                              figures.append({holders.value(a.recordId), *a.holderIdentityCount});
+                          store::OutboxResult result;
+                          result.recordUuid = a.recordId.toString(QUuid::WithoutBraces);
+                          result.hqReference = a.hqReference;
+                          result.hqTime = QDateTime::fromMSecsSinceEpoch(a.hqTimeMs, Qt::UTC);
+                          if (a.outcome == protocol::RecordOutcome::Accepted) {
+                              result.outcome = store::OutboxResult::Outcome::Accepted;
+                          } else if (a.outcome == protocol::RecordOutcome::Duplicate && a.isAccepted()) {
+                              result.outcome = store::OutboxResult::Outcome::Duplicate;
+                          } else {
+                              result.outcome = store::OutboxResult::Outcome::Rejected;
+                              result.reasonCode = a.reason;
+                          }
+                          (result.outcome == store::OutboxResult::Outcome::Rejected ? rejected : accepted) += 1;
+                          results.append(result);
+                      }
+                      if (!storeAnswers(figures, answer->hqTimeMs,
+                                        [&] { return m_store.outbox().applyResults(batchId, results); }))
+                          return;
+                      m_report.sent += count;
+                      m_report.accepted += accepted;
+                      m_report.rejected += rejected;
+                      m_report.batches += 1;
+                      if (rejected > 0) {
+                          const auto total = m_store.syncState().value(QString::fromLatin1(state::RejectedTotal));
+                          const qint64 before = (total && total->has_value()) ? (*total)->toLongLong() : 0;
+                          (void)m_store.syncState().setValue(QString::fromLatin1(state::RejectedTotal),
+                                                             QByteArray::number(before + rejected));
+                      }
+                      emit recordsAnswered(accepted, rejected);
+                      uploadNext();
+                  });
 }
 
 void SyncEngine::reportUnreadable()

@@ -549,7 +549,10 @@ TEST_CASE("A transfer moves the number between the holders' counts, a new holder
     checkRejected(answers[1], protocol::reason::NotHolder, 0);
     checkRejected(answers[2], protocol::reason::RiskList, 0);
     checkRejected(answers[3], protocol::reason::IdLimit, 5);
-    checkAccepted(answers[4], 1); // the new holder's count
+    checkAccepted(answers[4], 1);                                   // the new holder's count
+    CHECK(answers[4].holderIdentityCount == std::optional<int>(1)); // and the present holder's, 2 -> 1
+    CHECK(answers[3].holderIdentityCount == std::optional<int>(2)); // refused: the holder keeps both
+    CHECK_FALSE(answers[6].holderIdentityCount.has_value());        // a new number names no holder
     checkRow(decision.records[4], u"accepted"_s, held.content.iccid, held.id);
     CHECK(decision.records[4].identity == identityOf(transfer));
     checkRejected(answers[5], protocol::reason::NotHolder, 1); // the old holder's count went 2 -> 1

@@ -402,11 +402,14 @@ TEST_CASE("HQ's per-identity figure travels with an answer and may be absent", "
                               QString::fromLatin1(reason::Invalid),
                               u"HQ3"_s,
                               1000};
+    accepted.holderIdentityCount = 2; // a transfer: the present holder's figure too
     answer.answers = {accepted, zero, silent};
     const auto decoded = decodeBatchAnswer(encodeBatchAnswer(answer));
     REQUIRE(decoded.has_value());
     REQUIRE(decoded->answers.size() == 3);
     CHECK(decoded->answers[0].identityCount == std::optional<int>(4));
+    CHECK(decoded->answers[0].holderIdentityCount == std::optional<int>(2));
+    CHECK_FALSE(decoded->answers[1].holderIdentityCount.has_value());
     CHECK(decoded->answers[1].identityCount == std::optional<int>(0)); // zero is a figure, not an absence
     CHECK_FALSE(decoded->answers[2].identityCount.has_value());
 
@@ -433,10 +436,12 @@ TEST_CASE("HQ's per-identity figure travels with an answer and may be absent", "
         // A figure that is not a count refuses the answer rather than being read as some number.
         for (const QCborValue& bad :
              {QCborValue(-1), QCborValue(u"4"_s), QCborValue(qint64(1) << 40), QCborValue(4.5)}) {
-            QCborMap badEntry = entry;
-            badEntry.insert(u"idCount"_s, bad);
-            map.insert(u"answers"_s, QCborArray{badEntry});
-            CHECK_FALSE(decodeBatchAnswer(QCborValue(map).toCbor()).has_value());
+            for (const QString& key : {u"idCount"_s, u"holderIdCount"_s}) {
+                QCborMap badEntry = entry;
+                badEntry.insert(key, bad);
+                map.insert(u"answers"_s, QCborArray{badEntry});
+                CHECK_FALSE(decodeBatchAnswer(QCborValue(map).toCbor()).has_value());
+            }
         }
     }
 }

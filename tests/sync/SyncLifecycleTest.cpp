@@ -203,6 +203,9 @@ TEST_CASE("Lifecycle: re-verification, SIM replacement, transfer and cancellatio
     CHECK(countAtHq(url, keyA) == 0);
     CHECK(countAtHq(url, keyB) == 1);
     CHECK(figureAt(outlet, b) == std::optional<int>(1)); // the answer's figure is the new holder's
+    // ... and the present holder's, lowered: A is not kept at a count HQ no longer has.
+    CHECK(figureAt(outlet, a) == std::optional<int>(0));
+    CHECK(holdingsAt(outlet, a).effective() == 0);
     // The outlet's own count follows the number: its latest record here is B's.
     CHECK(holdingsAt(outlet, a).outletCount == 0);
     CHECK(holdingsAt(outlet, b).outletCount == 1);
@@ -448,6 +451,7 @@ TEST_CASE("Chaos: a transfer moves the number between the two identities' counts
         CHECK(PgCluster::scalar(url, "SELECT count(*) FROM records WHERE transaction = 'transfer'") == "1");
         CHECK(PgCluster::scalar(url, "SELECT count(*) FROM records WHERE status = 'released'") == "3");
         CHECK(figureAt(b, to) == std::optional<int>(toBefore + 1));
+        CHECK(figureAt(b, from) == std::optional<int>(fromBefore - 1)); // the present holder's, from the answer
     };
     check();
 
