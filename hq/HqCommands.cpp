@@ -6,6 +6,7 @@
 #include "core/protocol/IdentityHash.h"
 #include "hq/Feeds.h"
 #include "hq/Findings.h"
+#include "hq/HallReads.h"
 #include "hq/HqServer.h"
 #include "hq/HqState.h"
 #include "hq/PgUtil.h"
@@ -181,18 +182,27 @@ int serve(const QStringList& args, const cli::Io& io)
 
 int enroll(const QStringList& args, const cli::Io& io)
 {
-    const auto options =
-        cli::parseCommand(args,
-                          {u"shiming-hq enroll --state DIR --outlet ID --out FILE [--hq URL] [--days N]"_s,
-                           {u"--state"_s, u"--outlet"_s, u"--out"_s, u"--hq"_s, u"--days"_s},
-                           {},
-                           {u"--state"_s, u"--outlet"_s, u"--out"_s}},
-                          io);
+    const auto options = cli::parseCommand(
+        args,
+        {u"shiming-hq enroll --state DIR --outlet HALL --out FILE [--counter N] [--hq URL] [--days N]"_s,
+         {u"--state"_s, u"--outlet"_s, u"--out"_s, u"--hq"_s, u"--days"_s, u"--counter"_s},
+         {},
+         {u"--state"_s, u"--outlet"_s, u"--out"_s}},
+        io);
     if (!options)
         return options.error();
-    const QString outlet = options->value(u"--outlet"_s);
-    if (!protocol::isValidOutletId(outlet)) {
-        io.error(u"outlet id: 1-64 of A-Z a-z 0-9 . _ -"_s);
+    // Counter 1 of a hall is the hall's id itself, so every enrolment from before halls is counter 1 of its own
+    // hall and keeps its outlet id; counter N > 1 is HALL-N.
+    const QString hall = options->value(u"--outlet"_s);
+    bool counterOk = true;
+    const int counter = options->has(u"--counter"_s) ? options->value(u"--counter"_s).toInt(&counterOk) : 1;
+    if (!counterOk || counter < 1 || counter > 99) {
+        io.error(u"--counter wants 1-99"_s);
+        return ExitUsage;
+    }
+    const QString outlet = counter == 1 ? hall : u"%1-%2"_s.arg(hall).arg(counter);
+    if (!protocol::isValidOutletId(hall) || !protocol::isValidOutletId(outlet)) {
+        io.error(u"outlet id: 1-64 of A-Z a-z 0-9 . _ - (with the counter's -N)"_s);
         return ExitUsage;
     }
     const auto state = HqState::load(options->value(u"--state"_s));
@@ -201,7 +211,7 @@ int enroll(const QStringList& args, const cli::Io& io)
         return ExitFailure;
     }
     const int days = options->value(u"--days"_s).isEmpty() ? 730 : options->value(u"--days"_s).toInt();
-    const auto issued = pki::issueOutlet(state->ca(), outlet, days > 0 ? days : 730);
+    const auto issued = pki::issueOutlet(state->ca(), outlet, days > 0 ? days : 730, hall, counter);
     if (!issued) {
         io.error(issued.error().detail);
         return ExitFailure;
@@ -215,6 +225,8 @@ int enroll(const QStringList& args, const cli::Io& io)
     bundle.requestKey = state->requestKey(outlet, issued->serialHex);
     bundle.identityKey = state->identityKey();
     bundle.hqUrl = options->value(u"--hq"_s);
+    bundle.hall = hall;
+    bundle.counter = counter;
     QSaveFile file(options->value(u"--out"_s));
     if (!file.open(QIODevice::WriteOnly)) {
         io.error(u"cannot write the bundle"_s);
@@ -226,7 +238,9 @@ int enroll(const QStringList& args, const cli::Io& io)
         io.error(u"cannot write the bundle"_s);
         return ExitFailure;
     }
-    io.print(u"enrolled outlet %1, certificate serial %2"_s.arg(outlet, issued->serialHex));
+    io.print(u"enrolled outlet %1 (hall %2, counter %3), certificate serial %4"_s.arg(outlet, hall)
+                 .arg(counter)
+                 .arg(issued->serialHex));
     return ExitOk;
 }
 
@@ -304,6 +318,8 @@ int stats(const QStringList& args, const cli::Io& io)
         out.insert(u"unreadableByOutlet"_s, unreadable);
         const QJsonObject findingFigures = findings::figuresByOutlet(tx);
         out.insert(u"findingsByOutlet"_s, findingFigures);
+        const QJsonObject halls = hall::figuresByHall(tx);
+        out.insert(u"byHall"_s, halls);
         if (options->flag(u"--json"_s)) {
             io.out(compactJson(out) + '\n');
         } else {
@@ -334,6 +350,14 @@ int stats(const QStringList& args, const cli::Io& io)
                 io.print(u"outlet %1: %2 records reported unreadable, %3 of them held at HQ"_s.arg(it.key())
                              .arg(o[u"reported"_s].toInteger())
                              .arg(o[u"heldAtHq"_s].toInteger()));
+            }
+            for (auto it = halls.constBegin(); it != halls.constEnd(); ++it) {
+                const QJsonObject o = it.value().toObject();
+                io.print(u"hall %1: %2 counters, records %3 (accepted %4, rejected %5)"_s.arg(it.key())
+                             .arg(o[u"counters"_s].toInteger())
+                             .arg(o[u"records"_s].toInteger())
+                             .arg(o[u"accepted"_s].toInteger())
+                             .arg(o[u"rejections"_s].toInteger()));
             }
             for (auto it = findingFigures.constBegin(); it != findingFigures.constEnd(); ++it) {
                 const QJsonObject o = it.value().toObject();
@@ -555,6 +579,9 @@ QList<cli::Command> hqCommands()
         {u"revoke"_s, u"revoke a certificate (--serial) or every certificate of an outlet so far (--outlet)"_s, revoke},
         {u"publish"_s, u"publish a downlink feed item"_s, publish},
         {u"risk-add"_s, u"put identities (numbers on stdin) on the risk list"_s, riskAdd},
+        {u"lookup"_s, u"look a mobile number or a document up in the ledger (audited; masked unless --unmasked)"_s,
+         hall::lookupCommand},
+        {u"audit"_s, u"list HQ's audit of hall reads and look-ups"_s, hall::auditCommand},
     };
 }
 

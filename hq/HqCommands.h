@@ -4,7 +4,8 @@
 
 namespace shiming::hq {
 
-/// The `shiming-hq` subcommands: init, serve, enroll, stats, revoke, publish, risk-add.
+/// The `shiming-hq` subcommands: init, serve, enroll, stats, unreadable, findings, revoke, publish,
+/// risk-add, lookup, audit.
 QList<cli::Command> hqCommands();
 
 } // namespace shiming::hq

@@ -4,6 +4,7 @@
 #include "core/protocol/Batch.h"
 #include "core/protocol/RequestSignature.h"
 #include "hq/Feeds.h"
+#include "hq/HallReads.h"
 #include "hq/PgUtil.h"
 #include "hq/Pki.h"
 
@@ -153,6 +154,15 @@ HqServer::HqServer(std::string pgUrl, HqState state, FaultPlan faults)
     m_server->Get(R"(/v1/feeds/([a-z_]+))", [this](const httplib::Request& request, httplib::Response& response) {
         handleFeed(request, response);
     });
+    m_server->Get("/v1/hall/day", [this](const httplib::Request& request, httplib::Response& response) {
+        handleHall(request, response, int(hall::Read::Day));
+    });
+    m_server->Get("/v1/hall/report", [this](const httplib::Request& request, httplib::Response& response) {
+        handleHall(request, response, int(hall::Read::Report));
+    });
+    m_server->Get(R"(/v1/hall/record/([^/?]*))", [this](const httplib::Request& request, httplib::Response& response) {
+        handleHall(request, response, int(hall::Read::Record));
+    });
     m_server->Get("/v1/health", [](const httplib::Request&, httplib::Response& response) {
         response.set_content("ok\n", "text/plain");
     });
@@ -237,7 +247,9 @@ std::optional<HqServer::Peer> HqServer::authenticateHeaders(const httplib::Reque
               identity->serialHex,
               identity->notBefore.isValid() ? identity->notBefore.toMSecsSinceEpoch() : qint64(0),
               {},
-              {}};
+              {},
+              identity->hall,
+              identity->counter};
     const QString headerOutlet = QString::fromStdString(request.get_header_value(protocol::signature::HeaderOutlet));
     if (headerOutlet != peer.outletId) {
         refuseAndClose(response, 403, "OUTLET_MISMATCH", peer.outletId);
@@ -414,8 +426,9 @@ void HqServer::handleBatch(const httplib::Request& request, httplib::Response& r
     }
     const FaultPlan::Fault fault = m_faults.next();
     const bool rollBack = fault == FaultPlan::Fault::FailBefore || fault == FaultPlan::Fault::ResetBefore;
-    const Admission admission{peer->outletId, peer->serial, peer->notBeforeMs, peer->nonce,
-                              QRandomGenerator::global()->bounded(200) == 0};
+    const Admission admission{
+        peer->outletId, peer->serial, peer->notBeforeMs, peer->nonce, QRandomGenerator::global()->bounded(200) == 0,
+        peer->hall,     peer->counter};
     IngestTimings timings;
     ReleaseConnection release;
     pqxx::connection* database = databaseOrRefuse(response);
@@ -525,6 +538,44 @@ void HqServer::handleFeed(const httplib::Request& request, httplib::Response& re
         return;
     }
     response.set_content(protocol::encodeFeedPage(*page).toStdString(), kCbor);
+}
+
+void HqServer::handleHall(const httplib::Request& request, httplib::Response& response, int kind)
+{
+    ReleaseConnection release;
+    const auto peer = authenticate(request, response);
+    if (!peer || !admit(*peer, response))
+        return;
+    const auto param = [&](const char* name) {
+        return request.has_param(name) ? QString::fromStdString(request.get_param_value(name)) : QString();
+    };
+    hall::Request read;
+    read.kind = hall::Read(kind);
+    read.reader = {peer->hall, peer->outletId, peer->counter, param("manager")};
+    read.date = param("date");
+    read.tz = param("tz");
+    read.reveal = param("reveal") == u"1"_s;
+    read.target = QString::fromStdString(request.target);
+    if (read.kind == hall::Read::Record)
+        read.record = QString::fromStdString(request.matches[1]);
+    pqxx::connection* database = databaseOrRefuse(response);
+    if (!database)
+        return;
+    const auto answer = hall::serve(*database, read);
+    if (!answer) {
+        qCWarning(lcSync) << answer.error().detail;
+        dropConnection();
+        refuse(response, 503, "UNAVAILABLE");
+        return;
+    }
+    if (answer->status != 200) {
+        refuse(response, answer->status, answer->code, peer->outletId);
+        return;
+    }
+    // The manager's account name and the hall, never what was read.
+    qCInfo(lcSync).noquote() << "hall read" << answer->action << "hall" << peer->hall << "outlet" << peer->outletId
+                             << "manager" << read.reader.manager;
+    response.set_content(answer->body.toStdString(), "application/json");
 }
 
 } // namespace shiming::hq

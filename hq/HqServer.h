@@ -34,6 +34,10 @@ namespace shiming::hq {
 ///   POST /v1/batches            CBOR batch  -> CBOR BatchAnswer (after COMMIT)
 ///   GET  /v1/feeds/<name>?cursor=N          -> CBOR FeedPage
 ///   GET  /v1/health                          -> "ok" (TLS client certificate still required)
+///   GET  /v1/hall/day?date=D&manager=M[&tz=Z]        -> JSON: the hall's records of the day, masked
+///   GET  /v1/hall/record/<uuid>?manager=M[&reveal=1] -> JSON: one record of the hall with its photos
+///   GET  /v1/hall/report?date=D&manager=M[&tz=Z]     -> JSON: the hall's daily report, per counter
+/// (hall reads: hq/HallReads.h, docs/hq.md "Hall reads (API)").
 class HqServer {
 public:
     HqServer(std::string pgUrl, HqState state, FaultPlan faults);
@@ -65,6 +69,8 @@ private:
         qint64 notBeforeMs = 0;
         QByteArray nonce;
         protocol::signature::Fields fields; ///< what the signature covers, with the body
+        QString hall;                       ///< from the certificate's subject (hq/Pki.h)
+        int counter = 1;
     };
     /// The checks that need neither the body nor the database: certificate, outlet header, time window, nonce form.
     std::optional<Peer> authenticateHeaders(const httplib::Request& request, httplib::Response& response);
@@ -81,6 +87,7 @@ private:
     void handleBatch(const httplib::Request& request, httplib::Response& response,
                      const httplib::ContentReader& content);
     void handleFeed(const httplib::Request& request, httplib::Response& response);
+    void handleHall(const httplib::Request& request, httplib::Response& response, int kind);
     /// The database connection this request holds, taken from the pool on first use (throws when none is free
     /// in time); given back at the end of the request by a ReleaseConnection guard.
     pqxx::connection& connection();

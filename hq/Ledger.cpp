@@ -7,6 +7,8 @@
 
 #include <pqxx/pqxx>
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -61,8 +63,17 @@ private:
 /// the stored one is a late copy of an older request (a retry overtaken by its successor): ignored. A newer
 /// report with a head behind the stored one (a lower id, or the same id with another hash) counts as a rewind;
 /// the stored head then follows the outlet. Returns true in its one column when this request found a rewind.
-std::string outletUpsert(pg::BinaryParams& p, const std::string& outletParam, const protocol::Batch& batch)
+///
+/// The hall and counter of the certificate the request came with are kept too (a re-enrolment may move an outlet
+/// id to another hall); without a request (`admission` null) the stored ones stay.
+std::string outletUpsert(pg::BinaryParams& p, const std::string& outletParam, const protocol::Batch& batch,
+                         const Admission* admission)
 {
+    const std::string hall = admission ? p.text(admission->hallId.isEmpty() ? batch.outletId : admission->hallId)
+                                       : std::string("NULL::text");
+    const std::string counter = admission
+                                    ? p.integer(admission->hallId.isEmpty() ? 1 : admission->counterNo) + "::integer"
+                                    : std::string("NULL::integer");
     const std::string seq = batch.audit ? p.integer(batch.audit->sequence) : std::string("NULL::bigint");
     const std::string head = batch.audit ? p.bytes(batch.audit->hash) : std::string("NULL::bytea");
     const std::string sent = batch.audit ? p.epochMs(batch.deviceTimeMs) : std::string("NULL::timestamptz");
@@ -76,10 +87,13 @@ std::string outletUpsert(pg::BinaryParams& p, const std::string& outletParam, co
         return std::string(column) + " = CASE WHEN " + news + " THEN EXCLUDED." + column + " ELSE outlets." + column +
                " END";
     };
-    return "INSERT INTO outlets (outlet_id, audit_seq, audit_head, audit_device_time, audit_at) VALUES (" +
+    return "INSERT INTO outlets (outlet_id, audit_seq, audit_head, audit_device_time, audit_at, hall_id, counter_no) "
+           "VALUES (" +
            outletParam + ", " + seq + ", " + head + ", " + sent + ", CASE WHEN " + seq +
-           " IS NULL THEN NULL ELSE now() END) ON CONFLICT (outlet_id) DO UPDATE SET last_seen = now(), "
-           "audit_rewinds = outlets.audit_rewinds + CASE WHEN " +
+           " IS NULL THEN NULL ELSE now() END, " + hall + ", " + counter +
+           ") ON CONFLICT (outlet_id) DO UPDATE SET last_seen = now(), hall_id = coalesce(EXCLUDED.hall_id, "
+           "outlets.hall_id), counter_no = coalesce(EXCLUDED.counter_no, outlets.counter_no), audit_rewinds = "
+           "outlets.audit_rewinds + CASE WHEN " +
            behind + " THEN 1 ELSE 0 END, audit_rewound_at = CASE WHEN " + behind +
            " THEN now() ELSE outlets.audit_rewound_at END, " + follow("audit_seq") + ", " + follow("audit_head") +
            ", " + follow("audit_device_time") + ", " + follow("audit_at") +
@@ -303,10 +317,20 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
     return s;
 }
 
+/// The content without its photos (CBOR, a few hundred bytes): what the hall's day list, its report and the
+/// look-ups read, so that they never fetch the photos (tens of KB per record) they do not show.
+QByteArray summaryOf(protocol::RecordContent content)
+{
+    content.photos.clear(); // before encoding: the photos' bytes are never copied into the map
+    QCborMap map = protocol::encodeContent(content);
+    map.remove("photos"_L1);
+    return QCborValue(map).toCbor();
+}
+
 /// Round trip 3's statement: the batch with its answer, its new records and voids, the releases and the
 /// outlet, all parameters in `p`. Returns true in its one column when this request found an audit rewind.
 std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, const QString& batchId,
-                           const BatchDecision& decision, const QByteArray& answerBytes)
+                           const BatchDecision& decision, const QByteArray& answerBytes, const Admission* admission)
 {
     const qint64 hqTime = decision.answer.hqTimeMs;
     const std::string batchParam = p.text(batchId);
@@ -362,7 +386,7 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
                                             : hqTimeParam() + ", " + p.text(uuidText(decided.releasedBy)) + "::uuid") +
                ", " + p.text(valid ? transactionName(c) : u"new"_s) + ", " +
                (decided.replaces.isNull() ? std::string("NULL::uuid") : p.text(uuidText(decided.replaces)) + "::uuid") +
-               ")";
+               ", " + (valid ? p.bytes(summaryOf(c)) : std::string("NULL::bytea")) + ")";
         registrations += (registrations.empty() ? "" : ", ") + row;
     }
     // The ledger rows this batch lets go come first: a row inserted below may take the number or SIM they held,
@@ -392,7 +416,7 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
     if (!registrations.empty()) {
         sql += ", r AS (INSERT INTO records (record_uuid, batch_uuid, outlet_id, outlet_seq, content_hash, status, "
                "reason, hq_ref, hq_time, operator, identity_hmac, msisdn, iccid, registered_at, content, "
-               "released_at, released_by, transaction, replaces) SELECT * FROM (VALUES " +
+               "released_at, released_by, transaction, replaces, summary) SELECT * FROM (VALUES " +
                registrations + ") AS x WHERE true" + afterReleases + ")";
     }
     if (!voids.empty()) {
@@ -416,7 +440,7 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
                " ON CONFLICT (outlet_id, record_uuid) DO UPDATE SET last_reported = now(), reports = "
                "unreadable_records.reports + 1, outlet_seq = EXCLUDED.outlet_seq)";
     }
-    return sql + " " + outletUpsert(p, outletParam, batch);
+    return sql + " " + outletUpsert(p, outletParam, batch, admission);
 }
 
 } // namespace
@@ -440,7 +464,7 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
                 return IngestResult{{}, false, IngestResult::Refusal::BatchIdConflict, false};
             // A replay: the stored answer, and the request's nonce and the outlet's audit head kept.
             pg::BinaryParams p;
-            const std::string upsert = outletUpsert(p, p.text(batch.outletId), batch);
+            const std::string upsert = outletUpsert(p, p.text(batch.outletId), batch, admission);
             const bool rewound = tx.exec_params1(upsert, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
             tx.commit();
             return IngestResult{stored->answer, true, IngestResult::Refusal::None, rewound};
@@ -453,7 +477,7 @@ Result<IngestResult> Ledger::ingest(pqxx::connection& connection, const protocol
 
         // Round trip 3: one statement writes the batch, its new records and voids, the releases and the outlet.
         pg::BinaryParams p;
-        const std::string sql = writeStatement(p, batch, batchId, decision, answerBytes);
+        const std::string sql = writeStatement(p, batch, batchId, decision, answerBytes, admission);
         watch.lap(&IngestTimings::buildNs);
         const bool rewound = tx.exec_params1(sql, pqxx::prepare::make_dynamic_params(p.values()))[0].as<bool>();
         watch.lap(&IngestTimings::writeNs);

@@ -21,6 +21,10 @@ struct Admission {
     qint64 certificateNotBeforeMs = 0;
     QByteArray nonce;
     bool purgeOldNonces = false; ///< drop nonces older than twice the time window (now and then)
+    /// The hall and counter of the peer certificate, kept in `outlets` by the batch's outlet upsert (empty hall:
+    /// counter 1 of a hall of the outlet's own id).
+    QString hallId;
+    int counterNo = 1;
 };
 
 /// The outcome of one upload: the encoded answer (exactly what was stored with the batch) and whether it is

@@ -88,7 +88,8 @@ struct Draft {
 
 // Outlet certificates are not backdated: HQ checks them against its own clock, and revoking an outlet revokes
 // every certificate issued up to that second (a re-enrolment right after must stay valid).
-Result<Draft> draft(const QString& commonName, int validDays, long backdateSeconds = 300)
+Result<Draft> draft(const QString& commonName, int validDays, long backdateSeconds = 300, const QString& hall = {},
+                    int counter = 0)
 {
     Draft d;
     d.key.reset(EVP_EC_gen("P-256"));
@@ -108,6 +109,15 @@ Result<Draft> draft(const QString& commonName, int validDays, long backdateSecon
     const QByteArray cn = commonName.toUtf8();
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()), -1,
                                -1, 0);
+    if (!hall.isEmpty()) {
+        // Signed by HQ's CA, so HQ can take the hall and counter from the peer certificate of every request.
+        const QByteArray ou = hall.toUtf8();
+        const QByteArray number = QByteArray::number(counter);
+        X509_NAME_add_entry_by_txt(name, "OU", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(ou.constData()),
+                                   -1, -1, 0);
+        X509_NAME_add_entry_by_txt(name, "serialNumber", MBSTRING_ASC,
+                                   reinterpret_cast<const unsigned char*>(number.constData()), -1, -1, 0);
+    }
     return d;
 }
 
@@ -137,13 +147,14 @@ Result<KeyAndCertificate> createCa(const QString& commonName, int validDays)
 namespace {
 
 Result<KeyAndCertificate> issueLeaf(const KeyAndCertificate& ca, const QString& commonName, int validDays,
-                                    const char* extendedUsage, const QByteArray& subjectAltName, long backdate)
+                                    const char* extendedUsage, const QByteArray& subjectAltName, long backdate,
+                                    const QString& hall = {}, int counter = 0)
 {
     KeyPtr caKey = keyFromPem(ca.keyPem);
     CertPtr caCert = certFromPem(ca.certificatePem);
     if (!caKey || !caCert)
         return fail(Error::invalidInput(u"CA key or certificate unreadable"_s));
-    auto d = draft(commonName, validDays, backdate);
+    auto d = draft(commonName, validDays, backdate, hall, counter);
     if (!d)
         return fail(d.error());
     X509* cert = d->cert.get();
@@ -171,27 +182,47 @@ Result<KeyAndCertificate> issueServer(const KeyAndCertificate& ca, const QString
                      300);
 }
 
-Result<KeyAndCertificate> issueOutlet(const KeyAndCertificate& ca, const QString& outletId, int validDays)
+Result<KeyAndCertificate> issueOutlet(const KeyAndCertificate& ca, const QString& outletId, int validDays,
+                                      const QString& hall, int counter)
 {
-    return issueLeaf(ca, outletId, validDays, "clientAuth", QByteArray(), 0);
+    return issueLeaf(ca, outletId, validDays, "clientAuth", QByteArray(), 0, hall.isEmpty() ? outletId : hall, counter);
 }
 
 namespace {
+
+// The first entry of `nid` in the subject; null when there is none or it is unreadable.
+QString subjectEntry(const X509_NAME* subject, int nid)
+{
+    const int index = X509_NAME_get_index_by_NID(subject, nid, -1);
+    if (index < 0)
+        return {};
+    ASN1_STRING* data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index));
+    unsigned char* utf8 = nullptr;
+    const int length = ASN1_STRING_to_UTF8(&utf8, data);
+    if (length < 0)
+        return {};
+    const QString text = QString::fromUtf8(reinterpret_cast<const char*>(utf8), length);
+    OPENSSL_free(utf8);
+    return text;
+}
 
 Result<PeerIdentity> identityOf(X509* cert)
 {
     PeerIdentity identity;
     const X509_NAME* subject = X509_get_subject_name(cert);
-    const int index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
-    if (index < 0)
-        return fail(Error::policyRefused(u"certificate has no common name"_s));
-    ASN1_STRING* data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index));
-    unsigned char* utf8 = nullptr;
-    const int length = ASN1_STRING_to_UTF8(&utf8, data);
-    if (length < 0)
-        return fail(Error::policyRefused(u"certificate common name unreadable"_s));
-    identity.commonName = QString::fromUtf8(reinterpret_cast<const char*>(utf8), length);
-    OPENSSL_free(utf8);
+    identity.commonName = subjectEntry(subject, NID_commonName);
+    if (identity.commonName.isEmpty())
+        return fail(Error::policyRefused(u"certificate has no readable common name"_s));
+    identity.hall = subjectEntry(subject, NID_organizationalUnitName);
+    bool counterOk = false;
+    const int counter = subjectEntry(subject, NID_serialNumber).toInt(&counterOk);
+    if (identity.hall.isEmpty() || !counterOk || counter < 1 || counter > 99) {
+        // Issued before halls: counter 1 of a hall of its own.
+        identity.hall = identity.commonName;
+        identity.counter = 1;
+    } else {
+        identity.counter = counter;
+    }
     identity.serialHex = serialOf(cert);
     struct tm notBefore {};
     if (ASN1_TIME_to_tm(X509_get0_notBefore(cert), &notBefore) == 1) {

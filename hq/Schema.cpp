@@ -198,6 +198,40 @@ CREATE FUNCTION shiming_lock_key(t text) RETURNS bigint LANGUAGE sql IMMUTABLE S
     SELECT ('x' || encode(substring(sha256(convert_to(t, 'UTF8')) FROM 1 FOR 8), 'hex'))::bit(64)::bigint
 $$;
 )SQL",
+    // 8: halls and counters, HQ's own audit, and the indexes the hall reads and the compliance look-ups use.
+    // `hall_id`/`counter_no` come from the peer certificate with every batch (the outlets upsert); an outlet
+    // enrolled before halls is counter 1 of a hall of its own id. NULL (a batch ingested without a request)
+    // reads the same way. The record indexes cover every status: a look-up wants released and ended history
+    // too, which the partial indexes of the policy checks leave out. They cost each ingest three index entries;
+    // on a large ledger this migration holds a write lock while it builds them. `summary`: the content's CBOR
+    // without its photos, so that a day list of a hall reads a few hundred bytes per record, not the photos.
+    R"SQL(
+ALTER TABLE outlets ADD COLUMN hall_id text, ADD COLUMN counter_no integer
+    CONSTRAINT outlets_counter_check CHECK (counter_no BETWEEN 1 AND 99);
+UPDATE outlets SET hall_id = outlet_id, counter_no = 1;
+CREATE INDEX outlets_hall ON outlets ((coalesce(hall_id, outlet_id)));
+-- The content without photos, written with the record (NULL before: readers fall back to `content`).
+ALTER TABLE records ADD COLUMN summary bytea;
+CREATE INDEX records_msisdn_all ON records (msisdn);
+CREATE INDEX records_identity_all ON records (identity_hmac);
+CREATE INDEX records_outlet_registered ON records (outlet_id, registered_at);
+-- Who read what at HQ: hall managers through their counters, HQ's compliance staff with `lookup`. Never a plain
+-- document or mobile number: look-ups keep the identity HMAC or the number's HMAC under the identity key.
+CREATE TABLE hq_audit (
+    id          bigserial PRIMARY KEY,
+    at          timestamptz NOT NULL DEFAULT now(),
+    actor       text NOT NULL,
+    actor_kind  text NOT NULL CHECK (actor_kind IN ('hall_manager', 'hq_operator')),
+    hall_id     text,
+    outlet_id   text,
+    action      text NOT NULL CHECK (action IN ('hall_day', 'hall_record', 'hall_record_revealed', 'hall_report',
+                                                'lookup', 'lookup_unmasked', 'refused')),
+    record_uuid uuid,
+    reason      text,
+    query       text
+);
+CREATE INDEX hq_audit_at ON hq_audit (at);
+)SQL",
 };
 
 constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"

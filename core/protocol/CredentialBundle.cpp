@@ -25,6 +25,11 @@ QByteArray CredentialBundle::toJson() const
     object.insert(u"serial"_s, serial);
     if (!hqUrl.isEmpty())
         object.insert(u"hq"_s, hqUrl);
+    // Optional keys (the format stays /1): older readers ignore them, and their absence means counter 1.
+    if (!hall.isEmpty()) {
+        object.insert(u"hall"_s, hall);
+        object.insert(u"counter"_s, counter);
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -46,6 +51,14 @@ Result<CredentialBundle> CredentialBundle::fromJson(const QByteArray& json)
     bundle.identityKey = QByteArray::fromBase64(object.value(u"identityKey"_s).toString().toLatin1());
     bundle.serial = object.value(u"serial"_s).toString();
     bundle.hqUrl = object.value(u"hq"_s).toString();
+    bundle.hall = object.value(u"hall"_s).toString();
+    bundle.counter = object.value(u"counter"_s).toInt(1);
+    if (bundle.hall.isEmpty()) {
+        bundle.hall = bundle.outletId;
+        bundle.counter = 1;
+    }
+    if (bundle.counter < 1 || bundle.counter > 99)
+        return fail(Error::invalidInput(u"bundle counter out of range"_s));
     if (bundle.outletId.isEmpty() || bundle.certificatePem.isEmpty() || bundle.privateKeyPem.isEmpty() ||
         bundle.caCertificatePem.isEmpty() || bundle.requestKey.size() < 16)
         return fail(Error::invalidInput(u"bundle incomplete"_s));

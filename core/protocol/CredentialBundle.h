@@ -19,6 +19,10 @@ struct CredentialBundle {
     QByteArray identityKey; // raw bytes
     QString serial;         // certificate serial, hex
     QString hqUrl;          // optional default, e.g. https://hq.example:8443
+    /// The hall this outlet is a counter of, and its number there (1..99). A bundle written before halls has
+    /// neither: it reads as counter 1 of a hall of its own id (hall = outletId).
+    QString hall;
+    int counter = 1;
 
     QByteArray toJson() const;
     static Result<CredentialBundle> fromJson(const QByteArray& json);
