@@ -114,9 +114,20 @@
     </message>
 </context>
 <context>
+    <name>shiming::review::HallPage</name>
+    <message numerus="yes">
+        <location filename="../widgets/review/HallPage.cpp" line="+162"/>
+        <source>Hall %1, %2: %n record(s) from %3 counter(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shiming::review::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+237"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+282"/>
         <source>%n records cannot be read and cannot go to HQ;</source>
         <translation>
             <numerusform>%n record cannot be read and cannot go to HQ;</numerusform>

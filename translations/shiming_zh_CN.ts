@@ -42,7 +42,12 @@
         <translation>日报 — 网点 %1 — %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Daily report — hall %1 — %2</source>
+        <translation>日报 — 营业厅 %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Generated %1</source>
         <translation>生成时间：%1</translation>
     </message>
@@ -107,7 +112,12 @@
         <translation>按客户类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Per counter</source>
+        <translation>按柜台</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Per transaction</source>
         <translation>按业务类型</translation>
     </message>
@@ -3435,6 +3445,11 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>按业务类型</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Per counter</source>
+        <translation>按柜台</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Export the daily report</source>
         <translation>导出日报</translation>
@@ -3460,7 +3475,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>登记 %1 笔，作废 %2 笔，未同步 %3 笔；总部受理 %4 笔，驳回 %5 笔；待人工审核 %6 笔。人脸比对通过率 %7%（%8/%9）。平均每笔登记用时 %10 秒。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Registrations</source>
         <translation>登记量</translation>
     </message>
@@ -3849,7 +3864,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
 <context>
     <name>shiming::review::DailyReport</name>
     <message>
-        <location filename="../core/review/DailyReport.cpp" line="+286"/>
+        <location filename="../core/review/DailyReport.cpp" line="+346"/>
         <source>daily report</source>
         <translation>日报</translation>
     </message>
@@ -4128,7 +4143,12 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
         <translation>平均用时（秒）</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="+11"/>
+        <source>counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="-106"/>
         <location line="+101"/>
         <source>clerk</source>
         <translation>营业员</translation>
@@ -4147,7 +4167,7 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
     <message>
         <location line="-96"/>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>face_band</source>
         <translation>人脸结果</translation>
     </message>
@@ -4544,14 +4564,179 @@ device=/dev/video0&lt;/pre&gt;&lt;p&gt;数据库用 &lt;code&gt;shimingctl db in
     </message>
 </context>
 <context>
+    <name>shiming::review::HallPage</name>
+    <message>
+        <location filename="../widgets/review/HallPage.cpp" line="+29"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected by HQ: %1</source>
+        <translation>总部驳回：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Superseded</source>
+        <translation>已被后续业务取代</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number ended</source>
+        <translation>号码已销户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted by HQ</source>
+        <translation>总部已受理</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the hall</source>
+        <translation>查看全厅</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transaction</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Face band</source>
+        <translation>人脸分档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HQ result</source>
+        <translation>总部结果</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Records of every counter</source>
+        <translation>各柜台记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hall report</source>
+        <translation>全厅日报</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a day and press &quot;Show the hall&quot;: the records come from HQ.</source>
+        <translation>选择日期后点击“查看全厅”：记录来自总部。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This counter is not enrolled with HQ: the whole hall cannot be read.</source>
+        <translation>本柜台未在总部注册：无法查看全厅。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>HQ does not know %1 as a manager of this hall: the whole hall is not shown.</source>
+        <translation>总部未将 %1 登记为本厅店长：不显示全厅数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HQ refused the read (%1).</source>
+        <translation>总部拒绝了查询（%1）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HQ cannot be reached: the whole hall is not available offline. Last reached %1. This counter&apos;s own records stay under &quot;This counter&quot;.</source>
+        <translation>无法连接总部：离线时无法查看全厅。上次连接：%1。本柜台的记录仍可在“本柜台”中查看。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HQ cannot be reached: the whole hall is not available offline (never reached from this counter). This counter&apos;s own records stay under &quot;This counter&quot;.</source>
+        <translation>无法连接总部：离线时无法查看全厅（本柜台从未连上总部）。本柜台的记录仍可在“本柜台”中查看。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the hall from HQ…</source>
+        <translation>正在从总部读取全厅数据…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Hall %1, %2: %n record(s) from %3 counter(s).</source>
+        <translation>
+            <numerusform>营业厅 %1，%2：共 %n 笔记录，来自 %3 个柜台。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Counter %1</source>
+        <translation>柜台 %1</translation>
+    </message>
+</context>
+<context>
     <name>shiming::review::ManagerWindow</name>
     <message>
-        <location filename="../widgets/review/ManagerWindow.cpp" line="+57"/>
+        <location filename="../widgets/review/ManagerWindow.cpp" line="+80"/>
         <source>Store manager — %1</source>
         <translation>店长 — %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+29"/>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This counter</source>
+        <translation>本柜台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole hall (from HQ)</source>
+        <translation>全厅（来自总部）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Day list</source>
         <translation>当日登记列表</translation>
     </message>

@@ -93,7 +93,8 @@ Result<QByteArray> exportDailyReport(store::OutletStore& store, const auth::Acco
         return fail(allowed.error());
     if (format == ReportFormat::Pdf && !renderPdf)
         return fail(Error::invalidInput(u"no PDF renderer"_s));
-    QString what = u"daily report %1 as %2"_s.arg(report.date.toString(Qt::ISODate), formatKey(format));
+    QString what = u"%1 %2 as %3"_s.arg(report.hall ? u"hall daily report"_s : u"daily report"_s,
+                                        report.date.toString(Qt::ISODate), formatKey(format));
     if (!channel.isEmpty())
         what += u" (%1)"_s.arg(channel);
     if (auto r = store.audit().append(review::audit::ReportExported, account.name, {}, what); !r)
@@ -102,7 +103,7 @@ Result<QByteArray> exportDailyReport(store::OutletStore& store, const auth::Acco
     case ReportFormat::Json:
         return report.toJson();
     case ReportFormat::Csv:
-        return report.toCsv(&store);
+        return report.toCsv(report.hall ? nullptr : &store); // the hall's records are not in this database
     case ReportFormat::Pdf:
         return renderPdf(report);
     case ReportFormat::Print:

@@ -199,12 +199,72 @@ QByteArray DailyReport::toJson() const
                              {u"per_customer_type"_s, linesJson(perCustomerType, false)},
                              {u"per_transaction"_s, linesJson(perTransaction, false)},
                              {u"per_band"_s, linesJson(perBand, false)},
+                             {u"scope"_s, hall ? u"hall"_s : u"counter"_s},
                              {u"per_hour"_s, hours},
                              {u"spot_check"_s, QJsonObject{{u"drawn"_s, spotCheckDrawn},
                                                            {u"sampled"_s, spotSampled},
                                                            {u"checked"_s, spotChecked},
                                                            {u"problems"_s, spotProblems}}}};
-    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+    if (!hall)
+        return QJsonDocument(object).toJson(QJsonDocument::Indented);
+    QJsonObject withCounters = object;
+    withCounters.insert(u"per_counter"_s, linesJson(perCounter, false));
+    return QJsonDocument(withCounters).toJson(QJsonDocument::Indented);
+}
+
+Result<DailyReport> DailyReport::fromJson(const QJsonObject& o)
+{
+    DailyReport report;
+    report.hall = true;
+    bool ok = true;
+    const auto integer = [&](QLatin1StringView key) {
+        const QJsonValue v = o.value(key);
+        ok = ok && v.isDouble();
+        return v.toInteger();
+    };
+    const auto lines = [&](QLatin1StringView key) {
+        QList<ReportLine> out;
+        const QJsonValue v = o.value(key);
+        ok = ok && v.isArray();
+        for (const QJsonValue& entry : v.toArray()) {
+            const QJsonObject line = entry.toObject();
+            ok = ok && line.value("key"_L1).isString() && line.value("registrations"_L1).isDouble();
+            ReportLine l;
+            l.key = line.value("key"_L1).toString();
+            l.registrations = line.value("registrations"_L1).toInteger();
+            l.voided = line.value("voided"_L1).toInteger();
+            l.passed = line.value("face_passed"_L1).toInteger();
+            l.compared = line.value("face_compared"_L1).toInteger();
+            l.averageSeconds = line.value("average_seconds"_L1).toDouble();
+            out.append(l);
+        }
+        return out;
+    };
+    report.outletId = o.value("hall"_L1).toString(o.value("outlet"_L1).toString());
+    report.date = QDate::fromString(o.value("date"_L1).toString(), Qt::ISODate);
+    report.generatedAt = QDateTime::fromString(o.value("generated_at"_L1).toString(), Qt::ISODateWithMs);
+    report.registrations = integer("registrations"_L1);
+    report.voided = integer("voided"_L1);
+    report.unsynced = o.value("unsynced"_L1).toInteger();
+    report.hqAccepted = integer("hq_accepted"_L1);
+    report.hqRejected = integer("hq_rejected"_L1);
+    report.pendingReview = o.value("pending_review"_L1).toInteger();
+    report.passed = integer("face_passed"_L1);
+    report.compared = integer("face_compared"_L1);
+    report.averageSeconds = o.value("average_seconds_per_registration"_L1).toDouble();
+    report.perClerk = lines("per_clerk"_L1);
+    report.perPackage = o.contains("per_package"_L1) ? lines("per_package"_L1) : QList<ReportLine>();
+    report.perCustomerType = o.contains("per_customer_type"_L1) ? lines("per_customer_type"_L1) : QList<ReportLine>();
+    report.perTransaction = lines("per_transaction"_L1);
+    report.perBand = lines("per_band"_L1);
+    report.perCounter = lines("per_counter"_L1);
+    const QJsonArray hours = o.value("per_hour"_L1).toArray();
+    ok = ok && hours.size() == 24 && report.date.isValid();
+    for (const QJsonValue& hour : hours)
+        report.perHour.append(hour.toInt());
+    if (!ok)
+        return fail(Error::invalidInput(u"the hall's report from HQ is incomplete"_s));
+    return report;
 }
 
 namespace {
@@ -320,6 +380,8 @@ QByteArray DailyReport::toCsv(store::OutletStore* records) const
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "package")), perPackage);
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "customer_type")), perCustomerType);
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "transaction")), perTransaction);
+    if (hall)
+        section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "counter")), perCounter);
     section(label(QT_TRANSLATE_NOOP("shiming::review::DailyReport", "face_band")), perBand);
     QByteArray bytes = "\xEF\xBB\xBF" + out.toUtf8();
     if (!records)

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -25,6 +26,9 @@ struct ReportLine {
 /// The store manager's daily report: what the outlet registered on one local day. Voided records are counted
 /// apart and left out of every other figure.
 struct DailyReport {
+    /// "counter": this outlet's own database (build); "hall": the whole hall as HQ computed it (fromJson), with
+    /// `outletId` the hall and `perCounter` its counters.
+    bool hall = false;
     QString outletId;
     QDate date;
     QDateTime generatedAt;
@@ -42,6 +46,7 @@ struct DailyReport {
     QList<ReportLine> perCustomerType;
     QList<ReportLine> perTransaction; ///< by registration::transactionKey ("new", "transfer", ...)
     QList<ReportLine> perBand;        ///< pass, manual_review, fail, not_compared (always all four, in that order)
+    QList<ReportLine> perCounter;     ///< the hall's report: one line per counter (key: its outlet id)
     QList<int> perHour;               ///< 24 counts (registrations by local hour)
     /// The day's spot check (core/review/SpotCheck): whether it was drawn, its sample, how many are marked and
     /// how many of those are problems.
@@ -54,6 +59,10 @@ struct DailyReport {
 
     /// Computes the report from the day's rows (one indexed pass over the day; nothing else is read).
     static Result<DailyReport> build(store::OutletStore& store, QDate date);
+
+    /// The hall's report as HQ sends it (GET /v1/hall/report: the JSON of toJson() with the hall's totals and
+    /// `per_counter`). Refused (InvalidInput) when a figure is missing or of the wrong type.
+    static Result<DailyReport> fromJson(const QJsonObject& object);
 
     /// Machine form (UTF-8 JSON object); no personal data.
     QByteArray toJson() const;

@@ -43,8 +43,10 @@ void HqClient::send(const QByteArray& method, const QByteArray& target, const QB
 {
     QUrl url = m_baseUrl;
     const QUrl relative = QUrl::fromEncoded(target);
-    url.setPath(relative.path());
-    url.setQuery(relative.query());
+    // The target goes on the wire exactly as signed: a query with percent-encoded text (an account name in
+    // Chinese) must not be decoded and re-encoded on the way.
+    url.setPath(relative.path(QUrl::FullyEncoded), QUrl::StrictMode);
+    url.setQuery(relative.query(QUrl::FullyEncoded), QUrl::StrictMode);
     QNetworkRequest request(url);
     request.setSslConfiguration(m_ssl);
     request.setTransferTimeout(m_timeoutMs);

@@ -177,10 +177,15 @@ QString HqProcess::url() const
     return u"https://127.0.0.1:%1"_s.arg(m_port);
 }
 
-std::optional<protocol::CredentialBundle> HqProcess::enroll(const QString& outletId, const QString& bundlePath)
+std::optional<protocol::CredentialBundle> HqProcess::enroll(const QString& outletId, const QString& bundlePath,
+                                                            int counter)
 {
-    const QString path = bundlePath.isEmpty() ? m_temp.filePath(outletId + u".bundle.json"_s) : bundlePath;
-    if (run({u"enroll"_s, u"--state"_s, m_stateDir, u"--outlet"_s, outletId, u"--out"_s, path}) != 0)
+    const QString path =
+        bundlePath.isEmpty() ? m_temp.filePath(u"%1-%2.bundle.json"_s.arg(outletId).arg(counter)) : bundlePath;
+    QStringList args{u"enroll"_s, u"--state"_s, m_stateDir, u"--outlet"_s, outletId, u"--out"_s, path};
+    if (counter != 1)
+        args << u"--counter"_s << QString::number(counter);
+    if (run(args) != 0)
         return std::nullopt;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

@@ -52,8 +52,9 @@ public:
     QString url() const;
     QString stateDir() const { return m_stateDir; }
     std::string pgUrl() const { return m_pgUrl; }
-    /// Runs `shiming-hq enroll` and returns the bundle.
-    std::optional<protocol::CredentialBundle> enroll(const QString& outletId, const QString& bundlePath = {});
+    /// Runs `shiming-hq enroll` and returns the bundle; `counter` > 1 enrols that counter of hall `outletId`.
+    std::optional<protocol::CredentialBundle> enroll(const QString& outletId, const QString& bundlePath = {},
+                                                     int counter = 1);
     /// Runs any shiming-hq subcommand; returns exit code, stdout in `output`.
     int run(const QStringList& args, QByteArray* output = nullptr, const QByteArray& input = {});
     /// Extra arguments for `serve` (e.g. --timings); set before start().

@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace shiming::testing {
 
-TestOutlet::TestOutlet(const QString& outletId, HqProcess& hq, quint32 seed)
+TestOutlet::TestOutlet(const QString& outletId, HqProcess& hq, quint32 seed, int counter)
     : m_outletId(outletId)
     , m_path(m_dir.filePath(u"outlet.db"_s))
     , m_key(store::randomKey())
@@ -21,11 +21,12 @@ TestOutlet::TestOutlet(const QString& outletId, HqProcess& hq, quint32 seed)
     , m_generator(seed, 4)
     , m_hqUrl(hq.url())
 {
-    auto bundle = hq.enroll(outletId, m_bundlePath);
+    auto bundle = hq.enroll(outletId, m_bundlePath, counter);
     if (!bundle)
         qFatal("enrolment failed");
     m_bundle = *bundle;
-    auto created = store::OutletStore::create(m_path, outletId, m_key, m_clock);
+    m_outletId = m_bundle.outletId;
+    auto created = store::OutletStore::create(m_path, m_outletId, m_key, m_clock);
     if (!created)
         qFatal("cannot create the outlet database: %s", qPrintable(created.error().detail));
     m_store = std::move(*created);

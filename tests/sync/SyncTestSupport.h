@@ -19,7 +19,8 @@ namespace shiming::testing {
 /// shiming-hq, with its HQ client and sync engine.
 class TestOutlet {
 public:
-    TestOutlet(const QString& outletId, HqProcess& hq, quint32 seed);
+    /// `counter` > 1: that counter of hall `outletId` (its outlet id is then the bundle's, "HALL-N").
+    TestOutlet(const QString& outletId, HqProcess& hq, quint32 seed, int counter = 1);
 
     /// Commits a demo registration; `identity` >= 0 fixes the customer's document number, `serial` the number
     /// and SIM. Returns the record uuid.

@@ -129,7 +129,9 @@ void DailyReportDocument::render(QPainter& painter, QPagedPaintDevice& device, c
 {
     PageWriter page(painter, device);
     painter.setPen(Qt::black);
-    page.text(tr("Daily report — outlet %1 — %2").arg(report.outletId, report.date.toString(Qt::ISODate)), 1.6, true);
+    page.text((report.hall ? tr("Daily report — hall %1 — %2") : tr("Daily report — outlet %1 — %2"))
+                  .arg(report.outletId, report.date.toString(Qt::ISODate)),
+              1.6, true);
     page.text(tr("Generated %1").arg(report.generatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)), 0.9);
     page.text(tr("Registrations: %1   Voided: %2   Not yet synced: %3")
                   .arg(report.registrations)
@@ -160,6 +162,10 @@ void DailyReportDocument::render(QPainter& painter, QPagedPaintDevice& device, c
     page.table(header, lineRows(report.perPackage, same, false));
     page.text(tr("Per customer type"), 1.1, true);
     page.table(header, lineRows(report.perCustomerType, customerTypeName, false));
+    if (report.hall) {
+        page.text(tr("Per counter"), 1.1, true);
+        page.table(header, lineRows(report.perCounter, same, false));
+    }
     page.text(tr("Per transaction"), 1.1, true);
     page.table(header, lineRows(report.perTransaction, transactionName, false));
     page.text(tr("Face bands"), 1.1, true);

@@ -73,6 +73,9 @@ DailyReportView::DailyReportView(store::OutletStore& store, auth::Account accoun
     tabs->addTab(m_packages, tr("Per package"));
     tabs->addTab(m_types, tr("Per customer type"));
     tabs->addTab(m_transactions, tr("Per transaction"));
+    m_counters = new QTableWidget(this);
+    m_counters->setObjectName(u"perCounterTable"_s);
+    tabs->addTab(m_counters, tr("Per counter"));
     layout->addWidget(tabs, 1);
 
     m_savePath = [this](const QString& suggested, const QString& filter) {
@@ -114,7 +117,7 @@ void DailyReportView::setSavePathPrompt(std::function<QString(const QString&, co
 
 Result<void> DailyReportView::showDate(QDate date)
 {
-    auto report = review::DailyReport::build(m_store, date);
+    auto report = m_source ? m_source(date) : review::DailyReport::build(m_store, date);
     if (!report)
         return fail(report.error());
     m_report = *report;
@@ -145,6 +148,7 @@ Result<void> DailyReportView::showDate(QDate date)
             return type ? review::ReviewText::customerType(*type) : key;
         },
         false);
+    fillTable(m_counters, m_report.perCounter, same, false);
     fillTable(
         m_transactions, m_report.perTransaction,
         [](const QString& key) {

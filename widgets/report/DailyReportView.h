@@ -25,6 +25,10 @@ public:
     /// `account` is the manager's whose window this is: exports are theirs (core/outlet/Exports checks and audits).
     DailyReportView(store::OutletStore& store, auth::Account account, QWidget* parent = nullptr);
 
+    /// Where the report of a day comes from: this counter's database (the default) or, in the hall scope, HQ.
+    using Source = std::function<Result<review::DailyReport>(QDate date)>;
+    void setSource(Source source) { m_source = std::move(source); }
+
     /// Builds the report of `date` and shows it.
     Result<void> showDate(QDate date);
     const review::DailyReport& report() const { return m_report; }
@@ -54,6 +58,8 @@ private:
     QTableWidget* m_transactions = nullptr;
     QTableWidget* m_types = nullptr;
     std::function<QString(const QString&, const QString&)> m_savePath;
+    Source m_source;
+    QTableWidget* m_counters = nullptr;
 };
 
 } // namespace shiming::report

@@ -3,6 +3,8 @@
 #include "core/common/Logging.h"
 #include "core/outlet/ClerkText.h"
 #include "core/outlet/ManagerAccess.h"
+#include "core/sync/HqClient.h"
+#include "core/sync/SyncCredentials.h"
 #include "core/sync/SyncStatus.h"
 #include "widgets/common/WindowSize.h"
 #include "widgets/report/DailyReportView.h"
@@ -12,12 +14,16 @@
 #include "widgets/review/DayListModel.h"
 #include "widgets/review/DayListPage.h"
 #include "widgets/review/DetailPane.h"
+#include "widgets/review/HallPage.h"
 #include "widgets/review/RecordListModel.h"
 #include "widgets/review/ReviewQueuePage.h"
 #include "widgets/review/SpotCheckPage.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -25,6 +31,23 @@
 using namespace Qt::StringLiterals;
 
 namespace shiming::review {
+
+namespace {
+
+/// Hall reads through this counter's own enrolment with HQ; none when it is not enrolled.
+HallPage::Reader hallReader(store::OutletStore& store)
+{
+    auto credentials = sync::loadCredentials(store);
+    if (!credentials)
+        return {};
+    auto client = std::make_shared<sync::HqClient>(credentials->bundle, credentials->hqUrl);
+    client->setTimeoutMs(15000);
+    return [client](const QByteArray& target, std::function<void(const sync::HallAnswer&)> done) {
+        sync::HallReader(*client).read(target, std::move(done));
+    };
+}
+
+} // namespace
 
 Result<std::unique_ptr<ManagerWindow>> ManagerWindow::open(std::unique_ptr<auth::Session> session,
                                                            auth::Authenticator& authenticator, QWidget* parent)
@@ -80,8 +103,30 @@ ManagerWindow::ManagerWindow(std::unique_ptr<auth::Session> session, auth::Authe
     m_storageBanner->setStyleSheet(u"QLabel { background: #fdecea; color: #8a1c13; font-weight: bold; }"_s);
     m_storageBanner->hide();
     column->addWidget(m_storageBanner);
-    column->addWidget(splitter, 1);
+    // The scope: this counter's own database (works offline) or the whole hall, read from HQ.
+    auto* scopeBar = new QHBoxLayout;
+    scopeBar->setContentsMargins(8, 4, 8, 0);
+    auto* scopeLabel = new QLabel(tr("&Scope:"), central);
+    m_scope = new QComboBox(central);
+    m_scope->setObjectName(u"scopeCombo"_s);
+    m_scope->addItem(tr("This counter"));
+    m_scope->addItem(tr("Whole hall (from HQ)"));
+    scopeLabel->setBuddy(m_scope);
+    scopeBar->addWidget(scopeLabel);
+    scopeBar->addWidget(m_scope);
+    scopeBar->addStretch();
+    column->addLayout(scopeBar);
+    m_scopes = new QStackedWidget(central);
+    m_scopes->addWidget(splitter);
+    m_hallPage = new HallPage(m_session->store(), m_session->account(), hallReader(m_session->store()), m_scopes);
+    m_scopes->addWidget(m_hallPage);
+    column->addWidget(m_scopes, 1);
     setCentralWidget(central);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_scopes->setCurrentIndex(index);
+        if (index == 1)
+            m_hallPage->showDate(m_session->store().clock().today());
+    });
 
     const auto confirm = [this](const QString& action, const QString& uuid, const QString& title, const QString& text,
                                 QString* reason) {

@@ -13,7 +13,9 @@
 #include <memory>
 #include <optional>
 
+class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 
 namespace shiming::report {
@@ -30,6 +32,7 @@ class AuditPage;
 class DayListModel;
 class DayListPage;
 class DetailPane;
+class HallPage;
 class RecordListModel;
 class ReviewQueuePage;
 class SpotCheckPage;
@@ -78,6 +81,8 @@ public:
     AuditModel& auditModel();
     AccountsModel& accountsModel();
     DetailPane& detailPane() { return *m_detail; }
+    /// The "whole hall" scope (scopeCombo's second entry).
+    HallPage& hallPage() { return *m_hallPage; }
     report::DailyReportView& reportView() { return *m_report; }
     SpotCheckPage& spotCheckPage() { return *m_spotCheckPage; }
     AlertsPage& alertsPage() { return *m_alertsPage; }
@@ -126,6 +131,9 @@ private:
     QLabel* m_storageBanner = nullptr;
     QTabWidget* m_tabs = nullptr;
     DetailPane* m_detail = nullptr;
+    QComboBox* m_scope = nullptr;
+    QStackedWidget* m_scopes = nullptr;
+    HallPage* m_hallPage = nullptr;
     DayListPage* m_dayListPage = nullptr;
     ReviewQueuePage* m_pendingPage = nullptr;
     ReviewQueuePage* m_rejectionsPage = nullptr;

@@ -16,6 +16,7 @@ set(_shiming_review_widget_sources
     ${CMAKE_CURRENT_LIST_DIR}/AuditPage.h ${CMAKE_CURRENT_LIST_DIR}/AuditPage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SpotCheckPage.h ${CMAKE_CURRENT_LIST_DIR}/SpotCheckPage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/AlertsPage.h ${CMAKE_CURRENT_LIST_DIR}/AlertsPage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/HallPage.h ${CMAKE_CURRENT_LIST_DIR}/HallPage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ManagerWindow.h ${CMAKE_CURRENT_LIST_DIR}/ManagerWindow.cpp
 )
 set_property(GLOBAL APPEND PROPERTY SHIMING_MANAGER_WIDGET_SOURCES ${_shiming_review_widget_sources})
