@@ -121,6 +121,10 @@ HqServer::HqServer(std::string pgUrl, HqState state, FaultPlan faults)
     // Bodies are refused before they are read unless they are a batch upload, and a batch is read in pieces up
     // to the limit (handleBatch): a chunked or length-less upload can no more fill memory than a declared one.
     m_server->set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+        // HQ never compresses an answer: its CPU is the ledger's, a hall read compressed for a client that asked
+        // for it cost ~700 ms of HQ's CPU for 1,500 rows, and any peer could make HQ spend that at will. The
+        // request object is the server's own (handed over const), so dropping the header here is safe.
+        const_cast<httplib::Request&>(request).headers.erase("Accept-Encoding");
         const bool body = request.has_header("Transfer-Encoding") || contentLength(request) > 0;
         if (body && request.method != "POST") { // POSTs read their bodies through a content reader, capped
             refuseAndClose(response, 413, "BODY_NOT_ACCEPTED");
