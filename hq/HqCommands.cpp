@@ -244,6 +244,31 @@ int enroll(const QStringList& args, const cli::Io& io)
     return ExitOk;
 }
 
+/// Where `shiming-hq stats` is connected in PostgreSQL's own replication: the node's role, the synchronous
+/// settings in force and, on a primary, each standby with its state and how far its replay is behind.
+QJsonObject replicationState(pqxx::transaction_base& tx)
+{
+    const pqxx::row node = tx.exec1("SELECT pg_is_in_recovery(), current_setting('synchronous_standby_names'), "
+                                    "current_setting('synchronous_commit')");
+    const bool standby = node[0].as<bool>();
+    QJsonArray standbys;
+    if (!standby) {
+        for (const auto& row :
+             tx.exec("SELECT application_name, coalesce(state, ''), coalesce(sync_state, ''), "
+                     "coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), 0)::bigint FROM pg_stat_replication "
+                     "ORDER BY application_name")) {
+            standbys.append(QJsonObject{{u"name"_s, pg::qstr(row[0].as<std::string>())},
+                                        {u"state"_s, pg::qstr(row[1].as<std::string>())},
+                                        {u"syncState"_s, pg::qstr(row[2].as<std::string>())},
+                                        {u"replayLagBytes"_s, row[3].as<qint64>()}});
+        }
+    }
+    return QJsonObject{{u"role"_s, standby ? u"standby"_s : u"primary"_s},
+                       {u"synchronousStandbyNames"_s, pg::qstr(node[1].as<std::string>())},
+                       {u"synchronousCommit"_s, pg::qstr(node[2].as<std::string>())},
+                       {u"standbys"_s, standbys}};
+}
+
 int stats(const QStringList& args, const cli::Io& io)
 {
     const auto options =
@@ -320,6 +345,8 @@ int stats(const QStringList& args, const cli::Io& io)
         out.insert(u"findingsByOutlet"_s, findingFigures);
         const QJsonObject halls = hall::figuresByHall(tx);
         out.insert(u"byHall"_s, halls);
+        const QJsonObject replication = replicationState(tx);
+        out.insert(u"replication"_s, replication);
         if (options->flag(u"--json"_s)) {
             io.out(compactJson(out) + '\n');
         } else {
@@ -330,6 +357,17 @@ int stats(const QStringList& args, const cli::Io& io)
                     .arg(out[u"batches"_s].toInteger())
                     .arg(out[u"outlets"_s].toInteger()));
             io.print(u"released %1 (voids %2)"_s.arg(out[u"released"_s].toInteger()).arg(out[u"voids"_s].toInteger()));
+            QStringList standbys;
+            for (const QJsonValue& value : replication[u"standbys"_s].toArray()) {
+                const QJsonObject o = value.toObject();
+                standbys << u"%1 (%2, %3, %4 bytes behind)"_s
+                                .arg(o[u"name"_s].toString(), o[u"state"_s].toString(), o[u"syncState"_s].toString())
+                                .arg(o[u"replayLagBytes"_s].toInteger());
+            }
+            io.print(u"database: %1, synchronous_commit %2, synchronous_standby_names '%3', standbys: %4"_s.arg(
+                replication[u"role"_s].toString(), replication[u"synchronousCommit"_s].toString(),
+                replication[u"synchronousStandbyNames"_s].toString(),
+                standbys.isEmpty() ? u"none"_s : standbys.join(u", "_s)));
             io.print(u"by transaction: new %1, reverify %2, sim_replace %3, transfer %4, cancel %5"_s
                          .arg(byTransaction[u"new"_s].toInteger())
                          .arg(byTransaction[u"reverify"_s].toInteger())

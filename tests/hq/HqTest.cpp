@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -41,6 +42,13 @@ TEST_CASE("init is idempotent and keeps the CA, and stats start empty", "[hq]")
     CHECK(stats.value(u"records"_s).toInteger() == 0);
     CHECK(stats.value(u"outlets"_s).toInteger() == 0);
     CHECK(stats.value(u"lastBatch"_s).isNull());
+    // The test cluster is a lone primary: its replication state says so.
+    const QJsonObject replication = stats.value(u"replication"_s).toObject();
+    CHECK(replication.value(u"role"_s).toString() == u"primary"_s);
+    CHECK(replication.value(u"synchronousCommit"_s).toString().toStdString() ==
+          PgCluster::scalar(url, "SHOW synchronous_commit")); // the test cluster's own (off unless durable)
+    CHECK(replication.value(u"standbys"_s).isArray());
+    CHECK(replication.value(u"standbys"_s).toArray().isEmpty());
     CHECK(hq.run({u"stats"_s}) == 2);
 }
 
