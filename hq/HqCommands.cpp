@@ -2,6 +2,7 @@
 
 #include "cli/Options.h"
 #include "core/common/Json.h"
+#include "core/common/Logging.h"
 #include "core/protocol/CredentialBundle.h"
 #include "core/protocol/IdentityHash.h"
 #include "hq/Feeds.h"
@@ -9,6 +10,7 @@
 #include "hq/HallReads.h"
 #include "hq/HqServer.h"
 #include "hq/HqState.h"
+#include "hq/Maintenance.h"
 #include "hq/PgUtil.h"
 #include "hq/Pki.h"
 #include "hq/Schema.h"
@@ -104,10 +106,15 @@ int serve(const QStringList& args, const cli::Io& io)
     const std::string url = pg::str(options->value(u"--pg"_s));
     try {
         pqxx::connection probe(url);
-        pqxx::read_transaction tx(probe);
-        const int version = tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0].as<int>();
+        const int version =
+            pqxx::read_transaction(probe).exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0].as<int>();
         if (version != latestSchemaVersion()) {
             io.error(u"schema version %1, expected %2: run shiming-hq init"_s.arg(version).arg(latestSchemaVersion()));
+            return ExitFailure;
+        }
+        // The months ahead, before the first batch (the ingest never creates a partition); then hourly, below.
+        if (const auto created = maintenance::ensurePartitions(probe, maintenance::kDefaultMonthsAhead); !created) {
+            io.error(created.error().detail);
             return ExitFailure;
         }
     } catch (const std::exception& e) {
@@ -172,6 +179,22 @@ int serve(const QStringList& args, const cli::Io& io)
             s->stop();
     });
     waiter.detach();
+    // The partitions stay ahead of the calendar while HQ runs for months: checked hourly on a connection of its
+    // own (to whichever node is primary now), never by a request.
+    std::thread partitions([url] {
+        for (;;) {
+            std::this_thread::sleep_for(std::chrono::hours(1));
+            try {
+                pqxx::connection connection(url);
+                if (const auto created = maintenance::ensurePartitions(connection, maintenance::kDefaultMonthsAhead);
+                    !created)
+                    qCWarning(lcSync) << created.error().detail;
+            } catch (const std::exception& e) {
+                qCWarning(lcSync) << "cannot check the partitions:" << pg::describe(e);
+            }
+        }
+    });
+    partitions.detach();
     io.print(u"shiming-hq listening on %1:%2"_s.arg(host).arg(*bound));
     const bool ok = server.run();
     g_server = nullptr;
@@ -347,6 +370,8 @@ int stats(const QStringList& args, const cli::Io& io)
         out.insert(u"byHall"_s, halls);
         const QJsonObject replication = replicationState(tx);
         out.insert(u"replication"_s, replication);
+        const QJsonObject layout = maintenance::partitionsJson(tx);
+        out.insert(u"partitioning"_s, layout);
         if (options->flag(u"--json"_s)) {
             io.out(compactJson(out) + '\n');
         } else {
@@ -368,6 +393,10 @@ int stats(const QStringList& args, const cli::Io& io)
                 replication[u"role"_s].toString(), replication[u"synchronousCommit"_s].toString(),
                 replication[u"synchronousStandbyNames"_s].toString(),
                 standbys.isEmpty() ? u"none"_s : standbys.join(u", "_s)));
+            io.print(u"partitions: %1 to %2 (%3 months ahead), numbers in service %4"_s
+                         .arg(layout[u"oldestMonth"_s].toString(u"-"_s), layout[u"newestMonth"_s].toString(u"-"_s))
+                         .arg(layout[u"monthsAhead"_s].toInt())
+                         .arg(layout[u"activeNumbers"_s].toInteger()));
             io.print(u"by transaction: new %1, reverify %2, sim_replace %3, transfer %4, cancel %5"_s
                          .arg(byTransaction[u"new"_s].toInteger())
                          .arg(byTransaction[u"reverify"_s].toInteger())
@@ -620,6 +649,9 @@ QList<cli::Command> hqCommands()
         {u"lookup"_s, u"look a mobile number or a document up in the ledger (audited; masked unless --unmasked)"_s,
          hall::lookupCommand},
         {u"audit"_s, u"list HQ's audit of hall reads and look-ups"_s, hall::auditCommand},
+        {u"maintain"_s,
+         u"create the ledger's monthly partitions ahead; with --retain-months, drop what is past retention"_s,
+         maintenance::command},
     };
 }
 

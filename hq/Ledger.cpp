@@ -214,7 +214,8 @@ struct StoredBatch {
 /// Ledger rows ('row'): the registrations the voids name, the rows those replaced (with whether they were voided
 /// themselves: a voided row is never restored), and the accepted holders of the batch's numbers and SIMs and
 /// of the replaced rows' numbers and SIMs. Counts: every identity of the batch, and those of the named and
-/// replaced rows.
+/// replaced rows. Holders and counts come from `active_numbers` (one row per accepted record, unpartitioned);
+/// rows by id from `records`, whose every month's primary key is probed (the id does not say its month).
 std::variant<StoredBatch, LedgerSnapshot> lookUp(pqxx::work& tx, const QString& batchId, const BatchKeys& keys)
 {
     const std::string lookup = R"SQL(
@@ -224,15 +225,14 @@ replaced AS (SELECT p.record_uuid, p.status, p.outlet_id, p.identity_hmac, p.ope
         p.transaction, p.replaces, p.released_by, EXISTS (SELECT 1 FROM record_voids v WHERE v.original_uuid =
         p.record_uuid AND v.status = 'accepted') AS voided
     FROM records p WHERE p.record_uuid IN (SELECT replaces FROM named WHERE replaces IS NOT NULL)),
-holders AS (SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
-        released_by FROM records WHERE status = 'accepted' AND msisdn = ANY($5)
-    UNION ALL SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
-        released_by FROM records WHERE status = 'accepted' AND iccid <> '' AND iccid = ANY($6)
-    UNION ALL SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
-        released_by FROM records WHERE status = 'accepted' AND msisdn IN (SELECT msisdn FROM replaced)
-    UNION ALL SELECT record_uuid, status, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces,
-        released_by FROM records WHERE status = 'accepted' AND iccid <> '' AND iccid IN
-        (SELECT iccid FROM replaced WHERE iccid <> ''))
+holders AS (SELECT record_uuid, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces
+        FROM active_numbers WHERE msisdn = ANY($5)
+    UNION ALL SELECT record_uuid, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces
+        FROM active_numbers WHERE iccid <> '' AND iccid = ANY($6)
+    UNION ALL SELECT record_uuid, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces
+        FROM active_numbers WHERE msisdn IN (SELECT msisdn FROM replaced)
+    UNION ALL SELECT record_uuid, outlet_id, identity_hmac, operator, msisdn, iccid, transaction, replaces
+        FROM active_numbers WHERE iccid <> '' AND iccid IN (SELECT iccid FROM replaced WHERE iccid <> ''))
 SELECT 'batch', outlet_id, answer, NULL, NULL, NULL, NULL::bigint, NULL, NULL, NULL, NULL, NULL
     FROM batches WHERE batch_uuid = $1::uuid
 UNION ALL SELECT 'known', record_uuid::text, content_hash, status, reason, hq_ref,
@@ -248,16 +248,16 @@ UNION ALL SELECT 'row', record_uuid::text, NULL, status, outlet_id, identity_hma
     transaction || '|' || coalesce(replaces::text, ''), released_by::text FROM named
 UNION ALL SELECT 'row', record_uuid::text, NULL, status, outlet_id, identity_hmac, voided::int, operator, msisdn,
     iccid, transaction || '|' || coalesce(replaces::text, ''), released_by::text FROM replaced
-UNION ALL SELECT 'row', record_uuid::text, NULL, status, outlet_id, identity_hmac, 0, operator, msisdn, iccid,
-    transaction || '|' || coalesce(replaces::text, ''), released_by::text FROM holders
+UNION ALL SELECT 'row', record_uuid::text, NULL, 'accepted', outlet_id, identity_hmac, 0, operator, msisdn, iccid,
+    transaction || '|' || coalesce(replaces::text, ''), NULL FROM holders
 UNION ALL SELECT 'risk', identity_hmac, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM risk_list WHERE identity_hmac = ANY($4)
-UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(DISTINCT msisdn), NULL,
-    NULL, NULL, NULL, NULL
-    FROM records WHERE status = 'accepted' AND identity_hmac = ANY($4) GROUP BY identity_hmac, operator
-UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(DISTINCT msisdn), NULL,
-    NULL, NULL, NULL, NULL
-    FROM records WHERE status = 'accepted' AND identity_hmac <> ALL($4) AND identity_hmac IN
+UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL,
+    NULL, NULL
+    FROM active_numbers WHERE identity_hmac = ANY($4) GROUP BY identity_hmac, operator
+UNION ALL SELECT 'count', identity_hmac || '|' || operator, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL,
+    NULL, NULL
+    FROM active_numbers WHERE identity_hmac <> ALL($4) AND identity_hmac IN
         (SELECT identity_hmac FROM named UNION SELECT identity_hmac FROM replaced)
     GROUP BY identity_hmac, operator
 UNION ALL SELECT 'now', NULL, NULL, NULL, NULL, NULL, (extract(epoch FROM now()) * 1000)::bigint, NULL, NULL, NULL,
@@ -335,11 +335,6 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
     const qint64 hqTime = decision.answer.hqTimeMs;
     const std::string batchParam = p.text(batchId);
     const std::string outletParam = p.text(batch.outletId);
-    std::string sql = "WITH b AS (INSERT INTO batches (batch_uuid, outlet_id, seq_from, seq_to, device_time, "
-                      "record_count, answer) VALUES (" +
-                      batchParam + "::uuid, " + outletParam + ", " + p.integer(batch.firstSequence) + ", " +
-                      p.integer(batch.lastSequence) + ", " + p.epochMs(batch.deviceTimeMs) + ", " +
-                      p.integer(batch.records.size()) + ", " + p.bytes(answerBytes) + "))";
     // Every parameter must be used by the statement: HQ's time is added on first use.
     std::string hqTimeText;
     const auto hqTimeParam = [&]() -> const std::string& {
@@ -347,6 +342,12 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
             hqTimeText = p.epochMs(hqTime);
         return hqTimeText;
     };
+    // The batch is received at the records' HQ time: both land in the same month's partitions.
+    std::string sql = "WITH b AS (INSERT INTO batches (batch_uuid, outlet_id, seq_from, seq_to, device_time, "
+                      "record_count, answer, received_at) VALUES (" +
+                      batchParam + "::uuid, " + outletParam + ", " + p.integer(batch.firstSequence) + ", " +
+                      p.integer(batch.lastSequence) + ", " + p.epochMs(batch.deviceTimeMs) + ", " +
+                      p.integer(batch.records.size()) + ", " + p.bytes(answerBytes) + ", " + hqTimeParam() + "))";
     std::string registrations, voids, findings;
     for (const RecordDecision& decided : decision.records) {
         if (!decided.insert)
@@ -374,7 +375,8 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
             findings += (findings.empty() ? "" : ", ") + row;
             continue;
         }
-        // Rejected, released and ended records keep their number out of the unique indexes (partial on accepted).
+        // Rejected, released and ended records keep their number out of `active_numbers` (the trigger on
+        // `records` holds accepted rows only).
         const auto& c = record.content;
         const QString status = valid ? decided.status : u"rejected"_s;
         const QString& iccid = decided.iccid;
@@ -390,7 +392,8 @@ std::string writeStatement(pg::BinaryParams& p, const protocol::Batch& batch, co
         registrations += (registrations.empty() ? "" : ", ") + row;
     }
     // The ledger rows this batch lets go come first: a row inserted below may take the number or SIM they held,
-    // and a unique index is checked row by row, so the inserts and the restores wait for `rel` (they read it).
+    // and `active_numbers` follows `records` row by row in the order the rows change (its trigger's events), so
+    // the inserts and the restores wait for `rel` (they read it).
     std::string afterReleases;
     if (!decision.releases.isEmpty()) {
         std::string rows;

@@ -232,6 +232,112 @@ CREATE TABLE hq_audit (
 );
 CREATE INDEX hq_audit_at ON hq_audit (at);
 )SQL",
+    // 9: HQ past one machine (docs/hq.md "Partitions and retention"). `records` and `batches` become partitioned
+    // by month of HQ time (UTC), a partition per month, created ahead by shiming_month_partitions() (called by
+    // `shiming-hq maintain` and at serve start, never by the ingest). A partitioned table's unique index must
+    // hold the partition key, so the rules "one holder per number, one per SIM" move to `active_numbers`, one row
+    // per accepted record, kept by a trigger on `records` on every path (ingest, release, restore, manual SQL):
+    // small (numbers in service, not the history) and unpartitioned. The ledger reads holders and counts there.
+    // A record's and a batch's id stay unique across months by the ledger's advisory lock on the id and its
+    // look-up under it; within a month by the primary keys. `batches.received_at` is written as the records'
+    // `hq_time`, so a batch and its records share a month. The foreign keys to `batches` go: a batch and
+    // everything in it are written by one statement, and retention drops them month by month.
+    // Every row is copied into its month (on a large ledger this migration rewrites the tables, in one
+    // transaction, holding them locked). `retention_log`: what `maintain --retain-months` dropped.
+    R"SQL(
+CREATE TABLE active_numbers (
+    msisdn        text PRIMARY KEY,
+    record_uuid   uuid NOT NULL UNIQUE,
+    iccid         text NOT NULL,
+    identity_hmac text NOT NULL,
+    operator      text NOT NULL,
+    outlet_id     text NOT NULL,
+    transaction   text NOT NULL,
+    replaces      uuid,
+    hq_time       timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX active_numbers_iccid ON active_numbers (iccid) WHERE iccid <> '';
+CREATE INDEX active_numbers_identity ON active_numbers (identity_hmac, operator);
+
+-- The partitions of `records` and `batches` for every month from `first_month` to `last_month` (UTC) that do
+-- not exist yet; returns the names it created.
+CREATE FUNCTION shiming_month_partitions(first_month date, last_month date) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+DECLARE
+    m date := date_trunc('month', first_month)::date;
+    parent text;
+    name text;
+BEGIN
+    WHILE m <= last_month LOOP
+        FOREACH parent IN ARRAY ARRAY['batches', 'records'] LOOP
+            name := parent || '_' || to_char(m, '"y"YYYY"m"MM');
+            IF to_regclass(name) IS NULL THEN
+                EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', name, parent,
+                               to_char(m, 'YYYY-MM-DD') || ' 00:00:00+00',
+                               to_char(m + interval '1 month', 'YYYY-MM-DD') || ' 00:00:00+00');
+                RETURN NEXT name;
+            END IF;
+        END LOOP;
+        m := (m + interval '1 month')::date;
+    END LOOP;
+END $$;
+
+ALTER TABLE record_voids DROP CONSTRAINT record_voids_batch_uuid_fkey;
+ALTER TABLE compliance_findings DROP CONSTRAINT compliance_findings_batch_uuid_fkey;
+ALTER TABLE records RENAME TO records_unpartitioned;
+ALTER TABLE batches RENAME TO batches_unpartitioned;
+CREATE TABLE batches (LIKE batches_unpartitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)
+    PARTITION BY RANGE (received_at);
+CREATE TABLE records (LIKE records_unpartitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)
+    PARTITION BY RANGE (hq_time);
+SELECT count(*) FROM shiming_month_partitions(
+    (least((SELECT min(received_at) FROM batches_unpartitioned), (SELECT min(hq_time) FROM records_unpartitioned),
+           now()) AT TIME ZONE 'UTC')::date,
+    ((now() AT TIME ZONE 'UTC') + interval '3 months')::date);
+INSERT INTO batches SELECT * FROM batches_unpartitioned;
+INSERT INTO records SELECT * FROM records_unpartitioned;
+DROP TABLE records_unpartitioned;
+DROP TABLE batches_unpartitioned;
+
+ALTER TABLE batches ADD PRIMARY KEY (batch_uuid, received_at);
+CREATE INDEX batches_outlet ON batches (outlet_id, received_at);
+ALTER TABLE records ADD PRIMARY KEY (record_uuid, hq_time);
+CREATE INDEX records_rejected ON records (outlet_id) WHERE status = 'rejected';
+CREATE INDEX records_msisdn_all ON records (msisdn);
+CREATE INDEX records_identity_all ON records (identity_hmac);
+CREATE INDEX records_outlet_registered ON records (outlet_id, registered_at);
+
+INSERT INTO active_numbers
+    SELECT msisdn, record_uuid, iccid, identity_hmac, operator, outlet_id, transaction, replaces, hq_time
+    FROM records WHERE status = 'accepted';
+CREATE FUNCTION shiming_active_numbers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' AND OLD.status = 'accepted' THEN
+        DELETE FROM active_numbers WHERE record_uuid = OLD.record_uuid;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.status = 'accepted' THEN
+        INSERT INTO active_numbers VALUES (NEW.msisdn, NEW.record_uuid, NEW.iccid, NEW.identity_hmac, NEW.operator,
+                                           NEW.outlet_id, NEW.transaction, NEW.replaces, NEW.hq_time);
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER records_active_insert AFTER INSERT ON records FOR EACH ROW WHEN (NEW.status = 'accepted')
+    EXECUTE FUNCTION shiming_active_numbers();
+CREATE TRIGGER records_active_update AFTER UPDATE OF status ON records FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status AND 'accepted' IN (OLD.status, NEW.status))
+    EXECUTE FUNCTION shiming_active_numbers();
+CREATE TRIGGER records_active_delete AFTER DELETE ON records FOR EACH ROW WHEN (OLD.status = 'accepted')
+    EXECUTE FUNCTION shiming_active_numbers();
+
+CREATE TABLE retention_log (
+    id            bigserial PRIMARY KEY,
+    at            timestamptz NOT NULL DEFAULT now(),
+    retain_months integer NOT NULL,
+    object        text NOT NULL,
+    action        text NOT NULL CHECK (action IN ('dropped', 'deleted')),
+    rows          bigint NOT NULL
+);
+)SQL",
 };
 
 constexpr long long kMigrationLock = 0x5348494d494e47; // "SHIMING"

@@ -18,6 +18,7 @@ add_library(shiming_hq_lib STATIC
     ${CMAKE_CURRENT_LIST_DIR}/Ledger.h ${CMAKE_CURRENT_LIST_DIR}/Ledger.cpp
     ${CMAKE_CURRENT_LIST_DIR}/Feeds.h ${CMAKE_CURRENT_LIST_DIR}/Feeds.cpp
     ${CMAKE_CURRENT_LIST_DIR}/Findings.h ${CMAKE_CURRENT_LIST_DIR}/Findings.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/Maintenance.h ${CMAKE_CURRENT_LIST_DIR}/Maintenance.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HallReads.h ${CMAKE_CURRENT_LIST_DIR}/HallReads.cpp
     ${CMAKE_CURRENT_LIST_DIR}/FaultPlan.h ${CMAKE_CURRENT_LIST_DIR}/FaultPlan.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ConnectionGate.h ${CMAKE_CURRENT_LIST_DIR}/ConnectionGate.cpp
