@@ -436,23 +436,26 @@ Answer refusal(pqxx::work& tx, const Request& request, int status, const char* c
 
 } // namespace
 
-Result<Answer> serve(pqxx::connection& connection, const Request& request)
+Result<Answer> serve(pqxx::connection& connection, const Request& request, pqxx::connection* readOnly)
 {
     const Reader& reader = request.reader;
     try {
         pqxx::work tx(connection);
         if (!isHallManager(tx, reader))
             return refusal(tx, request, 403, "NOT_A_HALL_MANAGER");
+        // Who may read is decided on the primary, with the audit; what is read may come from a standby.
+        std::optional<pqxx::read_transaction> standby;
+        pqxx::transaction_base& read = readOnly ? static_cast<pqxx::transaction_base&>(standby.emplace(*readOnly)) : tx;
         if (request.kind == Read::Record) {
             const QUuid id = QUuid::fromString(request.record);
             if (id.isNull() || request.record.size() != 36)
                 return refusal(tx, request, 404, "NO_SUCH_RECORD");
             const pqxx::result found =
-                tx.exec_params("WITH " + std::string(kHallCte) + " SELECT " + kRowColumns + kContent +
-                                   " FROM records r JOIN hall_outlets h ON h.outlet_id = r.outlet_id WHERE "
-                                   "r.record_uuid = $4::uuid",
-                               pg::str(reader.hall), pg::str(reader.outletId), reader.counter,
-                               pg::str(id.toString(QUuid::WithoutBraces)));
+                read.exec_params("WITH " + std::string(kHallCte) + " SELECT " + kRowColumns + kContent +
+                                     " FROM records r JOIN hall_outlets h ON h.outlet_id = r.outlet_id WHERE "
+                                     "r.record_uuid = $4::uuid",
+                                 pg::str(reader.hall), pg::str(reader.outletId), reader.counter,
+                                 pg::str(id.toString(QUuid::WithoutBraces)));
             // Another hall's record and no record at all look the same to the asker.
             if (found.empty())
                 return refusal(tx, request, 404, "NO_SUCH_RECORD", id);
@@ -474,8 +477,8 @@ Result<Answer> serve(pqxx::connection& connection, const Request& request)
             return refusal(tx, request, 400, "BAD_TZ");
         const qint64 fromMs = QDateTime(date, QTime(0, 0), zone).toMSecsSinceEpoch();
         const qint64 toMs = QDateTime(date.addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch();
-        const QList<Row> rows = dayRows(tx, reader, fromMs, toMs);
-        const auto counters = countersOf(tx, reader);
+        const QList<Row> rows = dayRows(read, reader, fromMs, toMs);
+        const auto counters = countersOf(read, reader);
         QByteArray body;
         QString action;
         if (request.kind == Read::Day) {
@@ -495,7 +498,7 @@ Result<Answer> serve(pqxx::connection& connection, const Request& request)
         } else {
             action = u"hall_report"_s;
             // The hall's spot-check verdicts of the day (their latest state), from its compliance findings.
-            const pqxx::row spot = tx.exec_params1(
+            const pqxx::row spot = read.exec_params1(
                 "WITH " + std::string(kHallCte) +
                     " SELECT count(*), count(*) FILTER (WHERE state = 'problem') FROM (SELECT DISTINCT ON "
                     "(f.outlet_id, f.finding_key) f.state FROM compliance_findings f JOIN hall_outlets h ON "

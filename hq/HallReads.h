@@ -68,8 +68,9 @@ struct Answer {
 
 /// Authorises the manager (an account HQ published on the `accounts` feed, for every outlet or for an outlet of
 /// this hall, latest item not removed, role manager or admin), reads and writes the audit row in one
-/// transaction; a refusal writes its audit row too. Fails only when the database does.
-Result<Answer> serve(pqxx::connection& connection, const Request& request);
+/// transaction; a refusal writes its audit row too. Fails only when the database does. `readOnly`: a connection
+/// to a standby (`serve --pg-read`) the rows are read from; the check and the audit stay on `connection`.
+Result<Answer> serve(pqxx::connection& connection, const Request& request, pqxx::connection* readOnly = nullptr);
 
 /// `shiming-hq stats`' byHall: {HALL: {counters, records, accepted, rejections, perCounter: {OUTLET: {counter,
 /// records, accepted, rejections}}}}.

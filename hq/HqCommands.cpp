@@ -76,10 +76,11 @@ std::atomic<HqServer*> g_server{nullptr};
 int serve(const QStringList& args, const cli::Io& io)
 {
     const auto options = cli::parseCommand(args,
-                                           {u"shiming-hq serve --pg URL --state DIR --listen HOST:PORT [--threads N] "
-                                            "[--db-connections N] [--connections-per-address N] [--timings]"_s,
+                                           {u"shiming-hq serve --pg URL --state DIR --listen HOST:PORT [--pg-read URL] "
+                                            "[--threads N] [--db-connections N] [--connections-per-address N] "
+                                            "[--timings]"_s,
                                             {u"--pg"_s, u"--state"_s, u"--listen"_s, u"--fault-plan"_s, u"--threads"_s,
-                                             u"--connections-per-address"_s, u"--db-connections"_s},
+                                             u"--connections-per-address"_s, u"--db-connections"_s, u"--pg-read"_s},
                                             {u"--timings"_s},
                                             {u"--pg"_s, u"--state"_s, u"--listen"_s}},
                                            io);
@@ -163,6 +164,19 @@ int serve(const QStringList& args, const cli::Io& io)
     if (rlimit files{}; ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
         files.rlim_cur = files.rlim_max;
         ::setrlimit(RLIMIT_NOFILE, &files);
+    }
+    // Feed pages and hall reads from a standby; never a write (docs/hq.md "Reads from the standby").
+    if (options->has(u"--pg-read"_s)) {
+        const std::string readUrl = pg::str(options->value(u"--pg-read"_s));
+        try {
+            pqxx::connection probe(readUrl);
+            const bool standby = pqxx::read_transaction(probe).exec1("SELECT pg_is_in_recovery()")[0].as<bool>();
+            qCInfo(lcSync) << (standby ? "reads from a standby" : "reads from a primary (no standby reached)");
+        } catch (const std::exception& e) {
+            qCWarning(lcSync) << "the read-only database cannot be reached, reading on the primary until it can:"
+                              << pg::describe(e);
+        }
+        server.setReadDatabase(readUrl);
     }
     const bool timings = options->flag(u"--timings"_s);
     server.setTimingsEnabled(timings);

@@ -31,6 +31,9 @@ constexpr auto kCbor = "application/cbor";
 // The connection the request on this thread holds from the pool, if any (see HqServer::connection()).
 thread_local std::unique_ptr<pqxx::connection> t_connection;
 thread_local PgPool* t_pool = nullptr;
+// And its read-only one, when HQ reads from a standby (HqServer::readConnection()).
+thread_local std::unique_ptr<pqxx::connection> t_readConnection;
+thread_local PgPool* t_readPool = nullptr;
 
 // How long a request waits for a free database connection before it is answered "unavailable".
 constexpr int kPoolWaitMs = 5000;
@@ -42,6 +45,9 @@ struct ReleaseConnection {
         if (t_connection && t_pool)
             t_pool->give(std::move(t_connection));
         t_connection.reset();
+        if (t_readConnection && t_readPool)
+            t_readPool->give(std::move(t_readConnection));
+        t_readConnection.reset();
     }
 };
 
@@ -230,6 +236,35 @@ pqxx::connection* HqServer::databaseOrRefuse(httplib::Response& response)
         refuse(response, 503, "UNAVAILABLE");
         return nullptr;
     }
+}
+
+void HqServer::setReadDatabase(const std::string& url)
+{
+    m_readPool = std::make_unique<PgPool>(url, m_pool.size());
+}
+
+pqxx::connection* HqServer::readConnection()
+{
+    if (!m_readPool)
+        return nullptr;
+    if (t_readConnection && !t_readConnection->is_open())
+        dropReadConnection();
+    if (!t_readConnection) {
+        try {
+            t_readConnection = m_readPool->take(kPoolWaitMs);
+            t_readPool = m_readPool.get();
+        } catch (const std::exception& e) {
+            qCWarning(lcSync) << "no read-only database connection, reading on the primary:" << pg::describe(e);
+        }
+    }
+    return t_readConnection.get();
+}
+
+void HqServer::dropReadConnection()
+{
+    if (t_readConnection && m_readPool)
+        m_readPool->give(nullptr);
+    t_readConnection.reset();
 }
 
 void HqServer::dropConnection()
@@ -531,7 +566,17 @@ void HqServer::handleFeed(const httplib::Request& request, httplib::Response& re
     pqxx::connection* database = databaseOrRefuse(response);
     if (!database)
         return;
-    auto page = feeds::page(*database, feed, peer->outletId, cursor);
+    auto page = Result<protocol::FeedPage>(fail(Error::storageFailure(u"not read"_s)));
+    if (pqxx::connection* standby = readConnection()) {
+        page = feeds::page(*standby, feed, peer->outletId, cursor);
+        if (!page && page.error().code != Error::Code::NotFound) {
+            qCWarning(lcSync) << "feed read on the read-only database failed, reading on the primary:"
+                              << page.error().detail;
+            dropReadConnection();
+        }
+    }
+    if (!page && page.error().code != Error::Code::NotFound)
+        page = feeds::page(*database, feed, peer->outletId, cursor);
     if (!page) {
         if (page.error().code == Error::Code::NotFound) {
             refuse(response, 404, "NO_SUCH_FEED", peer->outletId);
@@ -565,7 +610,17 @@ void HqServer::handleHall(const httplib::Request& request, httplib::Response& re
     pqxx::connection* database = databaseOrRefuse(response);
     if (!database)
         return;
-    const auto answer = hall::serve(*database, read);
+    auto answer = Result<hall::Answer>(fail(Error::storageFailure(u"not read"_s)));
+    if (pqxx::connection* standby = readConnection()) {
+        answer = hall::serve(*database, read, standby);
+        if (!answer) {
+            qCWarning(lcSync) << "hall read on the read-only database failed, reading on the primary:"
+                              << answer.error().detail;
+            dropReadConnection();
+        }
+    }
+    if (!answer)
+        answer = hall::serve(*database, read);
     if (!answer) {
         qCWarning(lcSync) << answer.error().detail;
         dropConnection();

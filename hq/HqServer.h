@@ -57,6 +57,10 @@ public:
     /// PostgreSQL connections at most (shared by the threads); set before run().
     void setDatabaseConnections(int connections) { m_pool.setSize(connections); }
     static int defaultDatabaseConnections();
+    /// Read-only work (feed pages, hall reads) on this connection string, normally a standby's
+    /// (`target_session_attrs=prefer-standby`); writes, admission and audit stay on the primary. A read that
+    /// fails there is done on the primary. Set before run().
+    void setReadDatabase(const std::string& url);
 
     /// Per-batch phase timings (`serve --timings`): summed over the batches, printed by timingsSummary().
     void setTimingsEnabled(bool enabled) { m_timingsEnabled = enabled; }
@@ -94,9 +98,14 @@ private:
     /// connection(), or a 503 answer and null.
     pqxx::connection* databaseOrRefuse(httplib::Response& response);
     void dropConnection();
+    /// The request's read-only connection (setReadDatabase()), or null: none configured or none to be had
+    /// (the caller reads on the primary).
+    pqxx::connection* readConnection();
+    void dropReadConnection();
 
     std::string m_url;
     PgPool m_pool;
+    std::unique_ptr<PgPool> m_readPool;
     HqState m_state;
     FaultPlan m_faults;
     Ledger m_ledger;

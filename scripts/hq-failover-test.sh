@@ -75,6 +75,8 @@ as_owner "$PGBIN/pg_ctl" -D "$work/standby" -l "$work/logs/standby.log" -w -t 60
 primary="host=$work/psock port=5432 user=$owner dbname=postgres"
 newprimary="host=$work/ssock port=5433 user=$owner dbname=postgres"
 both="host=$work/psock,$work/ssock port=5432,5433 user=$owner dbname=postgres target_session_attrs=read-write connect_timeout=2"
+# Feed pages (and hall reads) from the standby while there is one.
+reads="host=$work/ssock,$work/psock port=5433,5432 user=$owner dbname=postgres target_session_attrs=prefer-standby connect_timeout=2 application_name=shiming-hq-read"
 for _ in $(seq 50); do
     [ "$(psql "$primary" -Atc "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'")" = 1 ] && break
     sleep 0.2
@@ -82,7 +84,8 @@ done
 
 # HQ on both nodes: it writes to whichever is primary.
 "$hqbin" init --pg "$primary" --state "$work/hq" >/dev/null
-"$hqbin" serve --pg "$both" --state "$work/hq" --listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.log" &
+"$hqbin" serve --pg "$both" --pg-read "$reads" --state "$work/hq" --listen 127.0.0.1:0 >"$work/serve.out" \
+    2>"$work/serve.log" &
 pids+=($!)
 for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's/.*listening on [^:]*:\([0-9]*\).*/\1/p' "$work/serve.out")
@@ -144,6 +147,9 @@ first_after=$(psql "$newprimary" -Atc \
     "SELECT extract(epoch FROM min(received_at)) FROM batches WHERE received_at > to_timestamp($killed_at)")
 
 hq_records=$(psql "$newprimary" -Atc "SELECT count(*) FROM records")
+# The feed pages were read on the standby's connections (kept in HQ's pool through the promotion).
+readers=$(psql "$newprimary" -Atc "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'shiming-hq-read'")
+grep -q "reads from a standby" "$work/serve.log" && read_from=standby || read_from=primary
 fail=0
 echo "records per outlet: $records; HQ had acknowledged at least $acknowledged_before when the primary was killed"
 for outlet in FO-A FO-B; do
@@ -163,6 +169,8 @@ done
 [ "$ra" = 0 ] && [ "$rb" = 0 ] || { echo "an outlet did not finish its upload" >&2; fail=1; }
 [ "$hq_records" -ge "$acknowledged_before" ] || fail=1
 echo "acknowledged before the kill and on the new primary: $acknowledged_before <= $hq_records"
+echo "HQ's reads: from the $read_from at start, $readers read-only connections on the promoted standby at the end"
+[ "$read_from" = standby ] && [ "$readers" -ge 1 ] || fail=1
 awk -v k="$killed_at" -v f="${first_after:-}" -v p="$promoted_at" 'BEGIN {
     if (f == "") { print "failover: no batch accepted by the new primary"; exit }
     printf "failover: %.1f s from the primary killed to the first batch accepted by the new primary (promoted after %.1f s)\n", f - k, p - k }'

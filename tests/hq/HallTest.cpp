@@ -4,6 +4,7 @@
 #include "HqTestChecks.h"
 #include "support/CatchQt.h"
 
+#include "core/protocol/FeedPage.h"
 #include "hq/HqState.h"
 #include "hq/Pki.h"
 #include "hq/Schema.h"
@@ -17,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -36,8 +38,14 @@ struct Hall {
     QString ca;
     std::optional<protocol::CredentialBundle> h1, h1c2, h2;
 
-    Hall()
+    /// `serveArguments`: what shiming-hq serve gets besides the usual (the database's URL is appended to a
+    /// trailing `--pg-read` as its first words).
+    explicit Hall(QStringList serveArguments = {})
     {
+        if (!serveArguments.isEmpty() && serveArguments.size() >= 2 &&
+            serveArguments[serveArguments.size() - 2] == u"--pg-read"_s)
+            serveArguments.last() = pg() + u' ' + serveArguments.last();
+        hq.setServeArguments(serveArguments);
         REQUIRE(hq.start());
         ca = hq.stateDir() + u"/ca.crt"_s;
         h1 = enroll(u"H1"_s, 1);
@@ -522,4 +530,41 @@ TEST_CASE("A certificate and a ledger from before halls are counter 1 of their o
     CHECK(answerOf(uploaded).answers[0].outcome == protocol::RecordOutcome::Accepted);
     CHECK(PgCluster::scalar(url, "SELECT hall_id || ':' || counter_no FROM outlets WHERE outlet_id = 'OLD-8'") ==
           "OLD-8:1");
+}
+
+TEST_CASE("Hall reads and feed pages come from the read-only database, their checks and audit from the primary",
+          "[hq][hall][standby]")
+{
+    // The read-only connection refuses every write (as a standby does): a hall read that wrote through it, or
+    // a check done there, would fail.
+    Hall hall({u"--pg-read"_s, u"application_name=shiming-hq-read options='-c default_transaction_read_only=on'"_s});
+    uploadDay(hall);
+    hall.account(u"mgr1"_s, u"manager"_s, u"H1"_s);
+    const QJsonObject day = json(read(hall, *hall.h1c2, dayTarget(u"mgr1"_s)));
+    REQUIRE(day.value(u"records"_s).toArray().size() == 5);
+    const QString uuid = day.value(u"records"_s).toArray()[0].toObject().value(u"uuid"_s).toString();
+    CHECK(json(read(hall, *hall.h1, "/v1/hall/record/" + uuid.toUtf8() + "?manager=mgr1&reveal=1"))
+              .value(u"masked"_s)
+              .toBool() == false);
+    CHECK(json(read(hall, *hall.h1, "/v1/hall/report?date=" + QByteArray(kDay) + "&manager=mgr1"))
+              .value(u"registrations"_s)
+              .toInteger() == 5);
+    CHECK(read(hall, *hall.h2, dayTarget(u"mgr1"_s)).status == 403);
+    const RawResponse accounts = RawClient(hall.hq.port(), hall.ca, &*hall.h1).get("/v1/feeds/accounts?cursor=0");
+    REQUIRE(accounts.status == 200);
+    CHECK(protocol::decodeFeedPage(accounts.body)->items.size() == 1);
+    // Audited on the primary, every one of them; the read-only connections are open on the database.
+    CHECK(actions(hall) == QStringList{u"hall_day"_s, u"hall_record_revealed"_s, u"hall_report"_s, u"refused"_s});
+    CHECK(count(hall.url, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'shiming-hq-read'") >= 1);
+    CHECK(hall.hq.serveLog().contains("reads from a primary")); // a primary in read-only mode, not a standby
+    CHECK_FALSE(hall.hq.serveLog().contains("reading on the primary"));
+
+    // A read-only database that cannot be reached: read on the primary.
+    Hall unreachable({u"--pg-read"_s, u"host=/nonexistent connect_timeout=1"_s});
+    uploadDay(unreachable);
+    unreachable.account(u"mgr1"_s, u"manager"_s, u"H1"_s);
+    CHECK(json(read(unreachable, *unreachable.h1, dayTarget(u"mgr1"_s))).value(u"records"_s).toArray().size() == 5);
+    CHECK(QTest::qWaitFor(
+        [&] { return unreachable.hq.serveLog().contains("no read-only database connection, reading on the primary"); },
+        5000));
 }
