@@ -48,7 +48,9 @@ must_hold() {
             ./usr/share/doc/shiming/copyright ./usr/share/doc/shiming/changelog.gz
         ;;
     shiming-hq)
-        echo ./usr/bin/shiming-hq ./lib/systemd/system/shiming-hq.service ./etc/default/shiming-hq \
+        echo ./usr/bin/shiming-hq ./lib/systemd/system/shiming-hq.service \
+            ./lib/systemd/system/shiming-hq-maintain.service ./lib/systemd/system/shiming-hq-maintain.timer \
+            ./etc/default/shiming-hq \
             ./usr/share/man/man1/shiming-hq.1.gz ./usr/share/doc/shiming-hq/copyright
         ;;
     shiming-demo)
@@ -161,18 +163,21 @@ start_app login
 # Demo mode, with the demo package's simulator and data.
 start_app login --demo
 
-# The service unit, as systemd reads it.
+# The units, as systemd reads them (the timer with the service it starts next to it).
 if command -v systemd-analyze >/dev/null; then
-    unit=$scratch/root/lib/systemd/system/shiming-hq.service
-    sed "s|/usr/bin/shiming-hq|$bin/shiming-hq|g" "$unit" >"$scratch/shiming-hq.service"
-    if ! out=$(MANPATH=$scratch/root/usr/share/man systemd-analyze verify "$scratch/shiming-hq.service" 2>&1); then
-        echo "$out" >&2
-        fail "systemd-analyze verify rejects shiming-hq.service"
-    fi
-    if [ -n "$out" ]; then
-        echo "$out" >&2
-        fail "systemd-analyze verify warns about shiming-hq.service"
-    fi
-    echo "systemd-analyze verify shiming-hq.service: clean"
+    for unit in shiming-hq.service shiming-hq-maintain.service shiming-hq-maintain.timer; do
+        sed "s|/usr/bin/shiming-hq|$bin/shiming-hq|g" "$scratch/root/lib/systemd/system/$unit" >"$scratch/$unit"
+    done
+    for unit in shiming-hq.service shiming-hq-maintain.service shiming-hq-maintain.timer; do
+        if ! out=$(cd "$scratch" && MANPATH=$scratch/root/usr/share/man systemd-analyze verify "$scratch/$unit" 2>&1); then
+            echo "$out" >&2
+            fail "systemd-analyze verify rejects $unit"
+        fi
+        if [ -n "$out" ]; then
+            echo "$out" >&2
+            fail "systemd-analyze verify warns about $unit"
+        fi
+        echo "systemd-analyze verify $unit: clean"
+    done
 fi
 echo "package-test: all packages good"
