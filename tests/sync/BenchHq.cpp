@@ -1,4 +1,4 @@
-// bench_hq: the sync figures of issue 8, printed (never asserted).
+// bench_hq: the sync figures of issues 8 and 15, printed (never asserted).
 //   1. HQ ingest rate with 4 concurrent outlets, batches of 50 records with two 20 KB photos each, through
 //      shiming-hq (mutual TLS, signatures, ledger, policy checks), each outlet on one kept-alive connection as
 //      its HqClient keeps it; also with a new TLS connection per batch. Baseline in the same run: the same bytes
@@ -7,7 +7,10 @@
 //   2. Drain time of a 7-day backlog of 2,000 records (demo registrations with ~20 KB photos) from an outlet
 //      database over loopback. Baseline: reading and encoding the same batches without sending them.
 // Medians of 3 runs (--runs N; --ingest-only skips the backlog). HQ's per-batch phase timings (serve --timings)
-// are printed per run. PostgreSQL is a throwaway cluster with fsync ON (durable), unless --fast.
+// are printed per run. PostgreSQL is a throwaway cluster with fsync ON (durable), unless --fast; or the running
+// cluster in SHIMING_TEST_PG_DIR (scripts/hq-bench.sh: one with a synchronous standby), --fast then has no effect.
+// What was measured against (fsync, synchronous_commit, synchronous standbys in pg_stat_replication) is read from
+// the server and printed in the header and the result lines.
 #include "SyncTestSupport.h"
 
 #include "core/protocol/Batch.h"
@@ -28,6 +31,30 @@ using namespace shiming;
 using namespace shiming::testing;
 
 namespace {
+
+/// The same cluster's `postgres` database.
+std::string adminUrlOf(std::string url)
+{
+    const size_t at = url.find("dbname=");
+    const size_t end = url.find(' ', at);
+    return url.replace(at, end == std::string::npos ? end : end - at, "dbname=postgres");
+}
+
+std::string synchronousStandbys(const std::string& admin)
+{
+    return PgCluster::scalar(admin, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'");
+}
+
+/// "durable (fsync on), synchronous standby: 1", as the server reports it.
+std::string describeCluster(const std::string& admin, const std::string& standbys)
+{
+    const std::string fsync = PgCluster::scalar(admin, "SHOW fsync");
+    const std::string commit = PgCluster::scalar(admin, "SHOW synchronous_commit");
+    const std::string kind = fsync == "on" && commit == "on" ? "durable (fsync on)"
+                             : fsync == "off"                ? "fast (fsync off)"
+                                                             : "fsync " + fsync + ", synchronous_commit " + commit;
+    return kind + ", synchronous standby: " + standbys;
+}
 
 double median(QList<double> values)
 {
@@ -123,16 +150,20 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     if (!QCoreApplication::arguments().contains(u"--fast"_s))
         qputenv("SHIMING_PG_DURABLE", "1");
-    qputenv("QT_LOGGING_RULES", "shiming.*.info=false;shiming.*.warning=false");
-    std::printf("bench_hq: PostgreSQL %s\n",
-                qEnvironmentVariableIsSet("SHIMING_PG_DURABLE") ? "durable (fsync on)" : "fast (fsync off)");
+    qputenv("QT_LOGGING_RULES", "shiming.*.debug=false;shiming.*.info=false;shiming.*.warning=false");
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each line as it comes, also into a pipe (scripts/hq-bench.sh tees)
+    const std::string firstUrl = PgCluster::instance().newDatabase();
+    const std::string admin = adminUrlOf(firstUrl);
+    const std::string standbys = synchronousStandbys(admin);
+    const std::string target = describeCluster(admin, standbys);
+    std::printf("bench_hq: PostgreSQL %s\n", target.c_str());
 
     const QStringList args = QCoreApplication::arguments();
     const qsizetype runsAt = args.indexOf(u"--runs"_s);
     const int runs = runsAt >= 0 && runsAt + 1 < args.size() ? std::max(1, args[runsAt + 1].toInt()) : 3;
     QList<double> hqRates, freshRates, floorRates;
     for (int run = 0; run < runs; ++run) {
-        const std::string url = PgCluster::instance().newDatabase();
+        const std::string url = run == 0 ? firstUrl : PgCluster::instance().newDatabase();
         HqProcess hq(url);
         hq.setServeArguments({u"--timings"_s});
         if (!hq.start())
@@ -151,10 +182,13 @@ int main(int argc, char* argv[])
                     run + 1, hqRates.last(), freshRates.last(), floorRates.last(),
                     timings >= 0 ? output.mid(timings).constData() : "timings: none\n");
     }
-    std::printf("ingest, 4 concurrent outlets, 2 x 20 KB photos per record: median %.0f records/s "
+    if (const std::string now = synchronousStandbys(admin); now != standbys)
+        std::printf("  (synchronous standbys now: %s, not as in the header)\n", now.c_str());
+    std::printf("ingest [PostgreSQL %s], 4 concurrent outlets, 2 x 20 KB photos per record: median %.0f records/s "
                 "(goal >= 1500); a new TLS connection per batch: median %.0f records/s; baseline straight into "
                 "PostgreSQL: median %.0f records/s (HQ at %.0f%%)\n",
-                median(hqRates), median(freshRates), median(floorRates), 100.0 * median(hqRates) / median(floorRates));
+                target.c_str(), median(hqRates), median(freshRates), median(floorRates),
+                100.0 * median(hqRates) / median(floorRates));
 
     if (args.contains(u"--ingest-only"_s))
         return 0;
@@ -203,8 +237,8 @@ int main(int argc, char* argv[])
                     report.sent, report.batches, bytes / 1e6, drains.last(),
                     report.ok && report.pending == 0 ? "queue empty" : "NOT DRAINED", encodes.last());
     }
-    std::printf("backlog of 2,000 records (7 days) drained over loopback: median %.2f s (goal <= 60 s); "
-                "baseline read+encode without network: median %.2f s\n",
-                median(drains), median(encodes));
+    std::printf("backlog of 2,000 records (7 days) [PostgreSQL %s] drained over loopback: median %.2f s (goal <= 60 "
+                "s); baseline read+encode without network: median %.2f s\n",
+                target.c_str(), median(drains), median(encodes));
     return 0;
 }
