@@ -3,6 +3,7 @@
 #   1. bench_hq on a single durable PostgreSQL (its own cluster): HQ ingest rate with 4 concurrent outlets
 #      (records with two 20 KB photos) against the PostgreSQL floor measured in the same run, and the drain time of
 #      a 7-day backlog of 2,000 records over loopback with its baseline;
+#   1b. the ingest figure again with 40 months of partitions before this one (a ledger some years old);
 #   2. bench_hq again on a primary with a synchronous streaming standby (scripts/pg-test-cluster.sh --standby):
 #      every commit, HQ's and the floor's, waits for the standby;
 #   3. scripts/hq-failover-test.sh (default records): seconds from the primary killed to the first batch accepted
@@ -10,7 +11,7 @@
 # Then a summary of the figures, taken from the output above.
 #
 #   scripts/hq-bench.sh [BUILD_DIR] [--fast] [--runs N] [--ingest-only]
-#     passed to both bench_hq runs. --fast: PostgreSQL with fsync off, and no standby run (a synchronous standby
+#     passed to every bench_hq run. --fast: PostgreSQL with fsync off, and no standby run (a synchronous standby
 #     only matters for durable commits); --runs: runs per figure (default 3, medians); --ingest-only: skip the
 #     backlog. Each run also prints HQ's per-batch phase timings (shiming-hq serve --timings).
 set -euo pipefail
@@ -30,6 +31,10 @@ trap 'exit 130' INT TERM
 
 echo "== 1. single PostgreSQL (bench_hq's own cluster)"
 "$build/tests/sync/bench_hq" "$@" | tee "$work/single.out"
+
+echo
+echo "== 1b. single PostgreSQL, the ledger with 40 months of partitions (ingest only)"
+"$build/tests/sync/bench_hq" "$@" --ingest-only --months 40 | tee "$work/months.out"
 
 echo
 if [ "$fast" = yes ]; then
@@ -54,6 +59,7 @@ ingest() { # FILE: "HQ X records/s, floor Y records/s, HQ at Z% [what bench_hq m
 echo
 echo "== summary (ingest: 4 concurrent outlets, 2 x 20 KB photos per record, medians of the runs)"
 echo "single PostgreSQL       $(ingest "$work/single.out")"
+echo "  with 40 months         $(ingest "$work/months.out")"
 if [ "$fast" = yes ]; then
     echo "synchronous standby     skipped (--fast)"
 else
