@@ -62,9 +62,13 @@ void logStep(pqxx::transaction_base& tx, int retainMonths, const RetentionStep& 
                    retainMonths, pg::str(step.object), pg::str(step.action), step.rows);
 }
 
-/// Detaches a partition and drops it (the caller holds a transaction; the parent's lock is taken here).
+/// Detaches a partition and drops it (the caller holds a transaction; the parent's lock is taken here). A drop
+/// fires no trigger: the ids of a month of records leave `record_ids` first.
 void dropPartition(pqxx::transaction_base& tx, const Partition& partition)
 {
+    if (partition.parent == u"records"_s)
+        tx.exec("DELETE FROM record_ids i USING " + quoted(tx, partition.name) +
+                " r WHERE i.record_uuid = r.record_uuid");
     tx.exec("ALTER TABLE " + quoted(tx, partition.parent) + " DETACH PARTITION " + quoted(tx, partition.name));
     tx.exec("DROP TABLE " + quoted(tx, partition.name));
 }
@@ -199,7 +203,11 @@ Result<QList<RetentionStep>> applyRetention(pqxx::connection& connection, int re
                 } else {
                     s.action = s.rows > 0 ? u"deleted"_s : u"kept"_s;
                     if (!dryRun && s.rows > 0)
-                        tx.exec_params("DELETE FROM " + table + " " + alias + " WHERE " + gone, cut, from, to);
+                        // Through the parent (the month pruned by `gone`), so that its statement trigger
+                        // takes the ids out of `record_ids`.
+                        tx.exec_params("DELETE FROM " + (parent == u"records"_s ? std::string("records") : table) +
+                                           " " + alias + " WHERE " + gone,
+                                       cut, from, to);
                 }
                 return s;
             });

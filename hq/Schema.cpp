@@ -238,8 +238,10 @@ CREATE INDEX hq_audit_at ON hq_audit (at);
     // hold the partition key, so the rules "one holder per number, one per SIM" move to `active_numbers`, one row
     // per accepted record, kept by a trigger on `records` on every path (ingest, release, restore, manual SQL):
     // small (numbers in service, not the history) and unpartitioned. The ledger reads holders and counts there.
-    // A record's and a batch's id stay unique across months by the ledger's advisory lock on the id and its
-    // look-up under it; within a month by the primary keys. `batches.received_at` is written as the records'
+    // A record's id stays unique across months by `record_ids` (its primary key; a statement trigger on
+    // `records` keeps it), which also tells the ledger's look-up in which month a known record is, so that a
+    // resend is found without probing every month. A batch's id is unique across months by the ledger's advisory
+    // lock on it and its look-up under the lock; within a month by the primary key. `batches.received_at` is written as the records'
     // `hq_time`, so a batch and its records share a month. The foreign keys to `batches` go: a batch and
     // everything in it are written by one statement, and retention drops them month by month.
     // Every row is copied into its month (on a large ledger this migration rewrites the tables, in one
@@ -328,6 +330,25 @@ CREATE TRIGGER records_active_update AFTER UPDATE OF status ON records FOR EACH 
     EXECUTE FUNCTION shiming_active_numbers();
 CREATE TRIGGER records_active_delete AFTER DELETE ON records FOR EACH ROW WHEN (OLD.status = 'accepted')
     EXECUTE FUNCTION shiming_active_numbers();
+
+CREATE TABLE record_ids (
+    record_uuid uuid PRIMARY KEY,
+    hq_time     timestamptz NOT NULL
+);
+INSERT INTO record_ids SELECT record_uuid, hq_time FROM records;
+CREATE FUNCTION shiming_record_ids() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO record_ids SELECT record_uuid, hq_time FROM inserted;
+    ELSE
+        DELETE FROM record_ids i USING removed r WHERE i.record_uuid = r.record_uuid;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER records_ids_insert AFTER INSERT ON records REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION shiming_record_ids();
+CREATE TRIGGER records_ids_delete AFTER DELETE ON records REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION shiming_record_ids();
 
 CREATE TABLE retention_log (
     id            bigserial PRIMARY KEY,

@@ -114,6 +114,11 @@ TEST_CASE("The partition migration keeps every row in its month and the rules fo
                "SELECT string_agg(DISTINCT a.attstorage::text, '') FROM pg_attribute a JOIN pg_inherits i ON "
                "i.inhrelid = a.attrelid WHERE i.inhparent = 'records'::regclass AND a.attname = 'content'") == "e");
 
+    // A record's id is unique across the months, not only within one (the primary key holds the month).
+    CHECK(count(url, "SELECT count(*) FROM record_ids i JOIN records r USING (record_uuid, hq_time)") == 4);
+    CHECK_THROWS_AS(exec(url, recordRow(uuid(11), uuid(3), "rejected", "13900000009", "", "now()")),
+                    pqxx::unique_violation);
+
     // The numbers in service are the accepted rows; one holder per number and per SIM across every month.
     CHECK(text(url, "SELECT string_agg(msisdn, ',' ORDER BY msisdn) FROM active_numbers") == "13900000001,13900000004");
     CHECK_THROWS_AS(exec(url, recordRow(uuid(15), uuid(3), "accepted", "13900000001", "", "now()")),
@@ -258,6 +263,8 @@ TEST_CASE("Retention drops only months past it whose records' service ended, nev
 
     // In service, of a number in service, ended too recently, and this month: all still there.
     CHECK(text(url, state) == "21,22,24,31");
+    CHECK(text(url, "SELECT string_agg(right(record_uuid::text, 2), ',' ORDER BY record_uuid) FROM record_ids") ==
+          "21,22,24,31"); // the dropped month's ids and the deleted row's went with them
     CHECK(count(url, "SELECT count(*) FROM pg_class WHERE relname IN ('records_y2022m01', 'batches_y2022m01')") == 0);
     CHECK(text(url, "SELECT record_uuid::text FROM active_numbers WHERE msisdn = '13900000021'") == uuid(21));
     CHECK(text(url, "SELECT string_agg(right(batch_uuid::text, 1), ',' ORDER BY batch_uuid) FROM batches") == "3,5");
