@@ -215,6 +215,21 @@ IngestResult::Refusal admit(pqxx::work& tx, const Admission* admission, const Ba
     return IngestResult::Refusal::None;
 }
 
+/// A record HQ holds, from the columns id, content hash, status, reason, reference, HQ time (epoch ms) of `row`
+/// starting at `first`.
+KnownRecord knownOf(RecordKind kind, const pqxx::row& row, int first)
+{
+    KnownRecord k;
+    k.kind = kind;
+    k.answer.recordId = QUuid::fromString(textOf(row[first]));
+    k.hash = bytesOf(row[first + 1]);
+    k.answer.original = textOf(row[first + 2]) == u"rejected"_s ? RecordOutcome::Rejected : RecordOutcome::Accepted;
+    k.answer.reason = textOf(row[first + 3]);
+    k.answer.hqReference = textOf(row[first + 4]);
+    k.answer.hqTimeMs = row[first + 5].as<qint64>();
+    return k;
+}
+
 /// A batch id already in the ledger: whose it is and the answer stored with it.
 struct StoredBatch {
     QString outletId;
@@ -302,14 +317,7 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
             knownIds << textOf(row[1]);
             knownTimes << textOf(row[4]);
         } else if (tag == "void" || tag == "finding") {
-            KnownRecord k;
-            k.kind = tag == "void" ? RecordKind::Void : RecordKind::Finding;
-            k.hash = bytesOf(row[2]);
-            k.answer.recordId = QUuid::fromString(textOf(row[1]));
-            k.answer.original = textOf(row[3]) == u"rejected"_s ? RecordOutcome::Rejected : RecordOutcome::Accepted;
-            k.answer.reason = textOf(row[4]);
-            k.answer.hqReference = textOf(row[5]);
-            k.answer.hqTimeMs = row[6].as<qint64>();
+            const KnownRecord k = knownOf(tag == "void" ? RecordKind::Void : RecordKind::Finding, row, 1);
             s.known.insert(k.answer.recordId, k);
         } else if (tag == "row") {
             // The same row may come from several branches (a replaced row that holds its number again).
@@ -344,14 +352,7 @@ UNION ALL SELECT 'ref', NULL, NULL, NULL, NULL, NULL, nextval('hq_reference_seq'
                  "SELECT record_uuid::text, content_hash, status, reason, hq_ref, (extract(epoch FROM hq_time) * "
                  "1000)::bigint FROM records WHERE hq_time = ANY($1::timestamptz[]) AND record_uuid = ANY($2::uuid[])",
                  pg::textArray(knownTimes), pg::textArray(knownIds))) {
-            KnownRecord k;
-            k.kind = RecordKind::Registration;
-            k.hash = bytesOf(row[1]);
-            k.answer.recordId = QUuid::fromString(textOf(row[0]));
-            k.answer.original = textOf(row[2]) == u"rejected"_s ? RecordOutcome::Rejected : RecordOutcome::Accepted;
-            k.answer.reason = textOf(row[3]);
-            k.answer.hqReference = textOf(row[4]);
-            k.answer.hqTimeMs = row[5].as<qint64>();
+            const KnownRecord k = knownOf(RecordKind::Registration, row, 0);
             // An id both in `records` (an invalid row) and in a table of its own kind: the latter decides.
             if (!s.known.contains(k.answer.recordId))
                 s.known.insert(k.answer.recordId, k);
