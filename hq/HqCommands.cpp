@@ -407,9 +407,12 @@ int stats(const QStringList& args, const cli::Io& io)
                 replication[u"role"_s].toString(), replication[u"synchronousCommit"_s].toString(),
                 replication[u"synchronousStandbyNames"_s].toString(),
                 standbys.isEmpty() ? u"none"_s : standbys.join(u", "_s)));
-            io.print(u"partitions: %1 to %2 (%3 months ahead), numbers in service %4"_s
+            // Without next month's partition the ingest fails at the turn of the month: say what to do.
+            const int ahead = layout[u"monthsAhead"_s].toInt();
+            io.print(u"partitions: %1 to %2 (%3 months ahead%4), numbers in service %5"_s
                          .arg(layout[u"oldestMonth"_s].toString(u"-"_s), layout[u"newestMonth"_s].toString(u"-"_s))
-                         .arg(layout[u"monthsAhead"_s].toInt())
+                         .arg(ahead)
+                         .arg(ahead < 1 ? u": run shiming-hq maintain now"_s : QString())
                          .arg(layout[u"activeNumbers"_s].toInteger()));
             io.print(u"by transaction: new %1, reverify %2, sim_replace %3, transfer %4, cancel %5"_s
                          .arg(byTransaction[u"new"_s].toInteger())

@@ -182,9 +182,15 @@ TEST_CASE("maintain and serve keep the months ahead and say what they created", 
     CHECK(layout[u"monthsAhead"_s].toInt() == 6);
     CHECK(layout[u"activeNumbers"_s].toInteger() == 0);
 
+    // None ahead (this month is the last): stats says what to do.
+    for (int month = 1; month <= 6; ++month)
+        exec(url, "DROP TABLE " + monthPartition(u"records"_s, month).toStdString() + ", " +
+                      monthPartition(u"batches"_s, month).toStdString());
+    REQUIRE(hq.run({u"stats"_s, u"--pg"_s, pg}, &output) == 0);
+    CHECK(output.contains("(0 months ahead: run shiming-hq maintain now)"));
+
     // The service creates them at start, before its first batch.
     hq.stop();
-    exec(url, "DROP TABLE " + ahead.toStdString() + ", " + monthPartition(u"batches"_s, 3).toStdString());
     REQUIRE(hq.start());
     CHECK(count(url, "SELECT count(*) FROM pg_class WHERE relname = '" + ahead.toStdString() + "'") == 1);
     CHECK(hq.serveLog().contains(ahead.toUtf8()));
