@@ -2,6 +2,7 @@
 
 #include "cli/Options.h"
 #include "core/common/Json.h"
+#include "core/identity/Validators.h"
 #include "core/protocol/IdentityHash.h"
 #include "hq/HqState.h"
 #include "hq/PgUtil.h"
@@ -35,27 +36,6 @@ QString maskMsisdn(QStringView number)
     if (number.size() < 8)
         return QString(number.size(), u'*');
     return number.left(3).toString() + u"****"_s + number.right(4).toString();
-}
-
-QString maskName(QStringView name)
-{
-    QString masked;
-    bool first = true;
-    for (qsizetype i = 0; i < name.size();) {
-        const bool pair = name.at(i).isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate();
-        const qsizetype width = pair ? 2 : 1;
-        const QStringView character = name.mid(i, width);
-        if (first) {
-            masked += character; // the surname's first code point, a surrogate pair kept whole
-            first = false;
-        } else if (character == u"·" || character == u"•" || character == u" ") {
-            masked += character;
-        } else {
-            masked += u'*';
-        }
-        i += width;
-    }
-    return masked;
 }
 
 QString maskDocument(QStringView number)

@@ -13,11 +13,9 @@
 
 namespace shiming::hq::hall {
 
-/// Masks as the outlet's manager views show them (core/review): a mobile number keeps its first 3 and last 4
-/// digits (`138****5678`; shorter: all stars), a name its first code point (the surname) with '·', '•' and
-/// spaces kept, a document number its last 4 characters.
+/// Masks of HQ's hall reads: a mobile number keeps its first 3 and last 4 digits (`138****5678`; shorter: all
+/// stars), a document number its last 4 characters; a name is masked as at the outlet (shiming::maskName).
 QString maskMsisdn(QStringView number);
-QString maskName(QStringView name);
 QString maskDocument(QStringView number);
 
 /// What HQ keeps of a looked-up mobile number in its audit: HMAC-SHA256 under the identity key, lowercase hex

@@ -166,6 +166,27 @@ QString maskDocumentNumber(QStringView number)
     return text;
 }
 
+QString maskName(QStringView name)
+{
+    QString masked;
+    bool first = true;
+    for (qsizetype i = 0; i < name.size();) {
+        const bool pair = name.at(i).isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate();
+        const qsizetype width = pair ? 2 : 1;
+        const QStringView character = name.mid(i, width);
+        if (first) {
+            masked += character;
+            first = false;
+        } else if (character == u"·" || character == u"•" || character == u" ") {
+            masked += character;
+        } else {
+            masked += u'*';
+        }
+        i += width;
+    }
+    return masked;
+}
+
 int ageOn(QDate birth, QDate day)
 {
     if (!birth.isValid() || !day.isValid() || day < birth)

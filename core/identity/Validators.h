@@ -37,6 +37,11 @@ QString normalizeDocumentInput(DocumentType type, QStringView input);
 /// start and half of the rest at the end ("138****8000"). Spaces are removed and full-width folded first.
 QString maskDocumentNumber(QStringView number);
 
+/// A name masked except the surname: the first character (a whole code point, so 𠮷 survives) stays, every
+/// other character becomes '*', the middle dot of minority and foreign names stays ("阿**·***"). The outlet's
+/// manager views and HQ's hall reads mask with it.
+QString maskName(QStringView name);
+
 /// Completed years between `birth` and `day` (a 29 February birthday counts on 1 March in common years).
 /// -1 when either date is invalid or `day` is before `birth`.
 int ageOn(QDate birth, QDate day);

@@ -28,27 +28,6 @@ std::optional<SyncState> parseSyncState(QStringView key)
     return std::nullopt;
 }
 
-QString maskName(QStringView name)
-{
-    QString masked;
-    bool first = true;
-    for (qsizetype i = 0; i < name.size();) {
-        const bool pair = name.at(i).isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate();
-        const qsizetype width = pair ? 2 : 1;
-        const QStringView character = name.mid(i, width);
-        if (first) {
-            masked += character;
-            first = false;
-        } else if (character == u"·" || character == u"•" || character == u" ") {
-            masked += character;
-        } else {
-            masked += u'*';
-        }
-        i += width;
-    }
-    return masked;
-}
-
 QString maskPhoneNumber(QStringView number)
 {
     QString text;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/identity/Validators.h"
 #include "core/registration/Registration.h"
 
 #include <QDate>
@@ -113,9 +114,8 @@ struct ReviewRow {
     }
 };
 
-/// A name masked except the surname: the first character (a whole code point, so 𠮷 survives) stays, every
-/// other character becomes '*', the middle dot of minority and foreign names stays ("阿**·***").
-QString maskName(QStringView name);
+/// A name masked except the surname (identity::maskName, which HQ's hall reads use too).
+using shiming::maskName;
 
 /// A mobile number masked but for its ends: the first 3 and the last 4 digits of an 11-digit number stay
 /// ("138****8000"), spaces and hyphens are dropped first. Shorter values keep 2 at each end from 7 characters
