@@ -32,11 +32,6 @@ WHERE latest = 1 AND (NOT $4 OR state IN ('problem', 'raised'))
 ORDER BY outlet_id, day, finding_type DESC, state_at
 )SQL";
 
-QJsonValue textOrNull(const pqxx::field& field)
-{
-    return field.is_null() ? QJsonValue() : QJsonValue(pg::qstr(field.as<std::string>()));
-}
-
 } // namespace
 
 QJsonObject figuresByOutlet(pqxx::transaction_base& tx)
@@ -85,10 +80,10 @@ int command(const QStringList& args, const cli::Io& io)
         for (const auto& row :
              tx.exec_params(kLatestSql, pg::str(options->value(u"--outlet"_s)), pg::str(from.toString(Qt::ISODate)),
                             pg::str(to.toString(Qt::ISODate)), options->flag(u"--open"_s))) {
-            QJsonObject o{{u"outlet"_s, textOrNull(row[0])},      {u"type"_s, textOrNull(row[1])},
-                          {u"day"_s, textOrNull(row[2])},         {u"key"_s, textOrNull(row[3])},
-                          {u"state"_s, textOrNull(row[4])},       {u"stateAt"_s, textOrNull(row[5])},
-                          {u"hqReference"_s, textOrNull(row[6])}, {u"receivedAt"_s, textOrNull(row[7])},
+            QJsonObject o{{u"outlet"_s, pg::jsonText(row[0])},      {u"type"_s, pg::jsonText(row[1])},
+                          {u"day"_s, pg::jsonText(row[2])},         {u"key"_s, pg::jsonText(row[3])},
+                          {u"state"_s, pg::jsonText(row[4])},       {u"stateAt"_s, pg::jsonText(row[5])},
+                          {u"hqReference"_s, pg::jsonText(row[6])}, {u"receivedAt"_s, pg::jsonText(row[7])},
                           {u"states"_s, row[9].as<qint64>()}};
             const pqxx::binarystring bytes(row[8]);
             const auto content =

@@ -650,19 +650,16 @@ int auditCommand(const QStringList& args, const cli::Io& io)
                  "hall_id, outlet_id, action, record_uuid::text, reason, query FROM hq_audit "
                  "WHERE at >= $1::date ORDER BY id",
                  pg::str(since.toString(Qt::ISODate)))) {
-            const auto field = [&](int column) {
-                return row[column].is_null() ? QJsonValue() : QJsonValue(pg::qstr(row[column].as<std::string>()));
-            };
             list.append(QJsonObject{{u"id"_s, row[0].as<qint64>()},
-                                    {u"at"_s, field(1)},
-                                    {u"actor"_s, field(2)},
-                                    {u"actorKind"_s, field(3)},
-                                    {u"hall"_s, field(4)},
-                                    {u"outlet"_s, field(5)},
-                                    {u"action"_s, field(6)},
-                                    {u"record"_s, field(7)},
-                                    {u"reason"_s, field(8)},
-                                    {u"query"_s, field(9)}});
+                                    {u"at"_s, pg::jsonText(row[1])},
+                                    {u"actor"_s, pg::jsonText(row[2])},
+                                    {u"actorKind"_s, pg::jsonText(row[3])},
+                                    {u"hall"_s, pg::jsonText(row[4])},
+                                    {u"outlet"_s, pg::jsonText(row[5])},
+                                    {u"action"_s, pg::jsonText(row[6])},
+                                    {u"record"_s, pg::jsonText(row[7])},
+                                    {u"reason"_s, pg::jsonText(row[8])},
+                                    {u"query"_s, pg::jsonText(row[9])}});
         }
         if (options->flag(u"--json"_s)) {
             io.out(compactJson(QJsonObject{{u"audit"_s, list}}) + '\n');

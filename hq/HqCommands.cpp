@@ -359,15 +359,12 @@ int stats(const QStringList& args, const cli::Io& io)
                                        "TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), audit_rewinds, "
                                        "to_char(audit_rewound_at AT TIME ZONE 'UTC', "
                                        "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM outlets ORDER BY 1")) {
-            const auto text = [&](int column) {
-                return row[column].is_null() ? QJsonValue() : QJsonValue(pg::qstr(row[column].as<std::string>()));
-            };
             audit.insert(pg::qstr(row[0].as<std::string>()),
                          QJsonObject{{u"seq"_s, row[1].is_null() ? QJsonValue() : QJsonValue(row[1].as<qint64>())},
-                                     {u"head"_s, text(2)},
-                                     {u"reportedAt"_s, text(3)},
+                                     {u"head"_s, pg::jsonText(row[2])},
+                                     {u"reportedAt"_s, pg::jsonText(row[3])},
                                      {u"rewinds"_s, row[4].as<int>()},
-                                     {u"rewoundAt"_s, text(5)}});
+                                     {u"rewoundAt"_s, pg::jsonText(row[5])}});
         }
         out.insert(u"auditByOutlet"_s, audit);
         // Records outlets reported unreadable (a damaged page), and how many of them HQ holds all the same.
@@ -481,18 +478,15 @@ int unreadable(const QStringList& args, const cli::Io& io)
                  "LEFT JOIN records r ON r.record_uuid = u.record_uuid WHERE $1 = '' OR u.outlet_id = $1 "
                  "ORDER BY u.outlet_id, u.outlet_seq",
                  pg::str(outlet))) {
-            const auto text = [&](int column) {
-                return row[column].is_null() ? QJsonValue() : QJsonValue(pg::qstr(row[column].as<std::string>()));
-            };
-            list.append(QJsonObject{{u"outlet"_s, text(0)},
-                                    {u"record"_s, text(1)},
+            list.append(QJsonObject{{u"outlet"_s, pg::jsonText(row[0])},
+                                    {u"record"_s, pg::jsonText(row[1])},
                                     {u"seq"_s, row[2].as<qint64>()},
-                                    {u"firstReported"_s, text(3)},
-                                    {u"lastReported"_s, text(4)},
+                                    {u"firstReported"_s, pg::jsonText(row[3])},
+                                    {u"lastReported"_s, pg::jsonText(row[4])},
                                     {u"reports"_s, row[5].as<int>()},
                                     {u"heldAtHq"_s, !row[6].is_null()},
-                                    {u"status"_s, text(6)},
-                                    {u"hqReference"_s, text(7)}});
+                                    {u"status"_s, pg::jsonText(row[6])},
+                                    {u"hqReference"_s, pg::jsonText(row[7])}});
         }
         if (options->flag(u"--json"_s)) {
             io.out(compactJson(QJsonObject{{u"unreadable"_s, list}}) + '\n');

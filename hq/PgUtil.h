@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include <pqxx/binarystring>
+#include <pqxx/field>
 
 namespace shiming::hq::pg {
 
@@ -50,6 +52,12 @@ inline std::string str(const QString& text)
 inline QString qstr(const std::string& text)
 {
     return QString::fromStdString(text);
+}
+
+/// A text column as JSON: its text, or null when the column is NULL.
+inline QJsonValue jsonText(const pqxx::field& field)
+{
+    return field.is_null() ? QJsonValue() : QJsonValue(qstr(field.as<std::string>()));
 }
 
 } // namespace shiming::hq::pg

@@ -241,9 +241,9 @@ CREATE INDEX hq_audit_at ON hq_audit (at);
     // A record's id stays unique across months by `record_ids` (its primary key; a statement trigger on
     // `records` keeps it), which also tells the ledger's look-up in which month a known record is, so that a
     // resend is found without probing every month. A batch's id is unique across months by the ledger's advisory
-    // lock on it and its look-up under the lock; within a month by the primary key. `batches.received_at` is written as the records'
-    // `hq_time`, so a batch and its records share a month. The foreign keys to `batches` go: a batch and
-    // everything in it are written by one statement, and retention drops them month by month.
+    // lock on it and its look-up under the lock; within a month by the primary key. `batches.received_at` is
+    // written as the records' `hq_time`, so a batch and its records share a month. The foreign keys to `batches`
+    // go: a batch and everything in it are written by one statement, and retention drops them month by month.
     // Every row is copied into its month (on a large ledger this migration rewrites the tables, in one
     // transaction, holding them locked). `retention_log`: what `maintain --retain-months` dropped.
     R"SQL(
