@@ -160,9 +160,9 @@ BatchKeys keysOf(const QByteArray& identityKey, const protocol::Batch& batch, co
 /// `records` with every month (9 ms with 44 months of partitions), for nothing.
 std::string lockCte(const std::string& keys, const std::string& originals, bool voids)
 {
-    if (!voids)
-        return "locks AS (SELECT shiming_lock_keys(ARRAY(SELECT k FROM unnest(" + keys +
-               "::bigint[]) AS k ORDER BY 1)))";
+    if (!voids) // `originals` is read without a table, so the statement's parameters stay the same
+        return "locks AS (SELECT shiming_lock_keys(ARRAY(SELECT k FROM unnest(" + keys + "::bigint[]) AS k WHERE " +
+               originals + "::uuid[] IS NOT NULL ORDER BY 1)))";
     const std::string named = "o.record_uuid = ANY(" + originals + "::uuid[])";
     return "locks AS (SELECT shiming_lock_keys(ARRAY(SELECT k FROM unnest(" + keys +
            "::bigint[]) AS k "
@@ -184,26 +184,20 @@ std::string lockCte(const std::string& keys, const std::string& originals, bool 
 IngestResult::Refusal admit(pqxx::work& tx, const Admission* admission, const BatchKeys& keys)
 {
     const bool voids = !keys.originalIds.isEmpty();
-    // The originals' ids are a parameter only when there are voids (an unused parameter has no type).
-    const std::string originals = pg::textArray(keys.originalIds);
-    const std::string admissionSql = "WITH nonce AS (INSERT INTO request_nonces (outlet_id, nonce) VALUES ($1, $2) "
-                                     "ON CONFLICT DO NOTHING RETURNING 1), " +
-                                     lockCte("$5", "$6", voids) +
-                                     " SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $3) OR "
-                                     "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $1 AND "
-                                     "revoked_at >= to_timestamp($4 / 1000.0)), EXISTS (SELECT 1 FROM nonce), "
-                                     "(SELECT count(*) FROM locks)";
-    const std::string bareSql =
-        "WITH " + lockCte("$1", "$2", voids) + " SELECT false, true, (SELECT count(*) FROM locks)";
     const pqxx::row admitted =
-        admission ? (voids ? tx.exec_params1(admissionSql, pg::str(admission->outletId), admission->nonce.toStdString(),
-                                             pg::str(admission->certificateSerial), admission->certificateNotBeforeMs,
-                                             pg::bigintArray(keys.locks), originals)
-                           : tx.exec_params1(admissionSql, pg::str(admission->outletId), admission->nonce.toStdString(),
-                                             pg::str(admission->certificateSerial), admission->certificateNotBeforeMs,
-                                             pg::bigintArray(keys.locks)))
-        : voids   ? tx.exec_params1(bareSql, pg::bigintArray(keys.locks), originals)
-                  : tx.exec_params1(bareSql, pg::bigintArray(keys.locks));
+        admission ? tx.exec_params1("WITH nonce AS (INSERT INTO request_nonces (outlet_id, nonce) VALUES ($1, $2) "
+                                    "ON CONFLICT DO NOTHING RETURNING 1), " +
+                                        lockCte("$5", "$6", voids) +
+                                        " SELECT EXISTS (SELECT 1 FROM revoked_certificates WHERE serial = $3) OR "
+                                        "EXISTS (SELECT 1 FROM revoked_outlets WHERE outlet_id = $1 AND "
+                                        "revoked_at >= to_timestamp($4 / 1000.0)), EXISTS (SELECT 1 FROM nonce), "
+                                        "(SELECT count(*) FROM locks)",
+                                    pg::str(admission->outletId), admission->nonce.toStdString(),
+                                    pg::str(admission->certificateSerial), admission->certificateNotBeforeMs,
+                                    pg::bigintArray(keys.locks), pg::textArray(keys.originalIds))
+                  : tx.exec_params1("WITH " + lockCte("$1", "$2", voids) +
+                                        " SELECT false, true, (SELECT count(*) FROM locks)",
+                                    pg::bigintArray(keys.locks), pg::textArray(keys.originalIds));
     if (admitted[0].as<bool>())
         return IngestResult::Refusal::Revoked;
     if (!admitted[1].as<bool>())
