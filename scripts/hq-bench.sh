@@ -6,6 +6,8 @@
 #   1b. the ingest figure again with 40 months of partitions before this one (a ledger some years old);
 #   2. bench_hq again on a primary with a synchronous streaming standby (scripts/pg-test-cluster.sh --standby):
 #      every commit, HQ's and the floor's, waits for the standby;
+#      Each ingest figure comes with the CPU it took per record (outlets, shiming-hq, PostgreSQL: they share
+#      this machine's cores) and the WAL it wrote.
 #   3. scripts/hq-failover-test.sh (default records): seconds from the primary killed to the first batch accepted
 #      by the promoted standby.
 # Then a summary of the figures, taken from the output above.
@@ -56,14 +58,19 @@ if [ "$failover" = 0 ]; then sed -n '/^database:/p; /^records per outlet/,$p' "$
 ingest() { # FILE: "HQ X records/s, floor Y records/s, HQ at Z% [what bench_hq measured against]"
     sed -n 's/^ingest \[PostgreSQL \(.*\)\], 4 concurrent.*: median \([0-9]*\) records\/s (goal.*PostgreSQL: median \([0-9]*\) records\/s (HQ at \([0-9]*%\)).*/HQ \2 records\/s, floor \3 records\/s, HQ at \4 [\1]/p' "$1"
 }
+cpu() { # FILE: "through HQ X (...); floor Y (...); the floor's CPU is Z% of HQ's"
+    sed -n 's/^CPU per record (medians, core-ms, [^)]*): //p' "$1"
+}
 echo
 echo "== summary (ingest: 4 concurrent outlets, 2 x 20 KB photos per record, medians of the runs)"
 echo "single PostgreSQL       $(ingest "$work/single.out")"
+echo "                        CPU core-ms per record: $(cpu "$work/single.out")"
 echo "  with 40 months         $(ingest "$work/months.out")"
 if [ "$fast" = yes ]; then
     echo "synchronous standby     skipped (--fast)"
 else
     echo "synchronous standby     $(ingest "$work/standby.out")"
+    echo "                        CPU core-ms per record (the standby's replay included): $(cpu "$work/standby.out")"
 fi
 echo "failover                $(sed -n 's/^failover: //p' "$work/failover.out" | grep . || echo "no figure (exit $failover)")"
 exit "$failover"

@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <sys/prctl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <csignal>
@@ -170,6 +171,27 @@ qint64 HqProcess::peakRssKib() const
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     return -1;
+}
+
+double processCpuSeconds(qint64 pid, bool reaped)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // After "pid (comm) " (comm may hold spaces): utime, stime, cutime, cstime are fields 14-17 (proc(5)).
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 15)
+        return -1;
+    double ticks = fields[11].toDouble() + fields[12].toDouble();
+    if (reaped)
+        ticks += fields[13].toDouble() + fields[14].toDouble();
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
+double HqProcess::cpuSeconds() const
+{
+    return m_process ? processCpuSeconds(m_process->processId()) : -1;
 }
 
 QString HqProcess::url() const

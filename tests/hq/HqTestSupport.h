@@ -39,6 +39,10 @@ private:
     std::string m_adminUrl;
 };
 
+/// CPU seconds (user + system, every thread) process `pid` has used, from /proc/PID/stat; with `reaped`, plus
+/// what its exited children used (those it waited for). -1 when there is no such process.
+double processCpuSeconds(qint64 pid, bool reaped = false);
+
 /// A real `shiming-hq` process: init (schema, CA) and serve on 127.0.0.1 with a free port.
 class HqProcess {
 public:
@@ -65,6 +69,8 @@ public:
     QByteArray serveLog();
     /// The serving process's peak resident memory (VmHWM) in KiB; -1 when not running.
     qint64 peakRssKib() const;
+    /// CPU time (user + system, all threads) the serving process has used, in seconds; -1 when not running.
+    double cpuSeconds() const;
 
 private:
     std::string m_pgUrl;

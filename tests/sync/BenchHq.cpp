@@ -13,6 +13,10 @@
 // cluster in SHIMING_TEST_PG_DIR (scripts/hq-bench.sh: one with a synchronous standby), --fast then has no effect.
 // What was measured against (fsync, synchronous_commit, synchronous standbys in pg_stat_replication) is read from
 // the server and printed in the header and the result lines.
+// Each ingest figure also prints the CPU it took (the machine's busy time from /proc/stat, and of it the outlets'
+// threads, shiming-hq and the postgres processes) and the WAL it wrote, per record: the outlets, HQ and
+// PostgreSQL share this machine's cores, and when both figures keep them busy, HQ / floor is about the floor's
+// CPU per record over HQ's.
 #include "SyncTestSupport.h"
 
 #include "core/protocol/Batch.h"
@@ -21,12 +25,15 @@
 #include <pqxx/pqxx>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 
 #include <algorithm>
 #include <cstdio>
 #include <thread>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace shiming;
@@ -40,6 +47,13 @@ std::string adminUrlOf(std::string url)
     const size_t at = url.find("dbname=");
     const size_t end = url.find(' ', at);
     return url.replace(at, end == std::string::npos ? end : end - at, "dbname=postgres");
+}
+
+/// The `dbname=` of a connection string.
+std::string databaseOf(const std::string& url)
+{
+    const size_t at = url.find("dbname=") + 7;
+    return url.substr(at, url.find(' ', at) - at);
 }
 
 std::string synchronousStandbys(const std::string& admin)
@@ -56,6 +70,99 @@ std::string describeCluster(const std::string& admin, const std::string& standby
                              : fsync == "off"                ? "fast (fsync off)"
                                                              : "fsync " + fsync + ", synchronous_commit " + commit;
     return kind + ", synchronous standby: " + standbys;
+}
+
+/// The CPU seconds of every `postgres` process alive, plus what the exited ones used (their parent's, the
+/// postmaster's, children times: a backend whose connection closed is reaped by it).
+double postgresCpuSeconds()
+{
+    double seconds = 0;
+    for (const QString& pid : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(u"/proc/%1/comm"_s.arg(pid));
+        if (!pid.front().isDigit() || !comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "postgres")
+            continue;
+        seconds += std::max(0.0, processCpuSeconds(pid.toLongLong(), true));
+    }
+    return seconds;
+}
+
+/// CPU time used so far, in seconds: the whole machine's busy time (/proc/stat: every process and the kernel),
+/// this process's (the outlets, or the floor's writers) shiming-hq's and PostgreSQL's. What a figure used of the cores is
+/// printed next to it: PostgreSQL, HQ and the outlets share this machine's cores.
+struct CpuClock {
+    double machine = 0;
+    double self = 0;
+    double hq = 0;
+    double postgres = 0;
+    static CpuClock now(const HqProcess* hq)
+    {
+        CpuClock clock;
+        clock.postgres = postgresCpuSeconds();
+        QFile file(u"/proc/stat"_s);
+        if (file.open(QIODevice::ReadOnly)) {
+            const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+            for (qsizetype i = 1; i < fields.size(); ++i)
+                if (i != 4 && i != 5) // idle, iowait
+                    clock.machine += fields[i].toDouble();
+            clock.machine /= double(sysconf(_SC_CLK_TCK));
+        }
+        timespec self{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &self);
+        clock.self = double(self.tv_sec) + self.tv_nsec / 1e9;
+        clock.hq = hq ? std::max(0.0, hq->cpuSeconds()) : 0;
+        return clock;
+    }
+};
+
+/// Core-milliseconds per record a figure used: the whole machine, and of it the clients (this process), HQ,
+/// PostgreSQL and the rest (the kernel's threads: writeback, network); and how many cores were busy on average.
+struct CpuUse {
+    double coresBusy = 0;
+    double machine = 0;
+    double clients = 0;
+    double hq = 0;
+    double postgres = 0;
+    double rest() const { return machine - clients - hq - postgres; }
+};
+
+CpuUse cpuUse(const CpuClock& before, const CpuClock& after, double seconds, int records)
+{
+    const auto perRecord = [&](double cpuSeconds) {
+        return 1000.0 * cpuSeconds / records;
+    };
+    return {(after.machine - before.machine) / seconds, perRecord(after.machine - before.machine),
+            perRecord(after.self - before.self), perRecord(after.hq - before.hq),
+            perRecord(after.postgres - before.postgres)};
+}
+
+/// The server's WAL position in bytes: what a figure wrote to the WAL (and, with a standby, sent to it).
+double walPosition(const std::string& url)
+{
+    return std::stod(PgCluster::scalar(url, "SELECT pg_current_wal_lsn() - '0/0'"));
+}
+
+/// One figure of one run: records per second, the CPU it took and the WAL it wrote.
+struct Figure {
+    double rate = 0;
+    CpuUse cpu;
+    double walKbPerRecord = 0;
+};
+
+/// "1.78 of 2 cores busy; 0.78 core-ms per record: clients 0.20, HQ 0.18, PostgreSQL and the rest 0.40; WAL
+/// 45.1 KB per record"
+std::string describeCpu(const Figure& figure, bool withHq)
+{
+    const CpuUse& cpu = figure.cpu;
+    char hq[40] = "";
+    if (withHq)
+        std::snprintf(hq, sizeof hq, "HQ %.2f, ", cpu.hq);
+    char text[240];
+    std::snprintf(text, sizeof text,
+                  "%.2f of %ld cores busy; %.2f core-ms per record: clients %.2f, %sPostgreSQL %.2f, the rest %.2f; "
+                  "WAL %.1f KB per record",
+                  cpu.coresBusy, sysconf(_SC_NPROCESSORS_ONLN), cpu.machine, cpu.clients, hq, cpu.postgres, cpu.rest(),
+                  figure.walKbPerRecord);
+    return text;
 }
 
 double median(QList<double> values)
@@ -86,10 +193,14 @@ QList<QList<QByteArray>> makeBatches(int run)
     return perOutlet;
 }
 
-double ingestThroughHq(HqProcess& hq, const QList<protocol::CredentialBundle>& bundles, int run, bool keepAlive)
+constexpr int kRecords = kOutlets * kBatchesPerOutlet * kRecordsPerBatch;
+
+Figure ingestThroughHq(HqProcess& hq, const QList<protocol::CredentialBundle>& bundles, int run, bool keepAlive)
 {
     const auto batches = makeBatches(run);
     std::atomic<int> failures = 0;
+    const double walBefore = walPosition(hq.pgUrl());
+    const CpuClock before = CpuClock::now(&hq);
     QElapsedTimer timer;
     timer.start();
     std::vector<std::thread> threads;
@@ -106,12 +217,14 @@ double ingestThroughHq(HqProcess& hq, const QList<protocol::CredentialBundle>& b
     for (auto& t : threads)
         t.join();
     const double seconds = timer.nsecsElapsed() / 1e9;
+    const CpuClock after = CpuClock::now(&hq);
     if (failures > 0)
         std::printf("  (%d batches failed)\n", int(failures));
-    return kOutlets * kBatchesPerOutlet * kRecordsPerBatch / seconds;
+    return {kRecords / seconds, cpuUse(before, after, seconds, kRecords),
+            (walPosition(hq.pgUrl()) - walBefore) / 1024 / kRecords};
 }
 
-double ingestStraightIntoPostgres(const std::string& url, int run)
+Figure ingestStraightIntoPostgres(const std::string& url, int run)
 {
     {
         pqxx::connection c(url);
@@ -121,6 +234,8 @@ double ingestStraightIntoPostgres(const std::string& url, int run)
         tx.commit();
     }
     const auto batches = makeBatches(run + 100);
+    const double walBefore = walPosition(url);
+    const CpuClock before = CpuClock::now(nullptr);
     QElapsedTimer timer;
     timer.start();
     std::vector<std::thread> threads;
@@ -142,7 +257,10 @@ double ingestStraightIntoPostgres(const std::string& url, int run)
     }
     for (auto& t : threads)
         t.join();
-    return kOutlets * kBatchesPerOutlet * kRecordsPerBatch / (timer.nsecsElapsed() / 1e9);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const CpuClock after = CpuClock::now(nullptr);
+    return {kRecords / seconds, cpuUse(before, after, seconds, kRecords),
+            (walPosition(url) - walBefore) / 1024 / kRecords};
 }
 
 } // namespace
@@ -166,6 +284,7 @@ int main(int argc, char* argv[])
     const qsizetype monthsAt = args.indexOf(u"--months"_s);
     const int pastMonths = monthsAt >= 0 && monthsAt + 1 < args.size() ? std::max(0, args[monthsAt + 1].toInt()) : 0;
     QList<double> hqRates, freshRates, floorRates;
+    QList<double> hqCpu, hqClientsCpu, hqOwnCpu, hqPostgresCpu, floorCpu, floorClientsCpu, floorPostgresCpu;
     for (int run = 0; run < runs; ++run) {
         const std::string url = run == 0 ? firstUrl : PgCluster::instance().newDatabase();
         HqProcess hq(url);
@@ -184,24 +303,41 @@ int main(int argc, char* argv[])
         QList<protocol::CredentialBundle> bundles;
         for (int o = 0; o < kOutlets; ++o)
             bundles << *hq.enroll(u"BENCH-%1"_s.arg(o));
-        // Each figure starts right after a checkpoint: a checkpoint that falls into one of them (a run writes
-        // ~700 MB of WAL), and the full-page images after it, would otherwise decide which figure is lower.
+        // Each figure starts with nothing left for autovacuum (the rows the previous figure wrote, vacuumed now,
+        // not by a worker during the next figure) and right after a checkpoint: a checkpoint that falls into one
+        // of them (a run writes ~700 MB of WAL), and the full-page images after it, would otherwise decide which
+        // figure is lower.
         const auto checkpoint = [&] {
+            PgCluster::scalar(url, "VACUUM");
             PgCluster::scalar(url, "CHECKPOINT");
         };
         checkpoint();
-        hqRates << ingestThroughHq(hq, bundles, run, true);
+        const Figure kept = ingestThroughHq(hq, bundles, run, true);
         checkpoint();
-        freshRates << ingestThroughHq(hq, bundles, run + 50, false);
+        const Figure fresh = ingestThroughHq(hq, bundles, run + 50, false);
         checkpoint();
-        floorRates << ingestStraightIntoPostgres(url, run);
+        const Figure floor = ingestStraightIntoPostgres(url, run);
+        hqRates << kept.rate;
+        freshRates << fresh.rate;
+        floorRates << floor.rate;
+        hqCpu << kept.cpu.machine;
+        hqClientsCpu << kept.cpu.clients;
+        hqOwnCpu << kept.cpu.hq;
+        hqPostgresCpu << kept.cpu.postgres;
+        floorCpu << floor.cpu.machine;
+        floorClientsCpu << floor.cpu.clients;
+        floorPostgresCpu << floor.cpu.postgres;
         hq.stop();
         const QByteArray output = hq.serveOutput();
         const qsizetype timings = output.indexOf("timings:");
-        std::printf("  run %d (%s monthly partitions of records): HQ %.0f records/s (a new TLS connection per batch: "
-                    "%.0f), PostgreSQL floor %.0f records/s\n    HQ %s",
-                    run + 1, months.c_str(), hqRates.last(), freshRates.last(), floorRates.last(),
-                    timings >= 0 ? output.mid(timings).constData() : "timings: none\n");
+        std::printf(
+            "  run %d (%s monthly partitions of records): HQ %.0f records/s (a new TLS connection per batch: "
+            "%.0f), PostgreSQL floor %.0f records/s\n    CPU through HQ: %s\n    CPU of the floor: %s\n    HQ %s",
+            run + 1, months.c_str(), hqRates.last(), freshRates.last(), floorRates.last(),
+            describeCpu(kept, true).c_str(), describeCpu(floor, false).c_str(),
+            timings >= 0 ? output.mid(timings).constData() : "timings: none\n");
+        // Gone before the next run: its tables would otherwise be vacuumed by autovacuum during it.
+        PgCluster::scalar(admin, "DROP DATABASE " + databaseOf(url) + " WITH (FORCE)");
     }
     if (const std::string now = synchronousStandbys(admin); now != standbys)
         std::printf("  (synchronous standbys now: %s, not as in the header)\n", now.c_str());
@@ -210,6 +346,12 @@ int main(int argc, char* argv[])
                 "PostgreSQL: median %.0f records/s (HQ at %.0f%%)\n",
                 target.c_str(), median(hqRates), median(freshRates), median(floorRates),
                 100.0 * median(hqRates) / median(floorRates));
+    std::printf("CPU per record (medians, core-ms, every process on this machine's %ld cores): through HQ %.2f "
+                "(outlets %.2f, shiming-hq %.2f, PostgreSQL %.2f); floor %.2f (writers %.2f, PostgreSQL %.2f); the "
+                "floor's CPU is %.0f%% of HQ's\n",
+                sysconf(_SC_NPROCESSORS_ONLN), median(hqCpu), median(hqClientsCpu), median(hqOwnCpu),
+                median(hqPostgresCpu), median(floorCpu), median(floorClientsCpu), median(floorPostgresCpu),
+                100.0 * median(floorCpu) / median(hqCpu));
 
     if (args.contains(u"--ingest-only"_s))
         return 0;
