@@ -427,9 +427,14 @@ TEST_CASE("manager window: the spot check tab draws after closing, shows each re
     CHECK(page.model().index(2, 4).data().toString() == SpotCheckPage::tr("Not checked"));
     REQUIRE(page.check().has_value());
     CHECK(page.check()->problems() == 1);
-    // The names in the list are masked.
-    for (int row = 0; row < page.model().rowCount(); ++row)
-        CHECK(page.model().index(row, 3).data().toString().contains(u'*'));
+    // The names in the list are masked; the day's sample depends on the date, and may hold the customer whose
+    // name is one character (𠮷), which keeps it (maskName).
+    for (int row = 0; row < page.model().rowCount(); ++row) {
+        view->selectRow(row);
+        const QString name = page.model().index(row, 3).data().toString();
+        INFO(name.toStdString());
+        CHECK((name.contains(u'*') || (page.selectedUuid() == outlet.rareNameUuid && name == u"𠮷"_s)));
+    }
 }
 
 TEST_CASE("manager window: the alerts tab lists the day's alerts as it opens, shows the records, acknowledges",
