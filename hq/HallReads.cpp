@@ -4,6 +4,7 @@
 #include "core/common/Json.h"
 #include "core/identity/Validators.h"
 #include "core/protocol/IdentityHash.h"
+#include "core/report/DayFigures.h"
 #include "hq/HqState.h"
 #include "hq/PgUtil.h"
 
@@ -193,166 +194,57 @@ QJsonObject recordJson(const Row& r, bool reveal)
     return o;
 }
 
-// The daily report's breakdown lines, as core/review/DailyReport.cpp counts them (voided apart).
-struct Line {
-    QString key;
-    qint64 registrations = 0, voided = 0, passed = 0, compared = 0, accepted = 0, rejected = 0;
-    double seconds = 0;
-    qint64 gaps = 0;
-    int counter = 0;
-
-    double passRate() const { return compared > 0 ? double(passed) / double(compared) : 0.0; }
-    void count(const Row& r, const QString& band)
-    {
-        if (r.voided) {
-            ++voided;
-            return;
-        }
-        ++registrations;
-        if (band != u"not_compared"_s)
-            ++compared;
-        if (band == u"pass"_s)
-            ++passed;
-        if (r.status == u"rejected"_s)
-            ++rejected;
-        else
-            ++accepted;
-    }
-};
-
-struct Tally {
-    QMap<QString, Line> lines;
-    Line& at(const QString& key)
-    {
-        Line& line = lines[key];
-        line.key = key;
-        return line;
-    }
-    QJsonArray json(bool withTime, bool byRegistrations = true) const
-    {
-        QList<Line> out = lines.values();
-        if (byRegistrations) {
-            std::stable_sort(out.begin(), out.end(),
-                             [](const Line& a, const Line& b) { return a.registrations > b.registrations; });
-        }
-        QJsonArray array;
-        for (const Line& line : out) {
-            QJsonObject o{{u"key"_s, line.key},
-                          {u"registrations"_s, line.registrations},
-                          {u"voided"_s, line.voided},
-                          {u"face_passed"_s, line.passed},
-                          {u"face_compared"_s, line.compared},
-                          {u"pass_rate"_s, line.passRate()}};
-            if (withTime)
-                o.insert(u"average_seconds"_s, line.gaps > 0 ? line.seconds / double(line.gaps) : 0.0);
-            array.append(o);
-        }
-        return array;
-    }
-};
-
-constexpr qint64 kBreakGapSeconds = 30 * 60; // as the outlet's report (docs/manager.md)
-
+// The hall's daily report, counted as the outlet counts its own (core/report's DayTally).
 QByteArray reportJson(const Reader& reader, QDate date, const QTimeZone& zone, const QList<Row>& rows,
                       const QList<std::pair<QString, int>>& counters, const std::array<qint64, 3>& spot)
 {
-    Tally clerks, packages, types, transactions, bands;
-    QMap<QString, Line> perCounter;
+    report::DayTally tally;
+    QMap<QString, int> counterNumbers;
     for (const auto& [outlet, number] : counters) {
-        perCounter[outlet].key = outlet;
-        perCounter[outlet].counter = number;
+        tally.addCounter(outlet);
+        counterNumbers.insert(outlet, number);
     }
-    for (const char* band : {"pass", "manual_review", "fail", "not_compared"})
-        bands.at(QString::fromLatin1(band));
-    Line total;
-    qint64 pendingReview = 0;
-    QList<int> perHour(24, 0);
-    QHash<QString, qint64> lastByClerk;
     for (const Row& r : rows) {
-        const QString band = bandOf(r);
-        const QString clerk = text(r.content, "clerk");
+        report::DayEntry entry;
+        entry.clerk = text(r.content, "clerk");
         const QString package = text(r.content, "package");
-        clerks.at(clerk).count(r, band);
-        packages.at(package.isEmpty() ? u"-"_s : package).count(r, band);
-        types.at(text(r.content.value("extra"_L1).toMap(), "customerType")).count(r, band);
-        transactions.at(r.transaction).count(r, band);
-        bands.at(band).count(r, band);
-        Line& counter = perCounter[r.outlet];
-        counter.key = r.outlet;
-        counter.counter = r.counter;
-        counter.count(r, band);
-        total.count(r, band);
-        if (r.voided)
-            continue;
-        if (band == u"manual_review"_s && text(face(r), "overrideBy").isEmpty() && r.status != u"rejected"_s)
-            ++pendingReview;
-        ++perHour[QDateTime::fromMSecsSinceEpoch(r.registeredAtMs, zone).time().hour()];
-        // A clerk's working time per registration: the gap since their previous one, breaks left out.
-        if (const auto previous = lastByClerk.constFind(clerk); previous != lastByClerk.cend()) {
-            const qint64 gap = (r.registeredAtMs - *previous) / 1000;
-            if (gap >= 0 && gap <= kBreakGapSeconds) {
-                Line& line = clerks.at(clerk);
-                line.seconds += double(gap);
-                ++line.gaps;
-                total.seconds += double(gap);
-                ++total.gaps;
-            }
-        }
-        lastByClerk.insert(clerk, r.registeredAtMs);
+        entry.package = package.isEmpty() ? u"-"_s : package;
+        entry.customerType = text(r.content.value("extra"_L1).toMap(), "customerType");
+        entry.transaction = r.transaction;
+        entry.band = bandOf(r);
+        entry.counter = r.outlet;
+        entry.voided = r.voided;
+        // HQ holds only what reached it: every record has its answer (released and ended ones were accepted).
+        entry.hq = r.status == u"rejected"_s ? report::HqAnswer::Rejected : report::HqAnswer::Accepted;
+        entry.pendingReview =
+            entry.band == u"manual_review"_s && text(face(r), "overrideBy").isEmpty() && r.status != u"rejected"_s;
+        entry.registeredAtMs = r.registeredAtMs;
+        entry.hour = QDateTime::fromMSecsSinceEpoch(r.registeredAtMs, zone).time().hour();
+        counterNumbers.insert(r.outlet, r.counter);
+        tally.add(entry);
     }
-    QJsonArray hours;
-    for (int n : perHour)
-        hours.append(n);
-    QJsonArray counterLines;
-    for (const Line& line : std::as_const(perCounter)) {
-        counterLines.append(QJsonObject{{u"key"_s, line.key},
-                                        {u"counter"_s, line.counter},
-                                        {u"registrations"_s, line.registrations},
-                                        {u"voided"_s, line.voided},
-                                        {u"hq_accepted"_s, line.accepted},
-                                        {u"hq_rejected"_s, line.rejected},
-                                        {u"face_passed"_s, line.passed},
-                                        {u"face_compared"_s, line.compared},
-                                        {u"pass_rate"_s, line.passRate()}});
+    const report::DayFigures figures = tally.figures();
+    // The counters' lines: the outlet's line, with the counter's number and HQ's answers.
+    QJsonArray counterLines = report::linesJson(figures.perCounter, false);
+    for (qsizetype i = 0; i < counterLines.size(); ++i) {
+        const report::ReportLine& line = figures.perCounter.at(i);
+        QJsonObject o = counterLines.at(i).toObject();
+        o.insert(u"counter"_s, counterNumbers.value(line.key));
+        o.insert(u"hq_accepted"_s, line.hqAccepted);
+        o.insert(u"hq_rejected"_s, line.hqRejected);
+        counterLines.replace(i, o);
     }
-    const QJsonObject object{
-        {u"hall"_s, reader.hall},
-        {u"outlet"_s, reader.hall},
-        {u"date"_s, date.toString(Qt::ISODate)},
-        {u"tz"_s, QString::fromLatin1(zone.id())},
-        {u"generated_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {u"registrations"_s, total.registrations},
-        {u"voided"_s, total.voided},
-        {u"unsynced"_s, 0}, // HQ holds only what reached it
-        {u"hq_accepted"_s, total.accepted},
-        {u"hq_rejected"_s, total.rejected},
-        {u"pending_review"_s, pendingReview},
-        {u"face_passed"_s, total.passed},
-        {u"face_compared"_s, total.compared},
-        {u"pass_rate"_s, total.passRate()},
-        {u"average_seconds_per_registration"_s, total.gaps > 0 ? total.seconds / double(total.gaps) : 0.0},
-        {u"per_clerk"_s, clerks.json(true)},
-        {u"per_package"_s, packages.json(false)},
-        {u"per_customer_type"_s, types.json(false)},
-        {u"per_transaction"_s, transactions.json(false)},
-        {u"per_band"_s,
-         [&] {
-             // Always the four bands, in the outlet's order.
-             QJsonArray ordered;
-             const QJsonArray all = bands.json(false, false);
-             for (const char* band : {"pass", "manual_review", "fail", "not_compared"}) {
-                 for (const QJsonValue& v : all)
-                     if (v.toObject().value(u"key"_s).toString() == QLatin1StringView(band))
-                         ordered.append(v);
-             }
-             return ordered;
-         }()},
-        {u"per_hour"_s, hours},
-        {u"per_counter"_s, counterLines},
-        {u"spot_check"_s, QJsonObject{{u"drawn"_s, spot[0] > 0},
-                                      {u"sampled"_s, QJsonValue()}, // the sample stays at the outlet
-                                      {u"checked"_s, spot[0]},
-                                      {u"problems"_s, spot[1]}}}};
+    QJsonObject object = report::figuresJson(figures);
+    object.insert(u"hall"_s, reader.hall);
+    object.insert(u"outlet"_s, reader.hall);
+    object.insert(u"date"_s, date.toString(Qt::ISODate));
+    object.insert(u"tz"_s, QString::fromLatin1(zone.id()));
+    object.insert(u"generated_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    object.insert(u"per_counter"_s, counterLines);
+    object.insert(u"spot_check"_s, QJsonObject{{u"drawn"_s, spot[0] > 0},
+                                               {u"sampled"_s, QJsonValue()}, // the sample stays at the outlet
+                                               {u"checked"_s, spot[0]},
+                                               {u"problems"_s, spot[1]}});
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

@@ -26,7 +26,7 @@ add_library(shiming_hq_lib STATIC
     ${CMAKE_CURRENT_LIST_DIR}/HqCommands.h ${CMAKE_CURRENT_LIST_DIR}/HqCommands.cpp)
 target_include_directories(shiming_hq_lib PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(shiming_hq_lib PUBLIC shiming_hq_decision shiming_defaults shiming_common shiming_cli_base
-    shiming_protocol shiming_identity Qt6::Core PkgConfig::PQXX PkgConfig::HTTPLIB OpenSSL::SSL OpenSSL::Crypto)
+    shiming_protocol shiming_identity shiming_report Qt6::Core PkgConfig::PQXX PkgConfig::HTTPLIB OpenSSL::SSL OpenSSL::Crypto)
 
 add_executable(shiming-hq ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 target_link_libraries(shiming-hq PRIVATE shiming_hq_lib)

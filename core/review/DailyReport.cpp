@@ -15,57 +15,6 @@ using namespace shiming::registration;
 
 namespace shiming::review {
 
-namespace {
-
-struct Tally {
-    QMap<QString, ReportLine> lines;
-    ReportLine& at(const QString& key)
-    {
-        ReportLine& line = lines[key];
-        line.key = key;
-        return line;
-    }
-    QList<ReportLine> sorted() const
-    {
-        QList<ReportLine> out = lines.values();
-        std::stable_sort(out.begin(), out.end(),
-                         [](const ReportLine& a, const ReportLine& b) { return a.registrations > b.registrations; });
-        return out;
-    }
-};
-
-void count(ReportLine& line, bool voided, const QString& band)
-{
-    if (voided) {
-        ++line.voided;
-        return;
-    }
-    ++line.registrations;
-    if (band != u"not_compared"_s)
-        ++line.compared;
-    if (band == u"pass"_s)
-        ++line.passed;
-}
-
-QJsonArray linesJson(const QList<ReportLine>& lines, bool withTime)
-{
-    QJsonArray array;
-    for (const ReportLine& line : lines) {
-        QJsonObject object{{u"key"_s, line.key},
-                           {u"registrations"_s, line.registrations},
-                           {u"voided"_s, line.voided},
-                           {u"face_passed"_s, line.passed},
-                           {u"face_compared"_s, line.compared},
-                           {u"pass_rate"_s, line.passRate()}};
-        if (withTime)
-            object.insert(u"average_seconds"_s, line.averageSeconds);
-        array.append(object);
-    }
-    return array;
-}
-
-} // namespace
-
 QString csvCell(QString value)
 {
     if (!value.isEmpty() && QStringView(u"=+-@").contains(value.front()))
@@ -83,7 +32,6 @@ Result<DailyReport> DailyReport::build(store::OutletStore& store, QDate date)
     report.outletId = store.outletId();
     report.date = date;
     report.generatedAt = store.clock().now();
-    report.perHour = QList<int>(24, 0);
     auto stmt = store.database().prepare(uR"sql(
 SELECT r.clerk, r.device_time, r.customer_type, r.package_id, r.face_band, r.status, r.override_by, o.state,
        r.transaction_type
@@ -93,72 +41,33 @@ WHERE r.device_date = ? ORDER BY r.device_date, r.sequence
     if (!stmt)
         return fail(stmt.error());
     stmt->bind(1, date.toString(Qt::ISODate));
-    Tally clerks, packages, types, transactions, bands;
-    for (const char16_t* band : {u"pass", u"manual_review", u"fail", u"not_compared"})
-        bands.at(QString::fromUtf16(band));
-    QHash<QString, QDateTime> lastByClerk;
-    QHash<QString, std::pair<double, qint64>> workByClerk; // seconds, gaps
+    report::DayTally tally;
     while (true) {
         auto more = stmt->step();
         if (!more)
             return fail(more.error());
         if (!*more)
             break;
-        const QString clerk = stmt->text(0);
         const QDateTime at = stmt->dateTime(1);
-        const QString type = stmt->text(2);
-        const QString package = stmt->isNull(3) ? u"-"_s : stmt->text(3);
-        const QString band = stmt->text(4);
         const QString status = stmt->text(5);
-        const bool voided = status == u"voided"_s;
-        count(clerks.at(clerk), voided, band);
-        count(packages.at(package), voided, band);
-        count(types.at(type), voided, band);
-        count(transactions.at(stmt->text(8)), voided, band);
-        count(bands.at(band), voided, band);
-        if (voided) {
-            ++report.voided;
-            continue;
-        }
-        ++report.registrations;
-        if (band != u"not_compared"_s)
-            ++report.compared;
-        if (band == u"pass"_s)
-            ++report.passed;
-        if (band == u"manual_review"_s && stmt->text(6).isEmpty() && status != u"rejected"_s)
-            ++report.pendingReview;
-        if (status == u"accepted"_s)
-            ++report.hqAccepted;
-        else if (status == u"rejected"_s)
-            ++report.hqRejected;
-        if (stmt->text(7) != u"done"_s)
-            ++report.unsynced;
+        report::DayEntry entry;
+        entry.clerk = stmt->text(0);
+        entry.customerType = stmt->text(2);
+        entry.package = stmt->isNull(3) ? u"-"_s : stmt->text(3);
+        entry.band = stmt->text(4);
+        entry.transaction = stmt->text(8);
+        entry.voided = status == u"voided"_s;
+        entry.hq = status == u"accepted"_s   ? report::HqAnswer::Accepted
+                   : status == u"rejected"_s ? report::HqAnswer::Rejected
+                                             : report::HqAnswer::None;
+        entry.pendingReview = entry.band == u"manual_review"_s && stmt->text(6).isEmpty() && status != u"rejected"_s;
+        entry.unsynced = stmt->text(7) != u"done"_s;
+        entry.registeredAtMs = at.toMSecsSinceEpoch();
         const QDateTime local = at.toLocalTime();
-        if (local.isValid())
-            ++report.perHour[local.time().hour()];
-        // A clerk's working time per registration: the gap since their previous one, breaks left out.
-        if (auto previous = lastByClerk.constFind(clerk); previous != lastByClerk.cend()) {
-            const qint64 gap = previous->secsTo(at);
-            if (gap >= 0 && gap <= kBreakGapSeconds) {
-                auto& work = workByClerk[clerk];
-                work.first += double(gap);
-                ++work.second;
-            }
-        }
-        lastByClerk.insert(clerk, at);
+        entry.hour = local.isValid() ? local.time().hour() : -1;
+        tally.add(entry);
     }
-    double totalSeconds = 0;
-    qint64 totalGaps = 0;
-    for (auto it = workByClerk.cbegin(); it != workByClerk.cend(); ++it) {
-        clerks.at(it.key()).averageSeconds = it->second > 0 ? it->first / double(it->second) : 0.0;
-        totalSeconds += it->first;
-        totalGaps += it->second;
-    }
-    report.averageSeconds = totalGaps > 0 ? totalSeconds / double(totalGaps) : 0.0;
-    report.perClerk = clerks.sorted();
-    report.perPackage = packages.sorted();
-    report.perCustomerType = types.sorted();
-    report.perTransaction = transactions.sorted();
+    static_cast<report::DayFigures&>(report) = tally.figures();
     auto spot = SpotCheckRepository(store).load(date);
     if (!spot)
         return fail(spot.error());
@@ -168,48 +77,23 @@ WHERE r.device_date = ? ORDER BY r.device_date, r.sequence
         report.spotChecked = (*spot)->checked();
         report.spotProblems = (*spot)->problems();
     }
-    report.perBand = bands.lines.values();
-    std::sort(report.perBand.begin(), report.perBand.end(), [](const ReportLine& a, const ReportLine& b) {
-        static const QStringList order{u"pass"_s, u"manual_review"_s, u"fail"_s, u"not_compared"_s};
-        return order.indexOf(a.key) < order.indexOf(b.key);
-    });
     return report;
 }
 
 QByteArray DailyReport::toJson() const
 {
-    QJsonArray hours;
-    for (int n : perHour)
-        hours.append(n);
-    const QJsonObject object{{u"outlet"_s, outletId},
-                             {u"date"_s, date.toString(Qt::ISODate)},
-                             {u"generated_at"_s, generatedAt.toUTC().toString(Qt::ISODateWithMs)},
-                             {u"registrations"_s, registrations},
-                             {u"voided"_s, voided},
-                             {u"unsynced"_s, unsynced},
-                             {u"hq_accepted"_s, hqAccepted},
-                             {u"hq_rejected"_s, hqRejected},
-                             {u"pending_review"_s, pendingReview},
-                             {u"face_passed"_s, passed},
-                             {u"face_compared"_s, compared},
-                             {u"pass_rate"_s, passRate()},
-                             {u"average_seconds_per_registration"_s, averageSeconds},
-                             {u"per_clerk"_s, linesJson(perClerk, true)},
-                             {u"per_package"_s, linesJson(perPackage, false)},
-                             {u"per_customer_type"_s, linesJson(perCustomerType, false)},
-                             {u"per_transaction"_s, linesJson(perTransaction, false)},
-                             {u"per_band"_s, linesJson(perBand, false)},
-                             {u"scope"_s, hall ? u"hall"_s : u"counter"_s},
-                             {u"per_hour"_s, hours},
-                             {u"spot_check"_s, QJsonObject{{u"drawn"_s, spotCheckDrawn},
-                                                           {u"sampled"_s, spotSampled},
-                                                           {u"checked"_s, spotChecked},
-                                                           {u"problems"_s, spotProblems}}}};
-    if (!hall)
-        return QJsonDocument(object).toJson(QJsonDocument::Indented);
-    QJsonObject withCounters = object;
-    withCounters.insert(u"per_counter"_s, linesJson(perCounter, false));
-    return QJsonDocument(withCounters).toJson(QJsonDocument::Indented);
+    QJsonObject object = report::figuresJson(*this);
+    object.insert(u"outlet"_s, outletId);
+    object.insert(u"date"_s, date.toString(Qt::ISODate));
+    object.insert(u"generated_at"_s, generatedAt.toUTC().toString(Qt::ISODateWithMs));
+    object.insert(u"scope"_s, hall ? u"hall"_s : u"counter"_s);
+    object.insert(u"spot_check"_s, QJsonObject{{u"drawn"_s, spotCheckDrawn},
+                                               {u"sampled"_s, spotSampled},
+                                               {u"checked"_s, spotChecked},
+                                               {u"problems"_s, spotProblems}});
+    if (hall)
+        object.insert(u"per_counter"_s, report::linesJson(perCounter, false));
+    return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
 Result<DailyReport> DailyReport::fromJson(const QJsonObject& o)
@@ -260,6 +144,7 @@ Result<DailyReport> DailyReport::fromJson(const QJsonObject& o)
     report.perCounter = lines("per_counter"_L1);
     const QJsonArray hours = o.value("per_hour"_L1).toArray();
     ok = ok && hours.size() == 24 && report.date.isValid();
+    report.perHour.clear();
     for (const QJsonValue& hour : hours)
         report.perHour.append(hour.toInt());
     if (!ok)
