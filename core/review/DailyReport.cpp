@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMap>
 
 using namespace Qt::StringLiterals;
 using namespace shiming::registration;

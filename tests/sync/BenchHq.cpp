@@ -41,19 +41,18 @@ using namespace shiming::testing;
 
 namespace {
 
-/// The same cluster's `postgres` database.
-std::string adminUrlOf(std::string url)
-{
-    const size_t at = url.find("dbname=");
-    const size_t end = url.find(' ', at);
-    return url.replace(at, end == std::string::npos ? end : end - at, "dbname=postgres");
-}
-
 /// The `dbname=` of a connection string.
 std::string databaseOf(const std::string& url)
 {
     const size_t at = url.find("dbname=") + 7;
     return url.substr(at, url.find(' ', at) - at);
+}
+
+/// The same cluster's `postgres` database.
+std::string adminUrlOf(std::string url)
+{
+    const std::string name = databaseOf(url);
+    return url.replace(url.find("dbname=") + 7, name.size(), "postgres");
 }
 
 std::string synchronousStandbys(const std::string& admin)
@@ -87,8 +86,8 @@ double postgresCpuSeconds()
 }
 
 /// CPU time used so far, in seconds: the whole machine's busy time (/proc/stat: every process and the kernel),
-/// this process's (the outlets, or the floor's writers) shiming-hq's and PostgreSQL's. What a figure used of the cores is
-/// printed next to it: PostgreSQL, HQ and the outlets share this machine's cores.
+/// this process's (the outlets, or the floor's writers), shiming-hq's and PostgreSQL's. What a figure used of the
+/// cores is printed next to it: PostgreSQL, HQ and the outlets share this machine's cores.
 struct CpuClock {
     double machine = 0;
     double self = 0;
@@ -148,8 +147,8 @@ struct Figure {
     double walKbPerRecord = 0;
 };
 
-/// "1.78 of 2 cores busy; 0.78 core-ms per record: clients 0.20, HQ 0.18, PostgreSQL and the rest 0.40; WAL
-/// 45.1 KB per record"
+/// "1.82 of 2 cores busy; 0.62 core-ms per record: clients 0.09, HQ 0.17, PostgreSQL 0.35, the rest 0.01; WAL
+/// 45.0 KB per record"
 std::string describeCpu(const Figure& figure, bool withHq)
 {
     const CpuUse& cpu = figure.cpu;
